@@ -1,0 +1,54 @@
+using Surge.Capacity.AlertPolicies;
+using Surge.Capacity.ServiceCatalog;
+using Surge.Contracts.Alerts;
+
+namespace Surge.Capacity.Alerts;
+
+/// <summary>What one alert asks for before the fleet's current state is considered.</summary>
+public abstract record AlertTriage
+{
+    private AlertTriage()
+    {
+    }
+
+    /// <summary>A firing alert selected by a policy whose service is declared.</summary>
+    public sealed record Matched(AlertPolicyView Policy, ServiceView Service) : AlertTriage;
+
+    /// <summary>An alert that needs no action, with the reason.</summary>
+    public sealed record Ignored(string Reason) : AlertTriage;
+
+    /// <summary>An alert that cannot be processed: the field and the fix.</summary>
+    public sealed record Invalid(string Field, string Error) : AlertTriage;
+
+    /// <summary>
+    /// Sorts an alert: resolved alerts are ignored (scale-in on resolve is not automatic yet); a firing alert is matched
+    /// by the first policy, in name order, whose labels it carries; an alert no policy selects is ignored when its
+    /// <c>service</c> label names a declared service and invalid otherwise, because then Surge cannot tell which service it concerns.
+    /// </summary>
+    public static AlertTriage Of(Alert alert, int index, IReadOnlyList<AlertPolicyView> policies, IReadOnlyDictionary<string, ServiceView> services)
+    {
+        if (alert.Status == "resolved")
+        {
+            return new Ignored("Resolved alerts do not start a scale-out.");
+        }
+
+        var policy = policies.OrderBy(p => p.Name, StringComparer.Ordinal).FirstOrDefault(p => p.Spec.Selects(alert.Labels));
+        if (policy is not null && services.TryGetValue(policy.Spec.Service, out var service))
+        {
+            return new Matched(policy, service);
+        }
+
+        alert.Labels.TryGetValue("service", out var serviceLabel);
+        if (serviceLabel is not null && services.ContainsKey(serviceLabel))
+        {
+            return new Ignored($"No AlertPolicy selects this alert for service {serviceLabel}; nothing was scaled.");
+        }
+
+        var field = $"alerts[{index}].labels";
+        return serviceLabel is null
+            ? new Invalid(field, $"No AlertPolicy selects alert '{AlertName(alert)}' and it has no 'service' label. Add an AlertPolicy whose match selects it, or a service label naming a declared service.")
+            : new Invalid(field + ".service", $"Service '{serviceLabel}' is not declared. Apply a Service named '{serviceLabel}' and an AlertPolicy for it, or fix the alert's service label.");
+    }
+
+    private static string AlertName(Alert alert) => alert.Labels.TryGetValue("alertname", out var name) ? name : "(no alertname)";
+}

@@ -1,0 +1,47 @@
+using JasperFx.Events.Projections;
+using Surge.Capacity.AlertPolicies;
+using Surge.Capacity.Alerts;
+using Surge.Capacity.Nodes;
+using Surge.Capacity.Pools;
+using Surge.Capacity.ScaleOut;
+using Surge.Capacity.ServiceCatalog;
+using Surge.Contracts.Addresses;
+using Surge.Contracts.Backends;
+using Surge.Contracts.Instances;
+using Surge.ServiceDefaults.Messaging;
+using Surge.ServiceDefaults.Storage;
+
+namespace Surge.Capacity;
+
+/// <summary>Registers the Capacity service's storage, projections, consumers and services.</summary>
+public static class CapacityRegistration
+{
+    /// <summary>Adds Capacity's event store, its read models and the scale-out saga's consumers.</summary>
+    public static IHostApplicationBuilder AddCapacity(this IHostApplicationBuilder builder)
+    {
+        // Every read model is inline: placement and intake must see the reservations and sagas they just wrote.
+        builder.AddSurgeMarten("capacity", options =>
+        {
+            options.Projections.Add<PoolViewProjection>(ProjectionLifecycle.Inline);
+            options.Projections.Add<NodeViewProjection>(ProjectionLifecycle.Inline);
+            options.Projections.Add<ServiceViewProjection>(ProjectionLifecycle.Inline);
+            options.Projections.Add<AlertPolicyViewProjection>(ProjectionLifecycle.Inline);
+            options.Projections.Add<ScaleOutProjection>(ProjectionLifecycle.Inline);
+            options.Schema.For<ScaleOutState>().Index(saga => saga.Service).Index(saga => saga.RequestedAt);
+        });
+
+        builder.AddSurgeMessaging("capacity", bus =>
+        {
+            bus.AddConsumer<PlaceInstancesConsumer>();
+            bus.AddConsumer<ScaleOutReplyConsumer<AddressesAllocated>>();
+            bus.AddConsumer<ScaleOutReplyConsumer<AddressAllocationRejected>>();
+            bus.AddConsumer<ScaleOutReplyConsumer<InstanceStarted>>();
+            bus.AddConsumer<ScaleOutReplyConsumer<InstanceStartFailed>>();
+            bus.AddConsumer<ScaleOutReplyConsumer<BackendsRegistered>>();
+            bus.AddConsumer<ScaleOutReplyConsumer<BackendRegistrationRejected>>();
+        });
+
+        builder.Services.AddSingleton<AlertIntake>();
+        return builder;
+    }
+}

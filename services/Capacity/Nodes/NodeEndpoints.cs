@@ -1,0 +1,66 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Surge.Capacity.Pools;
+using Surge.Capacity.Resources;
+using Surge.ServiceDefaults.Correlation;
+using Surge.ServiceDefaults.Problems;
+
+namespace Surge.Capacity.Nodes;
+
+/// <summary>HTTP API for nodes.</summary>
+public static class NodeEndpoints
+{
+    /// <summary>Maps <c>PUT /nodes/{name}</c>, <c>GET /nodes</c> and <c>GET /nodes/{name}</c>.</summary>
+    public static IEndpointRouteBuilder MapNodeEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var nodes = routes.MapGroup("/nodes").WithTags("Nodes");
+        nodes.MapPut("/{name}", ApplyNode).WithSummary("Declares a node or changes its declaration.");
+        nodes.MapGet("/", ListNodes).WithSummary("Lists nodes with their reservations, optionally of one pool.");
+        nodes.MapGet("/{name}", GetNode).WithSummary("Returns one node with its reservations.");
+        return routes;
+    }
+
+    /// <summary>Records the node's spec unless it is unchanged; a node that holds reservations cannot shrink below them.</summary>
+    public static async Task<Ok<ApplyOutcome>> ApplyNode(string name, NodeSpec spec, IDocumentSession session, HttpContext http, CancellationToken cancellationToken)
+    {
+        var pool = string.IsNullOrEmpty(spec.Pool) ? null : await session.LoadAsync<PoolView>(PoolView.StreamKey(spec.Pool), cancellationToken);
+        spec.Validate(name, pool is not null);
+
+        var key = NodeView.StreamKey(name);
+        var current = await session.LoadAsync<NodeView>(key, cancellationToken);
+        if (current is not null)
+        {
+            EnsureReservationsStillFit(current, spec);
+        }
+
+        var outcome = await DeclarativeResources.ApplyAsync(session, http.GetCorrelationId(), key, current?.Spec, spec, new NodeSpecified(name, spec), cancellationToken);
+        return TypedResults.Ok(new ApplyOutcome("Node", name, outcome));
+    }
+
+    /// <summary>Lists nodes by name.</summary>
+    public static async Task<Ok<IReadOnlyList<NodeView>>> ListNodes(string? pool, IQuerySession session, CancellationToken cancellationToken)
+    {
+        var nodes = await session.Query<NodeView>().OrderBy(node => node.Name).ToListAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<NodeView>>(pool is null ? nodes : nodes.Where(node => node.Spec.Pool == pool).ToList());
+    }
+
+    /// <summary>Returns one node or 404.</summary>
+    public static async Task<Ok<NodeView>> GetNode(string name, IQuerySession session, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await session.LoadAsync<NodeView>(NodeView.StreamKey(name), cancellationToken)
+            ?? throw new ResourceNotFoundException("Node", name));
+
+    private static void EnsureReservationsStillFit(NodeView current, NodeSpec next)
+    {
+        var reservedCpu = current.Reservations.Sum(reservation => reservation.CpuMillicores);
+        var reservedMemory = current.Reservations.Sum(reservation => reservation.MemoryMiB);
+        if (current.Spec.Pool != next.Pool && current.Reservations.Count > 0)
+        {
+            throw new ResourceConflictException($"Node '{current.Name}' holds {current.Reservations.Count} reservations, so it cannot move from pool '{current.Spec.Pool}' to '{next.Pool}'. Scale its instances in first.");
+        }
+
+        if (next.CpuMillicores < reservedCpu || next.MemoryMiB < reservedMemory)
+        {
+            throw new ResourceConflictException($"Node '{current.Name}' has {reservedCpu} millicores and {reservedMemory} MiB reserved, more than the new spec allows. Scale its instances in first.");
+        }
+    }
+}

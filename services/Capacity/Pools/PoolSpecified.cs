@@ -1,0 +1,4 @@
+namespace Surge.Capacity.Pools;
+
+/// <summary>A pool was declared or its declaration changed.</summary>
+public sealed record PoolSpecified(string Name, PoolSpec Spec);

@@ -1,0 +1,27 @@
+using Surge.Capacity;
+using Surge.Capacity.AlertPolicies;
+using Surge.Capacity.Alerts;
+using Surge.Capacity.Nodes;
+using Surge.Capacity.Pools;
+using Surge.Capacity.ScaleOut;
+using Surge.Capacity.ServiceCatalog;
+using Surge.ServiceDefaults;
+using Surge.ServiceDefaults.Audit;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults("capacity");
+builder.AddCapacity();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapAuditEndpoints();
+app.MapPoolEndpoints();
+app.MapNodeEndpoints();
+app.MapServiceEndpoints();
+app.MapAlertPolicyEndpoints();
+app.MapAlertEndpoints();
+app.MapSagaEndpoints();
+
+app.Run();

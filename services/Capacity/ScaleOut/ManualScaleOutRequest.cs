@@ -1,0 +1,7 @@
+namespace Surge.Capacity.ScaleOut;
+
+/// <summary>A team's request to add instances to a service through the API.</summary>
+/// <param name="Service">The declared service to scale out.</param>
+/// <param name="Count">How many instances to add.</param>
+/// <param name="RequestedBy">Who asks, for the audit trail.</param>
+public sealed record ManualScaleOutRequest(string Service, int Count, string? RequestedBy);

@@ -1,0 +1,87 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Surge.Capacity.ServiceCatalog;
+using Surge.Contracts.Instances;
+using Surge.ServiceDefaults.Correlation;
+using Surge.ServiceDefaults.Messaging;
+using Surge.ServiceDefaults.Problems;
+
+namespace Surge.Capacity.ScaleOut;
+
+/// <summary>HTTP API for scale-out sagas.</summary>
+public static class SagaEndpoints
+{
+    /// <summary>Maps <c>GET /sagas</c>, <c>GET /sagas/{id}</c> and <c>POST /sagas/scale-out</c>.</summary>
+    public static IEndpointRouteBuilder MapSagaEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var sagas = routes.MapGroup("/sagas").WithTags("Sagas");
+        sagas.MapGet("/", ListSagas).WithSummary("Lists sagas, newest first, optionally by status and service.");
+        sagas.MapGet("/{sagaId:guid}", GetSaga).WithSummary("Returns one saga with its instances.");
+        sagas.MapPost("/scale-out", RequestScaleOut).WithSummary("Starts a scale-out saga for a service.");
+        return routes;
+    }
+
+    /// <summary>Lists at most 200 sagas.</summary>
+    public static async Task<Ok<SagaView[]>> ListSagas(string? status, string? service, IQuerySession session, CancellationToken cancellationToken)
+    {
+        ScaleOutStatus? parsed = null;
+        if (status is not null)
+        {
+            parsed = Enum.TryParse<ScaleOutStatus>(status, ignoreCase: true, out var value)
+                ? value
+                : throw new RequestValidationException("status", $"status '{status}' is unknown. Use one of: {string.Join(", ", Enum.GetNames<ScaleOutStatus>())}.");
+        }
+
+        IQueryable<ScaleOutState> query = session.Query<ScaleOutState>();
+        if (parsed is not null)
+        {
+            query = query.Where(saga => saga.Status == parsed.Value);
+        }
+
+        if (service is not null)
+        {
+            query = query.Where(saga => saga.Service == service);
+        }
+
+        var sagas = await query.OrderByDescending(saga => saga.RequestedAt).Take(200).ToListAsync(cancellationToken);
+        return TypedResults.Ok(sagas.Select(SagaView.From).ToArray());
+    }
+
+    /// <summary>Returns one saga or 404.</summary>
+    public static async Task<Ok<SagaView>> GetSaga(Guid sagaId, IQuerySession session, CancellationToken cancellationToken)
+    {
+        var saga = await session.LoadAsync<ScaleOutState>(ScaleOutState.StreamKey(sagaId), cancellationToken)
+            ?? throw new ResourceNotFoundException("Saga", sagaId.ToString());
+        return TypedResults.Ok(SagaView.From(saga));
+    }
+
+    /// <summary>Starts a scale-out of a declared service by <c>count</c> instances; returns 202 with the saga.</summary>
+    public static async Task<Accepted<SagaView>> RequestScaleOut(
+        ManualScaleOutRequest request,
+        OutboxSessionFactory sessions,
+        HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        await using var unit = sessions.Open(http.GetCorrelationId());
+        var service = await unit.Documents.LoadAsync<ServiceView>(ServiceView.StreamKey(request.Service ?? ""), cancellationToken)
+            ?? throw new RequestValidationException("service", $"Service '{request.Service}' is not declared. Apply it first, or fix the name.");
+        if (request.Count is < 1 or > 1000)
+        {
+            throw new RequestValidationException("count", $"count is {request.Count}; give between 1 and 1000 instances.");
+        }
+
+        var sagaId = Guid.CreateVersion7(unit.Now);
+        var shape = new InstanceShape(service.Spec.Shape!.CpuMillicores, service.Spec.Shape.MemoryMiB, service.Spec.Image);
+        var requested = new ScaleOutRequested(sagaId, service.Name, service.Spec.Pool, request.Count, shape,
+            new ScaleOutTrigger("api", null, null, null, null, request.RequestedBy), unit.Now);
+        var state = ScaleOutDecider.Evolve(null, requested)!;
+        unit.Documents.Events.StartStream<ScaleOutState>(state.Id, requested);
+        foreach (var message in ScaleOutReactions.For(null, requested, state))
+        {
+            unit.Publish(message);
+        }
+
+        await unit.CommitAsync(cancellationToken);
+        return TypedResults.Accepted($"/sagas/{sagaId}", SagaView.From(state));
+    }
+}

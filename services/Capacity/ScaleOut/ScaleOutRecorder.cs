@@ -1,0 +1,35 @@
+using JasperFx.Events;
+using Surge.ServiceDefaults.Messaging;
+
+namespace Surge.Capacity.ScaleOut;
+
+/// <summary>Appends a decision's events to the saga's stream with their reactions: commands to participants and node bookings.</summary>
+public static class ScaleOutRecorder
+{
+    /// <summary>Appends <paramref name="events"/> and records what each one causes, all in <paramref name="unit"/>'s transaction.</summary>
+    public static void Record(OutboxSession unit, IEventStream<ScaleOutState> stream, IReadOnlyList<object> events)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        var state = stream.Aggregate;
+        foreach (var e in events)
+        {
+            var before = state;
+            state = ScaleOutDecider.Evolve(state, e)!;
+            foreach (var message in ScaleOutReactions.For(before, e, state))
+            {
+                unit.Publish(message);
+            }
+
+            if (before is not null)
+            {
+                NodeLedger.Record(unit.Documents, before, e, unit.Now);
+            }
+        }
+
+        stream.AppendMany(events);
+    }
+}

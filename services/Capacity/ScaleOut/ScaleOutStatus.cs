@@ -1,0 +1,26 @@
+namespace Surge.Capacity.ScaleOut;
+
+/// <summary>Where a scale-out saga is; each waiting status names what the saga waits for.</summary>
+public enum ScaleOutStatus
+{
+    /// <summary>Recorded; waiting for placement.</summary>
+    Requested,
+
+    /// <summary>Placed and reserved; waiting for Ipam.</summary>
+    AllocatingAddresses,
+
+    /// <summary>Addresses assigned; waiting for every instance to report ready.</summary>
+    StartingInstances,
+
+    /// <summary>Every instance ready; waiting for the load balancer.</summary>
+    RegisteringBackends,
+
+    /// <summary>Finished: every instance serves traffic.</summary>
+    Completed,
+
+    /// <summary>Finished: a step failed and the completed steps were undone.</summary>
+    Failed,
+
+    /// <summary>Finished: the request was recorded but not carried out.</summary>
+    Declined,
+}

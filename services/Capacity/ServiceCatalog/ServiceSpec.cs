@@ -1,0 +1,56 @@
+using Surge.Capacity.Resources;
+
+namespace Surge.Capacity.ServiceCatalog;
+
+/// <summary>The declared shape of a service: its own pool, its image, its instance shape and its instance count limits.</summary>
+public sealed record ServiceSpec(string Pool, string Image, InstanceShapeSpec? Shape, int MinInstances = 0, int MaxInstances = 10)
+{
+    /// <summary>Throws a 400 naming each invalid field; <paramref name="poolExists"/> tells whether the pool is declared.</summary>
+    public void Validate(string name, bool poolExists)
+    {
+        var errors = new SpecErrors();
+        errors.RequireName("name", name);
+        errors.RequireName("spec.pool", Pool);
+        if (!string.IsNullOrEmpty(Pool) && !poolExists)
+        {
+            errors.Add("spec.pool", $"Pool '{Pool}' is not declared. Apply the Pool before the services that use it.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Image))
+        {
+            errors.Add("spec.image", "image is missing. Give the image reference the instances run, such as 'registry.local/feed-api:1.0.0'.");
+        }
+
+        ValidateShape(errors);
+        if (MinInstances < 0)
+        {
+            errors.Add("spec.minInstances", $"minInstances is {MinInstances}; give 0 or more.");
+        }
+
+        if (MaxInstances < 1 || MaxInstances < MinInstances)
+        {
+            errors.Add("spec.maxInstances", $"maxInstances is {MaxInstances}; give at least 1 and at least minInstances ({MinInstances}).");
+        }
+
+        errors.ThrowIfAny("Service", name);
+    }
+
+    private void ValidateShape(SpecErrors errors)
+    {
+        if (Shape is null)
+        {
+            errors.Add("spec.shape", "shape is missing. Give the resources of one instance, such as {cpuMillicores: 500, memoryMiB: 512}.");
+            return;
+        }
+
+        if (Shape.CpuMillicores <= 0)
+        {
+            errors.Add("spec.shape.cpuMillicores", $"cpuMillicores is {Shape.CpuMillicores}; give the CPU of one instance in millicores, such as 500.");
+        }
+
+        if (Shape.MemoryMiB <= 0)
+        {
+            errors.Add("spec.shape.memoryMiB", $"memoryMiB is {Shape.MemoryMiB}; give the memory of one instance in MiB, such as 512.");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Surge.Gateway.Routing;
+using Surge.ServiceDefaults.Problems;
+
+namespace Surge.Gateway.Fleet;
+
+/// <summary>
+/// Applies fleet resources to the services that own them, in dependency order. Each resource is applied on its own,
+/// so a failure part-way leaves the earlier ones applied; applying is idempotent, so fixing the file and applying it
+/// again converges.
+/// </summary>
+public sealed partial class FleetApplier(ServiceClient services, ILogger<FleetApplier> logger)
+{
+    /// <summary>Applies every resource and returns each outcome; throws a 400 keyed by <c>documents[i]</c> when a service rejects one.</summary>
+    public async Task<FleetApplyResult> ApplyAsync(IReadOnlyList<FleetResource> resources, string correlationId, CancellationToken cancellationToken)
+    {
+        var applied = new List<JsonNode?>();
+        foreach (var resource in resources.OrderBy(r => FleetKinds.OrderOf(r.Kind)).ThenBy(r => r.Index))
+        {
+            var (_, service, path) = FleetKinds.InApplyOrder[FleetKinds.OrderOf(resource.Kind)];
+            using var response = await SendAsync(service, $"{path}/{Uri.EscapeDataString(resource.Name)}", resource, correlationId, cancellationToken);
+            if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict)
+            {
+                throw await RejectionAsync(resource, response, applied.Count, cancellationToken);
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                LogServiceFailed(logger, service, (int)response.StatusCode, resource.Kind, resource.Name);
+                throw new DependencyUnavailableException(service);
+            }
+
+            applied.Add(await response.Content.ReadFromJsonAsync<JsonNode>(cancellationToken));
+        }
+
+        return new FleetApplyResult(applied);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(string service, string path, FleetResource resource, string correlationId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var body = new StringContent(resource.Spec.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+            return await services.SendAsync(service, HttpMethod.Put, path, body, correlationId, cancellationToken);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new DependencyUnavailableException(service, exception);
+        }
+    }
+
+    private static async Task<RequestValidationException> RejectionAsync(FleetResource resource, HttpResponseMessage response, int appliedCount, CancellationToken cancellationToken)
+    {
+        var prefix = $"documents[{resource.Index}]";
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        var errors = new Dictionary<string, string[]>();
+        if (problem.TryGetProperty("errors", out var fieldErrors) && fieldErrors.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var field in fieldErrors.EnumerateObject())
+            {
+                var key = field.Name == "name" ? $"{prefix}.metadata.name" : $"{prefix}.{field.Name}";
+                errors[key] = [.. field.Value.EnumerateArray().Select(e => e.GetString() ?? "")];
+            }
+        }
+
+        var detail = problem.TryGetProperty("detail", out var d) ? d.GetString() : null;
+        if (errors.Count == 0)
+        {
+            errors[prefix] = [detail ?? $"The {resource.Kind} '{resource.Name}' was rejected."];
+        }
+
+        return new RequestValidationException(errors,
+            $"{resource.Kind} '{resource.Name}' was rejected: {detail} The {appliedCount} resources before it were applied; fix the file and apply it again.");
+    }
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Service {Service} answered {StatusCode} when applying {Kind} {Name}")]
+    private static partial void LogServiceFailed(ILogger logger, string service, int statusCode, string kind, string name);
+}

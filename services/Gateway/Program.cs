@@ -1,0 +1,21 @@
+using Surge.Gateway;
+using Surge.Gateway.Audit;
+using Surge.Gateway.Fleet;
+using Surge.Gateway.Webhooks;
+using Surge.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults("gateway");
+builder.AddGateway();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.UseRateLimiter();
+app.MapWebhookEndpoints();
+app.MapFleetEndpoints();
+app.MapAuditEndpoints();
+app.MapReverseProxy();
+
+app.Run();

@@ -1,0 +1,15 @@
+using Surge.Rollout;
+using Surge.ServiceDefaults;
+using Surge.ServiceDefaults.Audit;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults("rollout");
+builder.AddRollout();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapAuditEndpoints();
+
+app.Run();

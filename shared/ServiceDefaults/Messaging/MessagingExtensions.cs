@@ -1,0 +1,77 @@
+using MassTransit;
+using JasperFx;
+using JasperFx.Events;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Surge.ServiceDefaults.Options;
+
+namespace Surge.ServiceDefaults.Messaging;
+
+/// <summary>Configures MassTransit on RabbitMQ with the transactional outbox, the inbox and the relay.</summary>
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// Adds the bus with one receive endpoint named <paramref name="queueName"/> for all of the service's consumers,
+    /// bounded retries with back-off, and the outbox relay. <paramref name="registerConsumers"/> adds the consumers.
+    /// </summary>
+    public static IHostApplicationBuilder AddSurgeMessaging(
+        this IHostApplicationBuilder builder,
+        string queueName,
+        Action<IBusRegistrationConfigurator> registerConsumers)
+    {
+        builder.Services.AddConnectionOptions(builder.Configuration);
+        builder.Services.AddOptions<OutboxOptions>()
+            .Bind(builder.Configuration.GetSection(OutboxOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton<PartitionLocks>();
+        builder.Services.AddSingleton<OutboxDispatcher>();
+        builder.Services.AddSingleton<OutboxSessionFactory>();
+        builder.Services.AddSingleton<ConsumerServices>();
+        builder.Services.AddHostedService<OutboxRelay>();
+
+        builder.Services.Configure<MassTransitHostOptions>(options =>
+        {
+            options.WaitUntilStarted = true;
+            options.StartTimeout = TimeSpan.FromSeconds(60);
+            options.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            registerConsumers(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                var address = RabbitMqAddress.Parse(context.GetRequiredService<IOptions<ConnectionOptions>>().Value.RabbitMq);
+                rabbit.Host(address.Host, address.Port, address.VirtualHost, host =>
+                {
+                    host.Username(address.Username);
+                    host.Password(address.Password);
+                });
+
+                rabbit.ReceiveEndpoint(queueName, endpoint =>
+                {
+                    endpoint.PrefetchCount = 64;
+                    endpoint.ConcurrentMessageLimit = 32;
+
+                    // Version conflicts between processes are expected and cheap to retry; anything else gets a few
+                    // spaced attempts before MassTransit moves the message to the error queue with its exception.
+                    endpoint.UseMessageRetry(retry =>
+                    {
+                        retry.Handle<JasperFx.ConcurrencyException>();
+                        retry.Handle<EventStreamUnexpectedMaxEventIdException>();
+                        retry.Handle<ExistingStreamIdCollisionException>();
+                        retry.Handle<DocumentAlreadyExistsException>();
+                        retry.Immediate(5);
+                    });
+                    endpoint.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500)));
+                    endpoint.ConfigureConsumers(context);
+                });
+            });
+        });
+
+        return builder;
+    }
+}

@@ -1,0 +1,60 @@
+using Marten;
+
+namespace Surge.ServiceDefaults.Messaging;
+
+/// <summary>
+/// A Marten session together with the messages its changes cause. <see cref="CommitAsync"/> saves the changes and the
+/// messages in one transaction, then hands the messages to the broker; the relay publishes any the process could not hand off.
+/// </summary>
+public sealed class OutboxSession : IAsyncDisposable
+{
+    private readonly OutboxDispatcher dispatcher;
+    private readonly List<OutboxMessage> pending = [];
+
+    internal OutboxSession(IDocumentSession documents, OutboxDispatcher dispatcher, string correlationId, string? causationId, DateTimeOffset now)
+    {
+        Documents = documents;
+        this.dispatcher = dispatcher;
+        CorrelationId = correlationId;
+        CausationId = causationId;
+        Now = now;
+        documents.CorrelationId = correlationId;
+        documents.CausationId = causationId;
+    }
+
+    /// <summary>The Marten session whose changes commit with the messages.</summary>
+    public IDocumentSession Documents { get; }
+
+    /// <summary>The correlation id stamped on every event and message of this unit of work.</summary>
+    public string CorrelationId { get; }
+
+    /// <summary>The id of the message being handled, if the unit of work handles one.</summary>
+    public string? CausationId { get; }
+
+    /// <summary>The time the unit of work started, taken once so every decision in it sees the same moment.</summary>
+    public DateTimeOffset Now { get; }
+
+    /// <summary>Stores a message to publish when the session commits.</summary>
+    public void Publish(object message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var entry = OutboxMessage.Create(message, CorrelationId, CausationId, Now);
+        Documents.Insert(entry);
+        pending.Add(entry);
+    }
+
+    /// <summary>Commits the changes and messages in one transaction, then hands the messages to the broker.</summary>
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        await Documents.SaveChangesAsync(cancellationToken);
+
+        var committed = pending.ToArray();
+        pending.Clear();
+
+        // The commit succeeded, so the messages are safe in the outbox; a failed hand-off only delays them until the relay runs.
+        await dispatcher.DispatchAsync(committed, CancellationToken.None);
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => Documents.DisposeAsync();
+}

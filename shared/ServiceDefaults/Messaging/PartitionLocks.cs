@@ -1,0 +1,38 @@
+namespace Surge.ServiceDefaults.Messaging;
+
+/// <summary>
+/// Serializes work on one aggregate inside a process. Keys hash onto a fixed set of stripes, so memory stays bounded;
+/// two keys may share a stripe and then wait for each other, which costs latency but never correctness.
+/// </summary>
+public sealed class PartitionLocks
+{
+    private readonly SemaphoreSlim[] stripes;
+
+    /// <summary>Creates the lock set with the given number of stripes.</summary>
+    public PartitionLocks(int stripeCount = 256)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(stripeCount, 1);
+        stripes = Enumerable.Range(0, stripeCount).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+    }
+
+    /// <summary>Waits until no other holder works on the key's stripe; dispose the result to release it.</summary>
+    public async Task<IDisposable> AcquireAsync(string key, CancellationToken cancellationToken)
+    {
+        var stripe = stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(key) % (uint)stripes.Length)];
+        await stripe.WaitAsync(cancellationToken);
+        return new Releaser(stripe);
+    }
+
+    private sealed class Releaser(SemaphoreSlim stripe) : IDisposable
+    {
+        private int released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                stripe.Release();
+            }
+        }
+    }
+}

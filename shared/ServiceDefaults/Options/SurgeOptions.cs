@@ -1,0 +1,14 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Surge.ServiceDefaults.Options;
+
+/// <summary>Settings every Surge service shares, bound from the <c>Surge</c> section.</summary>
+public sealed class SurgeOptions
+{
+    /// <summary>The configuration section these options bind to.</summary>
+    public const string Section = "Surge";
+
+    /// <summary>The service's name, used in logs, traces, queue names and audit records.</summary>
+    [Required]
+    public string ServiceName { get; set; } = "";
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Surge.ServiceDefaults.Problems;
+
+/// <summary>Registers RFC 9457 problem details and the one exception handler that produces them.</summary>
+public static class ProblemDetailsExtensions
+{
+    /// <summary>Adds problem details with the request's correlation id, and the Surge exception handler.</summary>
+    public static IServiceCollection AddSurgeProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            if (context.HttpContext.Items.TryGetValue(Correlation.CorrelationContext.ItemKey, out var correlationId))
+            {
+                context.ProblemDetails.Extensions["correlationId"] = correlationId;
+            }
+        });
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+
+        // Binding failures (malformed JSON, a missing body) reach the handler as exceptions, so their problem
+        // details say what was wrong instead of a bare 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        return services;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using JasperFx;
+using JasperFx.Events;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+
+namespace Surge.ServiceDefaults.Problems;
+
+/// <summary>Maps exceptions to problem details in one place, so the body's status always equals the response's.</summary>
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    /// <inheritdoc />
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = ToProblem(exception);
+        if (problem.Status >= StatusCodes.Status500InternalServerError)
+        {
+            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails ToProblem(Exception exception) => exception switch
+    {
+        RequestValidationException validation => new HttpValidationProblemDetails(validation.Errors.ToDictionary())
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request is invalid.",
+            Detail = validation.Message,
+        },
+        BadHttpRequestException { InnerException: JsonException json } => new ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request body is not valid JSON.",
+            Detail = $"{json.Message} Send a JSON document that matches the endpoint's schema.",
+        },
+        BadHttpRequestException badRequest => new ProblemDetails
+        {
+            Status = badRequest.StatusCode,
+            Title = "The request could not be read.",
+            Detail = badRequest.Message,
+        },
+        ResourceNotFoundException notFound => new ProblemDetails
+        {
+            Status = StatusCodes.Status404NotFound,
+            Title = "The resource was not found.",
+            Detail = notFound.Message,
+        },
+        ResourceConflictException conflict => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "The request conflicts with the current state.",
+            Detail = conflict.Message,
+        },
+        DependencyUnavailableException unavailable => new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "A service this request needs is unavailable.",
+            Detail = unavailable.Message,
+        },
+        ConcurrencyException or EventStreamUnexpectedMaxEventIdException or ExistingStreamIdCollisionException => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "Another request changed the same resource at the same time.",
+            Detail = "Retry the request.",
+        },
+        _ => new ProblemDetails
+        {
+            Status = StatusCodes.Status500InternalServerError,
+            Title = "The server failed to process the request.",
+            Detail = "The error was logged with the correlation id of this response.",
+        },
+    };
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+}

@@ -1,0 +1,51 @@
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Surge.ServiceDefaults.Health;
+using Surge.ServiceDefaults.Messaging;
+using Surge.ServiceDefaults.Options;
+using Weasel.Core;
+
+namespace Surge.ServiceDefaults.Storage;
+
+/// <summary>Configures a service's Marten document and event store in its own PostgreSQL schema.</summary>
+public static class MartenExtensions
+{
+    /// <summary>
+    /// Adds Marten with string stream keys, correlation and causation metadata on every event, the outbox and inbox
+    /// documents, and schema creation at start. <paramref name="configure"/> registers the service's own events and documents.
+    /// </summary>
+    public static IHostApplicationBuilder AddSurgeMarten(this IHostApplicationBuilder builder, string schema, Action<StoreOptions> configure)
+    {
+        builder.Services.AddConnectionOptions(builder.Configuration);
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.Services.AddMarten(services =>
+            {
+                var options = new StoreOptions();
+                options.Connection(services.GetRequiredService<IOptions<ConnectionOptions>>().Value.Postgres);
+                options.DatabaseSchemaName = schema;
+                options.Events.DatabaseSchemaName = schema;
+
+                // Natural keys ("node/feed-1", a saga's id) keep audit trails readable without a lookup table.
+                options.Events.StreamIdentity = StreamIdentity.AsString;
+                options.Events.MetadataConfig.CorrelationIdEnabled = true;
+                options.Events.MetadataConfig.CausationIdEnabled = true;
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+
+                options.Schema.For<OutboxMessage>().Index(message => message.CreatedAt);
+                options.Schema.For<InboxEntry>();
+                configure(options);
+                return options;
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup();
+
+        builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [HealthExtensions.ReadyTag]);
+        return builder;
+    }
+}
