@@ -28,7 +28,7 @@ public sealed partial class AlertIntake(OutboxSessionFactory sessions, ILogger<A
         {
             return await TryHandleAsync(notification, correlationId, cancellationToken);
         }
-        catch (ExistingStreamIdCollisionException)
+        catch (Exception exception) when (exception is Marten.Exceptions.ExistingStreamIdCollisionException or ExistingStreamIdCollisionException)
         {
             return await TryHandleAsync(notification, correlationId, cancellationToken);
         }

@@ -63,6 +63,7 @@ public static class MessagingExtensions
                         retry.Handle<JasperFx.ConcurrencyException>();
                         retry.Handle<EventStreamUnexpectedMaxEventIdException>();
                         retry.Handle<ExistingStreamIdCollisionException>();
+                        retry.Handle<Marten.Exceptions.ExistingStreamIdCollisionException>();
                         retry.Handle<DocumentAlreadyExistsException>();
                         retry.Immediate(5);
                     });

@@ -13,6 +13,9 @@ public static class ProblemDetailsExtensions
             if (context.HttpContext.Items.TryGetValue(Correlation.CorrelationContext.ItemKey, out var correlationId))
             {
                 context.ProblemDetails.Extensions["correlationId"] = correlationId;
+
+                // The exception handler clears the response headers, so the correlation header is set again here.
+                context.HttpContext.Response.Headers[Correlation.CorrelationContext.HeaderName] = correlationId?.ToString();
             }
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -67,7 +67,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             Title = "A service this request needs is unavailable.",
             Detail = unavailable.Message,
         },
-        ConcurrencyException or EventStreamUnexpectedMaxEventIdException or ExistingStreamIdCollisionException => new ProblemDetails
+        ConcurrencyException or EventStreamUnexpectedMaxEventIdException or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException => new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,
             Title = "Another request changed the same resource at the same time.",

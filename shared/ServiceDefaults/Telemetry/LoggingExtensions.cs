@@ -16,6 +16,10 @@ public static class LoggingExtensions
             options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
             options.UseUtcTimestamp = true;
         });
+
+        // Marten logs every failed command at Error, including the version conflicts and duplicate stream starts that
+        // Surge expects and retries. The exception still reaches Surge's code, which logs what is really a failure.
+        builder.Logging.AddFilter("Marten.IDocumentStore", LogLevel.Critical);
         return builder;
     }
 }

@@ -1,0 +1,41 @@
+using Surge.Ipam.Addressing;
+
+namespace Surge.Ipam.Subnets;
+
+/// <summary>
+/// A subnet's state: its definition and its current allocations. It is the decider's state and, stored by the inline
+/// <see cref="SubnetProjection"/>, the read model behind the subnet and allocation queries.
+/// </summary>
+/// <param name="Id">The key of the subnet's event stream, <c>subnet/{name}</c>.</param>
+/// <param name="Name">The subnet's name, a DNS label.</param>
+/// <param name="Cidr">The network in canonical CIDR notation.</param>
+/// <param name="Gateway">The gateway address, or null when the subnet has none.</param>
+/// <param name="Pools">The pools served, sorted.</param>
+/// <param name="Nodes">The nodes served, sorted.</param>
+/// <param name="Allocations">The current allocations, in the order they were made.</param>
+public sealed record Subnet(
+    string Id,
+    string Name,
+    string Cidr,
+    string? Gateway,
+    IReadOnlyList<string> Pools,
+    IReadOnlyList<string> Nodes,
+    IReadOnlyList<LiveAllocation> Allocations)
+{
+    /// <summary>Returns the key of the event stream of the subnet with this name.</summary>
+    public static string StreamKey(string name) => $"subnet/{name}";
+
+    /// <summary>Returns the subnet's network for address arithmetic.</summary>
+    public AddressBlock ToBlock() => AddressBlock.Parse(Cidr);
+
+    /// <summary>Returns the instance's allocation in this subnet, or null.</summary>
+    public LiveAllocation? FindAllocation(Guid instanceId) =>
+        Allocations.FirstOrDefault(allocation => allocation.InstanceId == instanceId);
+
+    /// <summary>Returns whether the definition equals the subnet's current one.</summary>
+    public bool IsDefinedAs(SubnetDefinition definition) =>
+        Cidr == definition.Cidr
+        && Gateway == definition.Gateway
+        && Pools.SequenceEqual(definition.Pools)
+        && Nodes.SequenceEqual(definition.Nodes);
+}

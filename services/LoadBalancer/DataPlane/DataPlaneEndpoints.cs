@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Surge.LoadBalancer.DataPlane;
+
+/// <summary>The endpoints of the data plane port: the reverse proxy, and a 503 for services without backends.</summary>
+public static class DataPlaneEndpoints
+{
+    /// <summary>Maps the YARP routes and the 503 endpoint, both limited to the data plane port by <see cref="DataPlanePortPolicy"/>.</summary>
+    public static IEndpointRouteBuilder MapDataPlane(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapReverseProxy().WithMetadata(DataPlaneEndpointMetadata.Instance);
+
+        // A service's YARP route starts with its name as a literal, which takes precedence over this pattern, so only
+        // services without a route, that is without backends, reach it.
+        endpoints.Map("/{service}/{**remainder}", NoBackends)
+            .WithMetadata(DataPlaneEndpointMetadata.Instance)
+            .ExcludeFromDescription();
+        return endpoints;
+    }
+
+    /// <summary>Returns 503 problem details naming the service that has no backends.</summary>
+    public static ProblemHttpResult NoBackends(string service) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "The service has no backends.",
+            detail: $"Service '{service}' has no registered backends, so the load balancer cannot forward the request. " +
+                "Retry after backends are registered for it.");
+}

@@ -1,0 +1,55 @@
+using Surge.LoadBalancer.ListingBackends;
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Transforms;
+
+namespace Surge.LoadBalancer.DataPlane;
+
+/// <summary>Builds the data plane's YARP configuration from the pools' read models.</summary>
+public static class ProxyConfigFactory
+{
+    /// <summary>The destination metadata key that carries the backend's weight.</summary>
+    public const string WeightMetadataKey = "Weight";
+
+    /// <summary>
+    /// Returns one route and one cluster per service that has backends, ordered by service name. The route takes
+    /// <c>/{service}/{**remainder}</c> and forwards it without the <c>/{service}</c> prefix. Services without backends get no
+    /// route, so their requests fall through to the 503 endpoint.
+    /// </summary>
+    public static ProxyConfigSnapshot Build(IEnumerable<BackendPoolView> pools, string loadBalancingPolicy)
+    {
+        var withBackends = pools
+            .Where(pool => pool.Backends.Count > 0)
+            .OrderBy(pool => pool.Service, StringComparer.Ordinal)
+            .ToArray();
+
+        return new ProxyConfigSnapshot(
+            withBackends.Select(pool => BuildRoute(pool.Service)).ToArray(),
+            withBackends.Select(pool => BuildCluster(pool, loadBalancingPolicy)).ToArray());
+    }
+
+    /// <summary>Returns the route path pattern of a service.</summary>
+    public static string PathPattern(string service) => $"/{service}/{{**remainder}}";
+
+    private static RouteConfig BuildRoute(string service) =>
+        new RouteConfig
+        {
+            RouteId = service,
+            ClusterId = service,
+            Match = new RouteMatch { Path = PathPattern(service) },
+        }.WithTransformPathRemovePrefix($"/{service}");
+
+    private static ClusterConfig BuildCluster(BackendPoolView pool, string loadBalancingPolicy) => new()
+    {
+        ClusterId = pool.Service,
+        LoadBalancingPolicy = loadBalancingPolicy,
+        Destinations = pool.Backends
+            .OrderBy(member => member.InstanceId)
+            .ToDictionary(
+                member => member.InstanceId.ToString(),
+                member => new DestinationConfig
+                {
+                    Address = member.Endpoint,
+                    Metadata = new Dictionary<string, string> { [WeightMetadataKey] = member.Weight.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                }),
+    };
+}

@@ -1,0 +1,24 @@
+namespace Surge.Provisioner.Instances;
+
+/// <summary>A command for one instance, decided by <see cref="InstanceDecider"/>.</summary>
+public abstract record InstanceCommand(Guid InstanceId);
+
+/// <summary>Requests a new instance of a service on a node, with the address Ipam assigned to it.</summary>
+public sealed record RequestInstance(
+    Guid InstanceId,
+    Guid SagaId,
+    string Service,
+    string Node,
+    string Address,
+    string Image,
+    int CpuMillicores,
+    int MemoryMiB) : InstanceCommand(InstanceId);
+
+/// <summary>Records that the provider started the instance and where it serves HTTP.</summary>
+public sealed record CompleteStart(Guid InstanceId, string Endpoint) : InstanceCommand(InstanceId);
+
+/// <summary>Records that the provider could not start the instance, and why.</summary>
+public sealed record FailStart(Guid InstanceId, string Reason) : InstanceCommand(InstanceId);
+
+/// <summary>Records that the instance was stopped, and why.</summary>
+public sealed record StopInstance(Guid InstanceId, string Reason) : InstanceCommand(InstanceId);

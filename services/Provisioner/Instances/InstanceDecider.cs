@@ -1,0 +1,110 @@
+namespace Surge.Provisioner.Instances;
+
+/// <summary>The decisions about one instance: which events a command causes, and how events change the state.</summary>
+/// <remarks>
+/// A command that does not fit the current state causes no events rather than an error, because every command arrives
+/// at least once and may arrive late. The caller reads the state to decide what to reply.
+/// </remarks>
+public static class InstanceDecider
+{
+    /// <summary>Returns the state after <paramref name="event"/>. Events of other types leave it unchanged.</summary>
+    public static InstanceState Evolve(InstanceState state, object @event) => @event switch
+    {
+        InstanceRequested requested => new InstanceState(InstanceStatus.Requested, requested.InstanceId, requested.SagaId, null, null, null),
+        InstanceStarted started => state with { Status = InstanceStatus.Started, Endpoint = started.Endpoint },
+        InstanceStartFailed failed => state with { Status = InstanceStatus.StartFailed, FailureReason = failed.Reason },
+        InstanceStopped stopped => state with { Status = InstanceStatus.Stopped, StopReason = stopped.Reason },
+        _ => state,
+    };
+
+    /// <summary>Returns the state after all of <paramref name="events"/>.</summary>
+    public static InstanceState Fold(InstanceState state, IEnumerable<object> events) => events.Aggregate(state, Evolve);
+
+    /// <summary>Returns the events <paramref name="command"/> causes in <paramref name="state"/> at <paramref name="now"/>.</summary>
+    public static IReadOnlyList<object> Decide(InstanceState state, InstanceCommand command, DateTimeOffset now) => command switch
+    {
+        RequestInstance request => Request(state, request, now),
+        CompleteStart complete => CompleteStart(state, complete, now),
+        FailStart fail => FailStart(state, fail, now),
+        StopInstance stop => Stop(state, stop, now),
+        _ => throw new ArgumentException($"The instance decider does not handle {command.GetType().Name}.", nameof(command)),
+    };
+
+    // A repeated request for a known instance changes nothing, and its reply follows from the state. A request that cannot
+    // be started is recorded together with its failure, so the saga gets a reply and the audit trail shows why.
+    private static IReadOnlyList<object> Request(InstanceState state, RequestInstance request, DateTimeOffset now)
+    {
+        if (state.Status != InstanceStatus.None)
+        {
+            return [];
+        }
+
+        var requested = new InstanceRequested(
+            request.InstanceId,
+            request.SagaId,
+            request.Service,
+            request.Node,
+            request.Address,
+            request.Image,
+            request.CpuMillicores,
+            request.MemoryMiB,
+            now);
+        return FindProblem(request) is { } problem
+            ? [requested, new InstanceStartFailed(request.InstanceId, problem, now)]
+            : [requested];
+    }
+
+    private static string? FindProblem(RequestInstance request)
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(request.Service))
+        {
+            problems.Add("the service name is empty");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Image))
+        {
+            problems.Add("the image is empty");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Node))
+        {
+            problems.Add("the node is empty");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Address))
+        {
+            problems.Add("the address is empty");
+        }
+
+        if (request.CpuMillicores <= 0)
+        {
+            problems.Add($"the CPU request is {request.CpuMillicores} millicores but must be positive");
+        }
+
+        if (request.MemoryMiB <= 0)
+        {
+            problems.Add($"the memory request is {request.MemoryMiB} MiB but must be positive");
+        }
+
+        return problems.Count == 0
+            ? null
+            : $"The request for instance {request.InstanceId} is invalid: {string.Join("; ", problems)}. Send StartInstances with a service, image, node, address and positive CPU and memory.";
+    }
+
+    // Only a starting instance can finish starting: one that was stopped meanwhile stays stopped.
+    private static IReadOnlyList<object> CompleteStart(InstanceState state, CompleteStart complete, DateTimeOffset now) =>
+        state.Status == InstanceStatus.Requested
+            ? [new InstanceStarted(complete.InstanceId, complete.Endpoint, now)]
+            : [];
+
+    private static IReadOnlyList<object> FailStart(InstanceState state, FailStart fail, DateTimeOffset now) =>
+        state.Status == InstanceStatus.Requested
+            ? [new InstanceStartFailed(fail.InstanceId, fail.Reason, now)]
+            : [];
+
+    private static IReadOnlyList<object> Stop(InstanceState state, StopInstance stop, DateTimeOffset now) =>
+        state.Status is InstanceStatus.Requested or InstanceStatus.Started or InstanceStatus.StartFailed
+            ? [new InstanceStopped(stop.InstanceId, stop.Reason, now)]
+            : [];
+}

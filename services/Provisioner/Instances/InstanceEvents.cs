@@ -1,0 +1,22 @@
+namespace Surge.Provisioner.Instances;
+
+/// <summary>An instance was requested: the first event of its stream, with everything needed to start it.</summary>
+public sealed record InstanceRequested(
+    Guid InstanceId,
+    Guid SagaId,
+    string Service,
+    string Node,
+    string Address,
+    string Image,
+    int CpuMillicores,
+    int MemoryMiB,
+    DateTimeOffset RequestedAt);
+
+/// <summary>An instance is running and serves HTTP at <paramref name="Endpoint"/>.</summary>
+public sealed record InstanceStarted(Guid InstanceId, string Endpoint, DateTimeOffset StartedAt);
+
+/// <summary>An instance could not be started. It is not tried again.</summary>
+public sealed record InstanceStartFailed(Guid InstanceId, string Reason, DateTimeOffset FailedAt);
+
+/// <summary>An instance was stopped and removed. Its stream ends here.</summary>
+public sealed record InstanceStopped(Guid InstanceId, string Reason, DateTimeOffset StoppedAt);

@@ -1,0 +1,15 @@
+namespace Surge.Provisioner;
+
+/// <summary>
+/// The first log event id of each part of the Provisioner. The service owns ids 4000-4999, and each part numbers its
+/// messages upwards from its base.
+/// </summary>
+internal static class LogEventIds
+{
+    public const int Starter = 4000;
+    public const int Recorder = 4020;
+    public const int StartConsumer = 4040;
+    public const int StopConsumer = 4060;
+    public const int Recovery = 4080;
+    public const int SimulatedDataCentre = 4100;
+}

@@ -1,0 +1,23 @@
+namespace Surge.Provisioner.Providers;
+
+/// <summary>Runs instances on some infrastructure. The Provisioner records what the provider reports as events.</summary>
+public interface IInstanceProvider
+{
+    /// <summary>
+    /// Starts the instance and returns the URL it serves HTTP at once it is ready. Throws
+    /// <see cref="InstanceStartException"/> when the instance cannot be started.
+    /// </summary>
+    Task<string> StartAsync(InstanceLaunch launch, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes back an instance that was started before this process restarted, at the endpoint it reported then. Throws
+    /// <see cref="InstanceStartException"/> when the instance cannot be served there any more.
+    /// </summary>
+    Task ReattachAsync(InstanceLaunch launch, string endpoint, CancellationToken cancellationToken);
+
+    /// <summary>Stops and removes the instance. An instance the provider does not run is ignored.</summary>
+    Task StopAsync(Guid instanceId, CancellationToken cancellationToken);
+
+    /// <summary>Releases what this process holds for its instances when the process shuts down, without recording them as stopped.</summary>
+    Task ReleaseAllAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,53 @@
+using JasperFx.Events.Projections;
+using Microsoft.Extensions.Options;
+using Surge.Provisioner.Instances;
+using Surge.Provisioner.Providers;
+using Surge.Provisioner.Querying;
+using Surge.Provisioner.Simulation;
+using Surge.Provisioner.Starting;
+using Surge.ServiceDefaults.Messaging;
+using Surge.ServiceDefaults.Storage;
+
+namespace Surge.Provisioner;
+
+/// <summary>Registers the Provisioner service's provider, storage, messaging and restart recovery.</summary>
+public static class ProvisionerRegistration
+{
+    /// <summary>Adds the simulated data centre, the instance event store, the <c>provisioner</c> receive endpoint and the restart recovery.</summary>
+    /// <remarks>
+    /// NOTE: the simulated data centre is the only provider. The Kubernetes, private cloud and public cloud drivers will
+    /// implement <see cref="IInstanceProvider"/> and be chosen here by configuration.
+    /// </remarks>
+    public static IHostApplicationBuilder AddProvisioner(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SimulatedDataCentreOptions>()
+            .Bind(builder.Configuration.GetSection(SimulatedDataCentreOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton(services => StartFailureInjector.From(services.GetRequiredService<IOptions<SimulatedDataCentreOptions>>().Value));
+        builder.Services.AddSingleton<IInstanceProvider, SimulatedDataCentre>();
+        builder.Services.AddSingleton<InstanceRecorder>();
+        builder.Services.AddSingleton<InstanceStarter>();
+
+        builder.AddSurgeMarten("provisioner", options =>
+        {
+            options.Events.AddEventType<InstanceRequested>();
+            options.Events.AddEventType<InstanceStarted>();
+            options.Events.AddEventType<InstanceStartFailed>();
+            options.Events.AddEventType<InstanceStopped>();
+            options.Projections.Add(new InstanceStateProjection(), ProjectionLifecycle.Live);
+            options.Projections.Add(new InstanceViewProjection(), ProjectionLifecycle.Inline);
+            options.Schema.For<InstanceView>().Index(view => view.Service);
+        });
+
+        builder.AddSurgeMessaging("provisioner", bus =>
+        {
+            bus.AddConsumer<StartInstancesConsumer>();
+            bus.AddConsumer<StopInstancesConsumer>();
+        });
+
+        // Registered after the bus, so the bus is up before recovery publishes replies, and stops after the listeners.
+        builder.Services.AddHostedService<InstanceRecovery>();
+        return builder;
+    }
+}

@@ -1,0 +1,72 @@
+using JasperFx;
+using Surge.Provisioner.Instances;
+using Surge.ServiceDefaults.Messaging;
+
+namespace Surge.Provisioner.Starting;
+
+/// <summary>
+/// Records the outcome of work on an instance that did not come from a message (a finished start, a lost listener) in
+/// a unit of work of its own, together with the reply the saga expects.
+/// </summary>
+public sealed partial class InstanceRecorder(OutboxSessionFactory sessions, ILogger<InstanceRecorder> logger)
+{
+    private const int MaxAttempts = 6;
+
+    /// <summary>
+    /// Decides <paramref name="command"/> against the instance's current state and commits the events and the reply.
+    /// Returns false when the command caused no events, for example because the instance was stopped meanwhile.
+    /// </summary>
+    /// <remarks>A version conflict or a database error is retried with back-off, and after the last attempt the error is thrown.</remarks>
+    public async Task<bool> RecordAsync(InstanceCommand command, string correlationId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryRecordAsync(command, correlationId, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException && attempt < MaxAttempts)
+            {
+                var delay = TimeSpan.FromMilliseconds(100 * Math.Pow(2, attempt - 1));
+                if (exception is ConcurrencyException)
+                {
+                    LogConflict(logger, command.InstanceId, attempt);
+                }
+                else
+                {
+                    LogRetrying(logger, exception, command.InstanceId, attempt, delay);
+                }
+
+                await Task.Delay(delay, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<bool> TryRecordAsync(InstanceCommand command, string correlationId, CancellationToken cancellationToken)
+    {
+        await using var unit = sessions.Open(correlationId);
+        var stream = await unit.Documents.Events.FetchForWriting<InstanceState>(InstanceStream.Key(command.InstanceId), cancellationToken);
+        var state = stream.Aggregate ?? InstanceState.Initial;
+
+        var events = InstanceDecider.Decide(state, command, unit.Now);
+        if (events.Count == 0)
+        {
+            return false;
+        }
+
+        stream.AppendMany(events);
+        if (InstanceReplies.For(InstanceDecider.Fold(state, events)) is { } reply)
+        {
+            unit.Publish(reply);
+        }
+
+        await unit.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    [LoggerMessage(EventId = LogEventIds.Recorder + 1, Level = LogLevel.Information, Message = "Instance {InstanceId} changed while its outcome was recorded (attempt {Attempt}), so the outcome is recorded again")]
+    private static partial void LogConflict(ILogger logger, Guid instanceId, int attempt);
+
+    [LoggerMessage(EventId = LogEventIds.Recorder + 2, Level = LogLevel.Warning, Message = "Recording the outcome of instance {InstanceId} failed (attempt {Attempt}) and is retried in {Delay}")]
+    private static partial void LogRetrying(ILogger logger, Exception exception, Guid instanceId, int attempt, TimeSpan delay);
+}

@@ -1,0 +1,79 @@
+using Marten;
+using Surge.Provisioner.Instances;
+using Surge.Provisioner.Providers;
+using Surge.Provisioner.Querying;
+
+namespace Surge.Provisioner.Starting;
+
+/// <summary>
+/// Picks up the instances a previous run of this process left behind: starts those that were requested but not started,
+/// and takes back those that were started, whose listeners ended with the old process. On shutdown it releases them.
+/// </summary>
+public sealed partial class InstanceRecovery(
+    IDocumentStore store,
+    IInstanceProvider provider,
+    InstanceStarter starter,
+    InstanceRecorder recorder,
+    ILogger<InstanceRecovery> logger) : IHostedService
+{
+    /// <inheritdoc />
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<InstanceView> unfinished;
+        await using (var session = store.QuerySession())
+        {
+            unfinished = await session.Query<InstanceView>()
+                .Where(view => view.Status == InstanceStatus.Requested || view.Status == InstanceStatus.Started)
+                .OrderBy(view => view.RequestedAt)
+                .ToListAsync(cancellationToken);
+        }
+
+        LogRecovering(logger, unfinished.Count(view => view.Status == InstanceStatus.Started), unfinished.Count(view => view.Status == InstanceStatus.Requested));
+        foreach (var view in unfinished)
+        {
+            if (view.Status == InstanceStatus.Started)
+            {
+                await ReattachAsync(view, cancellationToken);
+            }
+            else
+            {
+                starter.Start(InstanceLaunch.From(view));
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // Shutting down is not stopping: the instances stay Started in the store and are taken back at the next start.
+        await provider.ReleaseAllAsync(cancellationToken);
+        LogReleased(logger);
+    }
+
+    private async Task ReattachAsync(InstanceView view, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await provider.ReattachAsync(InstanceLaunch.From(view), view.Endpoint!, cancellationToken);
+            LogReattached(logger, view.InstanceId, view.Endpoint!);
+        }
+        catch (InstanceStartException exception)
+        {
+            LogLost(logger, exception, view.InstanceId, view.Endpoint!);
+            var reason = $"The instance could not serve at {view.Endpoint} again after the Provisioner restarted: {exception.Message}";
+            await recorder.RecordAsync(new StopInstance(view.InstanceId, reason), view.CorrelationId, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(EventId = LogEventIds.Recovery + 1, Level = LogLevel.Information, Message = "Recovering instances after a start: {StartedCount} to take back, {RequestedCount} to start")]
+    private static partial void LogRecovering(ILogger logger, int startedCount, int requestedCount);
+
+    [LoggerMessage(EventId = LogEventIds.Recovery + 2, Level = LogLevel.Information, Message = "Instance {InstanceId} serves at {Endpoint} again")]
+    private static partial void LogReattached(ILogger logger, Guid instanceId, string endpoint);
+
+    [LoggerMessage(EventId = LogEventIds.Recovery + 3, Level = LogLevel.Warning, Message = "Instance {InstanceId} cannot serve at {Endpoint} again, so it is recorded as stopped")]
+    private static partial void LogLost(ILogger logger, Exception exception, Guid instanceId, string endpoint);
+
+    [LoggerMessage(EventId = LogEventIds.Recovery + 4, Level = LogLevel.Information, Message = "Released the listeners of all instances for shutdown")]
+    private static partial void LogReleased(ILogger logger);
+}

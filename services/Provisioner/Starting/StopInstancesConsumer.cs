@@ -1,0 +1,62 @@
+using JasperFx.Events;
+using Surge.Contracts.Instances;
+using Surge.Provisioner.Instances;
+using Surge.Provisioner.Providers;
+using Surge.ServiceDefaults.Messaging;
+
+namespace Surge.Provisioner.Starting;
+
+/// <summary>Stops the listed instances at the provider, in parallel, and records each as stopped. Unknown or already stopped ids are ignored.</summary>
+public sealed partial class StopInstancesConsumer(
+    ConsumerServices services,
+    InstanceStarter starter,
+    IInstanceProvider provider,
+    ILogger<StopInstancesConsumer> logger) : SagaMessageConsumer<StopInstances>(services)
+{
+    /// <inheritdoc />
+    protected override async Task HandleAsync(StopInstances message, OutboxSession unit, CancellationToken cancellationToken)
+    {
+        var stopping = new List<(Guid InstanceId, IEventStream<InstanceState> Stream, IReadOnlyList<object> Events)>();
+        foreach (var instanceId in message.InstanceIds.Distinct())
+        {
+            var stream = await unit.Documents.Events.FetchForWriting<InstanceState>(InstanceStream.Key(instanceId), cancellationToken);
+            var state = stream.Aggregate ?? InstanceState.Initial;
+            var events = InstanceDecider.Decide(state, new StopInstance(instanceId, message.Reason), unit.Now);
+            if (events.Count == 0 && state.Status == InstanceStatus.None)
+            {
+                LogUnknownIgnored(logger, instanceId);
+                continue;
+            }
+
+            if (events.Count == 0)
+            {
+                LogIgnored(logger, instanceId, state.Status);
+                continue;
+            }
+
+            stopping.Add((instanceId, stream, events));
+        }
+
+        foreach (var (instanceId, _, _) in stopping)
+        {
+            starter.Cancel(instanceId);
+        }
+
+        await Task.WhenAll(stopping.Select(entry => provider.StopAsync(entry.InstanceId, cancellationToken)));
+
+        foreach (var (instanceId, stream, events) in stopping)
+        {
+            stream.AppendMany(events);
+            LogStopped(logger, instanceId, message.Reason);
+        }
+    }
+
+    [LoggerMessage(EventId = LogEventIds.StopConsumer + 1, Level = LogLevel.Information, Message = "Instance {InstanceId} stopped: {Reason}")]
+    private static partial void LogStopped(ILogger logger, Guid instanceId, string reason);
+
+    [LoggerMessage(EventId = LogEventIds.StopConsumer + 2, Level = LogLevel.Information, Message = "Ignored the stop of instance {InstanceId} because it is {Status}")]
+    private static partial void LogIgnored(ILogger logger, Guid instanceId, InstanceStatus status);
+
+    [LoggerMessage(EventId = LogEventIds.StopConsumer + 3, Level = LogLevel.Information, Message = "Ignored the stop of instance {InstanceId} because no such instance was requested")]
+    private static partial void LogUnknownIgnored(ILogger logger, Guid instanceId);
+}

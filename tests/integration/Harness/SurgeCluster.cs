@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace Surge.IntegrationTests.Harness;
+
+/// <summary>
+/// All six Surge services running as separate processes against real PostgreSQL and RabbitMQ, in a fresh database
+/// and, where the test script allows, a fresh RabbitMQ virtual host, on free loopback ports.
+/// </summary>
+public sealed class SurgeCluster : IAsyncLifetime
+{
+    private static readonly string[] Participants = ["capacity", "ipam", "provisioner", "rollout", "loadbalancer"];
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+
+    private readonly string database = $"surge_it_{Guid.NewGuid():N}"[..24];
+    private readonly string virtualHost = $"surge-it-{Guid.NewGuid():N}"[..20];
+    private readonly Dictionary<string, ServiceProcess> services = [];
+    private TestInfrastructure? infrastructure;
+    private bool ownVirtualHost;
+
+    /// <summary>The gateway, the only public entry.</summary>
+    public HttpClient Gateway { get; private set; } = new();
+
+    /// <summary>The base URL of the load balancer's data plane.</summary>
+    public string DataPlaneUrl { get; private set; } = "";
+
+    /// <summary>The folder that holds each service's log.</summary>
+    public string LogDirectory { get; } = Directory.CreateTempSubdirectory("surge-it-").FullName;
+
+    /// <summary>Returns a running service by name.</summary>
+    public ServiceProcess Service(string name) => services[name];
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        infrastructure = await TestInfrastructure.StartAsync();
+        var postgres = await CreateDatabaseAsync(infrastructure.PostgresAdmin);
+        var rabbitMq = await CreateVirtualHostAsync(infrastructure.RabbitMq);
+
+        var ports = Participants.Append("gateway").ToDictionary(name => name, _ => FreePorts.Next());
+        DataPlaneUrl = $"http://127.0.0.1:{FreePorts.Next()}";
+        foreach (var name in ports.Keys)
+        {
+            services[name] = new ServiceProcess(name, AssemblyPath(name), ports[name], Environment(name, postgres, rabbitMq, ports), LogDirectory);
+        }
+
+        await Task.WhenAll(Participants.Select(name => services[name].StartAsync(StartTimeout)));
+        await services["gateway"].StartAsync(StartTimeout);
+        Gateway = new HttpClient { BaseAddress = new Uri(services["gateway"].BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    /// <summary>Returns every service's log tail, to attach to a failure.</summary>
+    public string Logs() => string.Join("\n\n", services.Values.Select(s => $"===== {s.Name} =====\n{s.LogTail(25)}"));
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        Gateway.Dispose();
+        await Task.WhenAll(services.Values.Select(service => service.DisposeAsync().AsTask()));
+        if (infrastructure is not null)
+        {
+            await DropDatabaseAsync(infrastructure.PostgresAdmin);
+            DeleteVirtualHost();
+            await infrastructure.DisposeAsync();
+        }
+    }
+
+    private Dictionary<string, string> Environment(string name, string postgres, string rabbitMq, Dictionary<string, int> ports)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Postgres"] = postgres,
+            ["ConnectionStrings__RabbitMq"] = rabbitMq,
+            ["Surge__ServiceName"] = name,
+            ["Outbox__RelayInterval"] = "00:00:01",
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        };
+
+        switch (name)
+        {
+            case "gateway":
+                foreach (var participant in Participants)
+                {
+                    var key = participant == "loadbalancer" ? "LoadBalancer" : char.ToUpperInvariant(participant[0]) + participant[1..];
+                    environment[$"Gateway__Services__{key}"] = $"http://127.0.0.1:{ports[participant]}";
+                }
+
+                break;
+            case "loadbalancer":
+                environment["LoadBalancer__DataPlaneUrl"] = DataPlaneUrl;
+                break;
+            case "provisioner":
+                // Reference latencies (three minutes to start a service) scaled down to a fraction of a second.
+                environment["SimulatedDataCentre__TimeScale"] = "0.001";
+                environment["SimulatedDataCentre__InstancePort"] = "0";
+                break;
+        }
+
+        return environment;
+    }
+
+    private static string AssemblyPath(string name)
+    {
+        var project = name == "loadbalancer" ? "LoadBalancer" : char.ToUpperInvariant(name[0]) + name[1..];
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        var path = Path.Combine(RepositoryRoot(), "services", project, "bin", configuration, "net10.0", $"Surge.{project}.dll");
+        return File.Exists(path)
+            ? path
+            : throw new FileNotFoundException($"Service {project} is not built at {path}. Build the solution first (dotnet build Surge.slnx -c {configuration}).", path);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Surge.slnx")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No Surge.slnx above {AppContext.BaseDirectory}.");
+    }
+
+    private async Task<string> CreateDatabaseAsync(string admin)
+    {
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+        await command.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(admin) { Database = database, MaxPoolSize = 40 }.ConnectionString;
+    }
+
+    private async Task DropDatabaseAsync(string admin)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    // A virtual host per cluster keeps queues of an earlier, aborted run from feeding this one. Only possible where
+    // the test script gives a rabbitmqctl for the broker it started; otherwise the given virtual host is used as is.
+    private async Task<string> CreateVirtualHostAsync(string uri)
+    {
+        var control = System.Environment.GetEnvironmentVariable("SURGE_TEST_RABBITMQCTL");
+        if (string.IsNullOrEmpty(control))
+        {
+            return uri;
+        }
+
+        await RunAsync(control, "add_vhost", virtualHost);
+        await RunAsync(control, "set_permissions", "-p", virtualHost, "guest", ".*", ".*", ".*");
+        ownVirtualHost = true;
+        var builder = new UriBuilder(uri) { Path = "/" + Uri.EscapeDataString(virtualHost) };
+        return builder.Uri.ToString();
+    }
+
+    private void DeleteVirtualHost()
+    {
+        var control = System.Environment.GetEnvironmentVariable("SURGE_TEST_RABBITMQCTL");
+        if (ownVirtualHost && !string.IsNullOrEmpty(control))
+        {
+            RunAsync(control, "delete_vhost", virtualHost).GetAwaiter().GetResult();
+        }
+    }
+
+    private static async Task RunAsync(string command, params string[] arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(command, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{command} {string.Join(' ', arguments)} failed with exit code {process.ExitCode}: {error}");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using JasperFx.Events;
+using Surge.LoadBalancer.ListingBackends;
+using Surge.LoadBalancer.Pools;
+
+namespace Surge.LoadBalancer.Tests.ListingBackends;
+
+public class BackendPoolProjectionTests
+{
+    private const string StreamKey = "backend-pool/web";
+    private static readonly Guid SagaId = Guid.Parse("0197a000-0000-7000-8000-000000000001");
+    private static readonly Guid First = Guid.Parse("0197a000-0000-7000-8000-0000000000a1");
+    private static readonly Guid Second = Guid.Parse("0197a000-0000-7000-8000-0000000000a2");
+    private static readonly DateTimeOffset Start = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static BackendPoolView? Project(params object[] events)
+    {
+        var projection = new BackendPoolProjection();
+        BackendPoolView? view = null;
+        for (var i = 0; i < events.Length; i++)
+        {
+            var stored = new Event<object>(events[i]) { StreamKey = StreamKey, Timestamp = Start.AddSeconds(i) };
+            view = projection.Evolve(view, StreamKey, stored);
+        }
+
+        return view;
+    }
+
+    [Fact]
+    public void Evolve_FirstBackend_NamesServiceFromStreamKey()
+    {
+        var view = Project(new BackendAdded(First, "http://127.0.0.1:6101", SagaId));
+
+        Assert.NotNull(view);
+        Assert.Equal(StreamKey, view.Id);
+        Assert.Equal("web", view.Service);
+        Assert.Equal([new PoolMemberView(First, "http://127.0.0.1:6101", 1, SagaId, Start)], view.Backends);
+    }
+
+    [Fact]
+    public void Evolve_Removed_DropsOnlyThatBackend()
+    {
+        var view = Project(
+            new BackendAdded(First, "http://127.0.0.1:6101", SagaId),
+            new BackendAdded(Second, "http://127.0.0.1:6102", SagaId),
+            new BackendRemoved(First, "scale-in"));
+
+        Assert.NotNull(view);
+        Assert.Equal([Second], view.Backends.Select(member => member.InstanceId));
+    }
+
+    [Fact]
+    public void Evolve_ReAdded_OneEntry()
+    {
+        var view = Project(
+            new BackendAdded(First, "http://127.0.0.1:6101", SagaId),
+            new BackendRemoved(First, "Endpoint changed."),
+            new BackendAdded(First, "http://127.0.0.1:6109", SagaId));
+
+        Assert.NotNull(view);
+        var member = Assert.Single(view.Backends);
+        Assert.Equal("http://127.0.0.1:6109", member.Endpoint);
+        Assert.Equal(Start.AddSeconds(2), member.AddedAt);
+    }
+}
