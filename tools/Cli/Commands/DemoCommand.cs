@@ -1,0 +1,107 @@
+using Surge.Cli.Alerts;
+using Surge.Cli.Arguments;
+using Surge.Cli.Demo;
+using Surge.Cli.Http;
+using Surge.Cli.Output;
+using Surge.Cli.Resources;
+
+namespace Surge.Cli.Commands;
+
+/// <summary><c>surge-cli demo</c>: applies the fleet, fires an alert, follows the scale-out, sends traffic and checks the result.</summary>
+internal sealed class DemoCommand : ICliCommand
+{
+    private const int StepCount = 6;
+
+    public CommandSpec Spec => DemoOptions.Spec;
+
+    public string Summary => Strings.DemoSummary;
+
+    public string Help => Strings.DemoHelp;
+
+    public async Task<int> RunAsync(ParsedArguments arguments, CliContext context, CancellationToken cancellationToken)
+    {
+        var options = DemoOptions.From(arguments, context.Environment);
+        var gateway = context.Gateway(options.Gateway);
+        var output = context.Output;
+
+        Step(output, 1, Text.Format(Strings.DemoStepApply, options.FleetFile));
+        await ApplyCommand.ApplyAsync(gateway, options.FleetFile, output, cancellationToken);
+
+        Step(output, 2, Text.Format(Strings.DemoStepAlarm, options.Service));
+        var alarm = new AlarmRequest(AlarmRequest.DefaultAlertName, options.Service, context.Time.GetUtcNow());
+        var posted = await AlarmCommand.SendAsync(gateway, alarm, output, cancellationToken);
+        var sagaId = StartedSagaId(posted.Response);
+
+        Step(output, 3, Text.Format(Strings.DemoStepFollow, sagaId));
+        var saga = await new SagaFollower(gateway, output, context.Time).FollowAsync(sagaId, options.Timeout, cancellationToken);
+        output.Line(Text.Format(Strings.DemoSagaStatus, saga?.Status ?? "-"));
+
+        Step(output, 4, Text.Format(Strings.DemoStepTraffic, options.Requests, new Uri(options.DataPlane, options.Service + "/")));
+        var tally = await new TrafficProbe(context.DataPlane(options.DataPlane)).SendAsync(options.Service, options.Requests, cancellationToken);
+        TrafficReport.Print(output, tally, saga);
+
+        Step(output, 5, Text.Format(Strings.DemoStepAudit, posted.CorrelationId ?? "-"));
+        await PrintAuditTrailAsync(gateway, posted.CorrelationId, context, cancellationToken);
+
+        Step(output, 6, Strings.DemoStepVerdict);
+        return Conclude(output, saga, tally, options.Timeout);
+    }
+
+    /// <summary>Returns the saga id of the <c>started</c> outcome, or fails with the detail of the outcome the gateway returned instead.</summary>
+    internal static string StartedSagaId(AlertIntakeResponse response)
+    {
+        var started = response.Outcomes.FirstOrDefault(outcome => outcome.Outcome == AlertOutcomeView.Started);
+        if (started?.SagaId is { Length: > 0 } sagaId)
+        {
+            return sagaId;
+        }
+
+        var other = response.Outcomes.FirstOrDefault();
+        throw new CliFailureException(other is null
+            ? Strings.DemoNoOutcome
+            : Text.Format(Strings.DemoAlertNotStarted, other.Outcome, other.Detail ?? "-"));
+    }
+
+    private static async Task PrintAuditTrailAsync(
+        GatewayClient gateway,
+        string? correlationId,
+        CliContext context,
+        CancellationToken cancellationToken)
+    {
+        if (correlationId is null)
+        {
+            context.Output.Line(Strings.DemoNoCorrelationId);
+            return;
+        }
+
+        try
+        {
+            var events = await gateway.GetCorrelationEventsAsync(correlationId, cancellationToken);
+            AuditTimeline.Print(context.Output, events, context.Time.LocalTimeZone);
+        }
+        catch (GatewayProblemException exception)
+        {
+            // The audit trail is a report; its absence does not change whether the scale-out worked.
+            ErrorReporter.Problem(context.Output, exception);
+        }
+    }
+
+    private static int Conclude(CliOutput output, SagaView? saga, TrafficTally tally, TimeSpan timeout)
+    {
+        var failure = DemoVerdict.FailureReason(saga, tally, timeout);
+        if (failure is not null)
+        {
+            output.ErrorLine(Text.Format(Strings.DemoFailed, failure));
+            return ExitCodes.Failure;
+        }
+
+        output.Line(Text.Format(Strings.DemoSucceeded, saga!.Instances!.Count, saga.Service));
+        return ExitCodes.Success;
+    }
+
+    private static void Step(CliOutput output, int number, string title)
+    {
+        output.Line();
+        output.Line($"[{number}/{StepCount}] {title}");
+    }
+}

@@ -1,0 +1,36 @@
+using Surge.Cli.Http;
+using Surge.Cli.Resources;
+
+namespace Surge.Cli.Demo;
+
+/// <summary>Decides whether the demo succeeded: the saga completed and every instance it started served at least one request.</summary>
+internal static class DemoVerdict
+{
+    /// <summary>Returns null when the demo succeeded, otherwise the localized reason it failed.</summary>
+    public static string? FailureReason(SagaView? saga, TrafficTally tally, TimeSpan timeout)
+    {
+        if (saga is null)
+        {
+            return Text.Format(Strings.VerdictSagaNeverSeen, timeout.TotalSeconds);
+        }
+
+        if (!saga.IsFinished)
+        {
+            return Text.Format(Strings.VerdictSagaTimedOut, timeout.TotalSeconds, saga.Status);
+        }
+
+        if (saga.Status != SagaView.Completed)
+        {
+            return Text.Format(Strings.VerdictSagaNotCompleted, saga.Status, saga.FailureReason ?? "-");
+        }
+
+        var instances = saga.Instances ?? [];
+        if (instances.Count == 0)
+        {
+            return Strings.VerdictNoInstances;
+        }
+
+        var idle = instances.Where(instance => tally.RequestsServedBy(instance.InstanceId) == 0).Select(instance => instance.InstanceId).ToList();
+        return idle.Count == 0 ? null : Text.Format(Strings.VerdictIdleInstances, idle.Count, string.Join(", ", idle));
+    }
+}

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Text;
+
+namespace Surge.Cli.Http;
+
+/// <summary>The gateway's HTTP API as surge-cli uses it.</summary>
+/// <param name="gateway">The gateway's base URL, ending with <c>/</c>.</param>
+internal sealed class GatewayClient(JsonHttp http, Uri gateway)
+{
+    private const string CorrelationHeader = "X-Correlation-Id";
+
+    public Uri BaseUrl { get; } = gateway;
+
+    /// <summary>Posts a fleet file to <c>POST /api/fleet</c> with <paramref name="mediaType"/> as its Content-Type.</summary>
+    public Task<FleetApplyResult> ApplyFleetAsync(byte[] content, string mediaType, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, Url("api/fleet"))
+        {
+            Content = JsonHttp.Content(content, mediaType),
+        };
+        return http.SendForJsonAsync<FleetApplyResult>(request, cancellationToken);
+    }
+
+    /// <summary>Posts an Alertmanager webhook body to <c>POST /webhooks/alertmanager</c> with the headers Alertmanager sends.</summary>
+    public async Task<AlarmPosted> PostAlertmanagerWebhookAsync(string body, string userAgent, string contentType, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Url("webhooks/alertmanager"))
+        {
+            Content = JsonHttp.Content(Encoding.UTF8.GetBytes(body), contentType),
+        };
+        request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
+
+        using var response = await http.SendAsync(request, cancellationToken);
+        var intake = await JsonHttp.ReadJsonAsync<AlertIntakeResponse>(request, response, cancellationToken);
+        var correlationId = response.Headers.TryGetValues(CorrelationHeader, out var values) ? values.FirstOrDefault() : null;
+        return new AlarmPosted(intake, correlationId);
+    }
+
+    /// <summary>Reads a saga from <c>GET /api/sagas/{id}</c>.</summary>
+    public Task<SagaView> GetSagaAsync(string sagaId, CancellationToken cancellationToken) =>
+        http.SendForJsonAsync<SagaView>(Get("api/sagas/" + Uri.EscapeDataString(sagaId)), cancellationToken);
+
+    /// <summary>Reads a saga, or returns null while the gateway does not know it yet (404).</summary>
+    public async Task<SagaView?> FindSagaAsync(string sagaId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await GetSagaAsync(sagaId, cancellationToken);
+        }
+        catch (GatewayProblemException exception) when (exception.Status == (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Reads the events of a saga from <c>GET /api/audit/sagas/{id}</c>; none while the saga's stream does not exist yet (404).</summary>
+    public async Task<IReadOnlyList<AuditEventView>> GetSagaEventsAsync(string sagaId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await http.SendForJsonAsync<AuditEventView[]>(Get("api/audit/sagas/" + Uri.EscapeDataString(sagaId)), cancellationToken);
+        }
+        catch (GatewayProblemException exception) when (exception.Status == (int)HttpStatusCode.NotFound)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>Reads the events of all services that carry a correlation id, from <c>GET /api/audit/correlations/{id}</c>.</summary>
+    public async Task<IReadOnlyList<AuditEventView>> GetCorrelationEventsAsync(string correlationId, CancellationToken cancellationToken) =>
+        await http.SendForJsonAsync<AuditEventView[]>(Get("api/audit/correlations/" + Uri.EscapeDataString(correlationId)), cancellationToken);
+
+    private HttpRequestMessage Get(string path) => new(HttpMethod.Get, Url(path));
+
+    private Uri Url(string path) => new(BaseUrl, path);
+}
