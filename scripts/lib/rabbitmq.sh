@@ -2,7 +2,7 @@
 # private loopback-only node with its state under $SURGE_STATE/rabbitmq.
 # Source scripts/lib/common.sh first.
 
-SURGE_RABBITMQ_NODE="surge@localhost"
+SURGE_RABBITMQ_NODE="${SURGE_RABBITMQ_NODE:-surge@localhost}"
 SURGE_RABBITMQ_PORT="${SURGE_RABBITMQ_PORT:-56720}"
 SURGE_RABBITMQ_DIST_PORT="${SURGE_RABBITMQ_DIST_PORT:-56725}"
 RABBITMQ_STATE_DIR="$SURGE_STATE/rabbitmq"

@@ -314,12 +314,16 @@ services_up() {
             "创建 RabbitMQ vhost $SERVICES_VHOST 失败（见上面的 rabbitmqctl 错误）。"
     services_start_all
 
-    local gateway
+    local gateway status=0
     gateway="$(services_url Gateway)"
     if [[ "$SERVICES_ENV" == main ]]; then
-        dotnet "$(services_cli_dll)" apply -f "$SURGE_ROOT/samples/demo-fleet.yaml" --gateway "$gateway" ||
-            die "Applying samples/demo-fleet.yaml failed (see the errors above)." \
-                "应用 samples/demo-fleet.yaml 失败（见上面的错误）。"
+        # The same scenario as the demo: apply the fleet, fire an alarm, follow the saga, send traffic, print the
+        # audit trail. Each run fires a new incident, so repeated runs keep scaling feed-api out until its policy's
+        # maximum, after which the alarm is declined and the scenario reports that. The services keep running.
+        dotnet "$(services_cli_dll)" demo \
+            --gateway "$gateway" \
+            --data-plane "http://127.0.0.1:$SERVICES_DATA_PLANE_PORT" \
+            --fleet "$SURGE_ROOT/samples/demo-fleet.yaml" || status=$?
     fi
 
     say "
@@ -336,6 +340,7 @@ Surge 正在运行（$SERVICES_ENV 环境）：
   数据平面    http://127.0.0.1:$SERVICES_DATA_PLANE_PORT
   日志        $SERVICES_LOG_DIR
 使用 ./surge down 停止。"
+    return "$status"
 }
 
 # services_down ENV: stop the services of ENV whose pid files these scripts wrote:

@@ -5,7 +5,7 @@ namespace Surge.Capacity.AlertPolicies;
 /// <summary>Parses durations written the way Prometheus and Alertmanager write them: <c>90s</c>, <c>5m</c>, <c>1h</c>.</summary>
 public static class Durations
 {
-    /// <summary>Parses a whole number followed by one unit (ms, s, m, h, d); returns false for anything else.</summary>
+    /// <summary>Parses a whole number followed by one unit (ms, s, m, h, d); returns false for anything else, including durations longer than <see cref="TimeSpan.MaxValue"/>.</summary>
     public static bool TryParse(string? text, out TimeSpan duration)
     {
         duration = TimeSpan.Zero;
@@ -20,16 +20,28 @@ public static class Durations
             return false;
         }
 
-        TimeSpan? parsed = text[unitStart..] switch
+        try
         {
-            "ms" => TimeSpan.FromMilliseconds(amount),
-            "s" => TimeSpan.FromSeconds(amount),
-            "m" => TimeSpan.FromMinutes(amount),
-            "h" => TimeSpan.FromHours(amount),
-            "d" => TimeSpan.FromDays(amount),
-            _ => null,
-        };
-        duration = parsed ?? TimeSpan.Zero;
-        return parsed is not null;
+            TimeSpan? parsed = text[unitStart..] switch
+            {
+                "ms" => TimeSpan.FromMilliseconds(amount),
+                "s" => TimeSpan.FromSeconds(amount),
+                "m" => TimeSpan.FromMinutes(amount),
+                "h" => TimeSpan.FromHours(amount),
+                "d" => TimeSpan.FromDays(amount),
+                _ => null,
+            };
+            duration = parsed ?? TimeSpan.Zero;
+            return parsed is not null;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // A number that fits a long but not a TimeSpan, such as 999999999999d, is not a duration.
+            return false;
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
     }
 }

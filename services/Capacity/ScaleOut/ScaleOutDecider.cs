@@ -132,6 +132,11 @@ public static class ScaleOutDecider
         {
             Instances = [.. state.Instances.Select(i => i.InstanceId == failed.InstanceId ? i with { FailureReason = failed.Reason } : i)],
         },
+        (_, LateInstanceReported late) => state with
+        {
+            // Recording the endpoint marks the instance as reported, so a repeated report stops it only once.
+            Instances = [.. state.Instances.Select(i => i.InstanceId == late.InstanceId ? i with { Endpoint = late.Endpoint } : i)],
+        },
         (_, ScaleOutCompleted completed) => state with { Status = ScaleOutStatus.Completed, FinishedAt = completed.At },
         (_, ScaleOutFailed failed) => state with
         {

@@ -50,7 +50,7 @@ public static class FleetParser
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(text);
+            root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false, MaxDepth = YamlToJson.MaxDepth });
         }
         catch (JsonException exception)
         {
@@ -74,22 +74,22 @@ public static class FleetParser
             return null;
         }
 
-        var apiVersion = (resource["apiVersion"] as JsonValue)?.ToString();
+        var apiVersion = Text(resource["apiVersion"]);
         if (apiVersion != FleetKinds.ApiVersion)
         {
             errors[$"{path}.apiVersion"] = [$"apiVersion is {(apiVersion is null ? "missing" : $"'{apiVersion}'")}; write apiVersion: {FleetKinds.ApiVersion}."];
         }
 
-        var kind = (resource["kind"] as JsonValue)?.ToString();
+        var kind = Text(resource["kind"]);
         if (kind is null || FleetKinds.OrderOf(kind) < 0)
         {
             errors[$"{path}.kind"] = [$"kind is {(kind is null ? "missing" : $"'{kind}'")}; use one of {string.Join(", ", FleetKinds.InApplyOrder.Select(k => k.Kind))}."];
         }
 
-        var name = (resource["metadata"]?["name"] as JsonValue)?.ToString();
+        var name = resource["metadata"] is JsonObject metadata ? Text(metadata["name"]) : null;
         if (string.IsNullOrEmpty(name))
         {
-            errors[$"{path}.metadata.name"] = ["metadata.name is missing. Give the resource a name."];
+            errors[$"{path}.metadata.name"] = ["metadata.name is missing or not a string. Write metadata: {name: feed-api}."];
         }
 
         if (resource["spec"] is not JsonObject spec)
@@ -100,6 +100,10 @@ public static class FleetParser
 
         return kind is null || name is null ? null : new FleetResource(index, kind, name, spec);
     }
+
+    // Only JSON strings count: a number or a mapping where a name belongs is reported as missing, not turned into text.
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     private static void CheckDuplicates(List<FleetResource> resources, Dictionary<string, string[]> errors)
     {

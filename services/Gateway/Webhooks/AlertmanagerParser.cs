@@ -42,10 +42,11 @@ public static class AlertmanagerParser
             throw new RequestValidationException("body", "The body is empty. Send the Alertmanager webhook body (version 4) as JSON.");
         }
 
+        // Duplicate names are rejected because senders disagree on which copy wins, and trailing text after the
+        // document is rejected because it means the body is not one JSON value.
         try
         {
-            var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 32 });
-            return JsonDocument.ParseValue(ref reader);
+            return JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = 32, AllowDuplicateProperties = false });
         }
         catch (JsonException exception)
         {
@@ -56,7 +57,11 @@ public static class AlertmanagerParser
     private static void CheckVersion(JsonElement root, Dictionary<string, string[]> errors)
     {
         var version = ReadString(root, "version");
-        if (version is null)
+        if (version is null && root.TryGetProperty("version", out var raw))
+        {
+            errors["version"] = [$"version is the JSON {raw.ValueKind.ToString().ToLowerInvariant()} {raw.GetRawText()}; Alertmanager sends it as the string \"4\"."];
+        }
+        else if (version is null)
         {
             errors["version"] = ["version is missing. Alertmanager sends \"version\": \"4\"; if webhook_config.payload replaces the body, remove that template for this receiver."];
         }

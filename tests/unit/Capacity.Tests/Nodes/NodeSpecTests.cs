@@ -1,0 +1,76 @@
+using Surge.Capacity.Nodes;
+using Surge.ServiceDefaults.Problems;
+
+namespace Surge.Capacity.Tests.Nodes;
+
+public sealed class NodeSpecTests
+{
+    private static readonly NodeSpec Valid = new("feed-pool", "zone-a", "rack-a1", 4000, 8192);
+
+    private static IEnumerable<string> Reject(NodeSpec spec, string name = "feed-node-1", bool poolExists = true) =>
+        Assert.Throws<RequestValidationException>(() => spec.Validate(name, poolExists)).Errors.Keys.Order(StringComparer.Ordinal);
+
+    [Fact]
+    public void Validate_ValidSpec_DoesNotThrow()
+    {
+        Valid.Validate("feed-node-1", poolExists: true);
+        (Valid with { Rack = null, AcceptsInstances = false }).Validate("feed-node-1", poolExists: true);
+    }
+
+    [Fact]
+    public void Validate_InvalidName_RejectsName()
+    {
+        Assert.Equal(["name"], Reject(Valid, name: "Feed_Node"));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("Feed Pool")]
+    public void Validate_InvalidPoolName_RejectsPool(string? pool)
+    {
+        Assert.Equal(["spec.pool"], Reject(Valid with { Pool = pool! }, poolExists: false));
+    }
+
+    [Fact]
+    public void Validate_UndeclaredPool_RejectsPool()
+    {
+        var error = Assert.Throws<RequestValidationException>(() => Valid.Validate("feed-node-1", poolExists: false));
+
+        Assert.Equal(["spec.pool"], error.Errors.Keys);
+        Assert.Contains("'feed-pool' is not declared", error.Errors["spec.pool"][0]);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData(" ")]
+    public void Validate_MissingZone_RejectsZone(string? zone)
+    {
+        Assert.Equal(["spec.zone"], Reject(Valid with { Zone = zone! }));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1000)]
+    public void Validate_NoCpu_RejectsCpuMillicores(int cpu)
+    {
+        Assert.Equal(["spec.cpuMillicores"], Reject(Valid with { CpuMillicores = cpu }));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void Validate_NoMemory_RejectsMemoryMiB(int memory)
+    {
+        Assert.Equal(["spec.memoryMiB"], Reject(Valid with { MemoryMiB = memory }));
+    }
+
+    [Fact]
+    public void Validate_EverythingWrong_ReportsEveryField()
+    {
+        var spec = new NodeSpec("feed-pool", "", null, 0, 0);
+
+        Assert.Equal(["name", "spec.cpuMillicores", "spec.memoryMiB", "spec.pool", "spec.zone"], Reject(spec, name: "", poolExists: false));
+    }
+}
