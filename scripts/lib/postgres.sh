@@ -173,7 +173,9 @@ postgres_psql() {
     require_command psql "Install it with 'apt-get install -y postgresql-client-15'." \
         "请运行 'apt-get install -y postgresql-client-15' 安装。"
     local environment=(PGHOST="${host:-127.0.0.1}" PGPORT="${port:-5432}" PGUSER="${user:-postgres}"
-        PGDATABASE=postgres PGCONNECT_TIMEOUT=5 PGOPTIONS="-c client_min_messages=warning")
+        PGDATABASE=postgres PGCONNECT_TIMEOUT=5 PGOPTIONS="-c client_min_messages=warning"
+        # Debian's psql is a Perl wrapper that warns about a LANG whose locale is not generated, such as zh_CN.UTF-8.
+        LC_ALL=C.UTF-8)
     # An empty PGPASSWORD would hide a password from ~/.pgpass, so set it only when given.
     if [[ -n "$password" ]]; then
         environment+=(PGPASSWORD="$password")

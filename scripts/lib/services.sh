@@ -54,6 +54,12 @@ services_select_environment() {
             ;;
     esac
     SERVICES_ENV="$1"
+    # With a shared broker (SURGE_RABBITMQ) every environment uses the same virtual host, so each prefixes its
+    # exchanges and queues to keep the main environment and the demo from receiving each other's messages.
+    SERVICES_ENTITY_PREFIX=""
+    if [[ "$1" != main ]]; then
+        SERVICES_ENTITY_PREFIX="$1."
+    fi
     SERVICES_DATA_PLANE_PORT=$((SERVICES_BASE_PORT + 10))
     SERVICES_LOG_DIR="$SURGE_STATE/logs/$1"
     SERVICES_RUN_DIR="$SURGE_STATE/run/$1"
@@ -195,7 +201,8 @@ services_environment_variables() {
     printf '%s\n' \
         "ConnectionStrings__Postgres=$(postgres_connection_string "$SERVICES_DATABASE")" \
         "ConnectionStrings__RabbitMq=$(rabbitmq_uri "$SERVICES_VHOST")" \
-        "Surge__ServiceName=$(services_key "$name")"
+        "Surge__ServiceName=$(services_key "$name")" \
+        "Messaging__EntityPrefix=$SERVICES_ENTITY_PREFIX"
     case "$name" in
         Gateway)
             for backend in "${SURGE_BACKEND_SERVICES[@]}"; do
@@ -392,6 +399,25 @@ services_down() {
 }
 
 # Stop the demo's services; the demo's EXIT, INT and TERM traps call this.
+# Print each service of ENV with its port, process id and readiness.
+services_status() {
+    services_select_environment "$1"
+    local name pid
+    for name in "${SURGE_ALL_SERVICES[@]}"; do
+        pid="$(services_pid "$name" || true)"
+        if [[ -z "$pid" ]]; then
+            continue
+        fi
+        if services_is_ready "$name"; then
+            say "  $SERVICES_ENV  $name: pid $pid, $(services_url "$name"), ready" \
+                "  $SERVICES_ENV  $name：pid $pid，$(services_url "$name")，就绪"
+        else
+            say "  $SERVICES_ENV  $name: pid $pid, $(services_url "$name"), not ready (log $(services_log_file "$name"))" \
+                "  $SERVICES_ENV  $name：pid $pid，$(services_url "$name")，未就绪（日志 $(services_log_file "$name")）"
+        fi
+    done
+}
+
 services_demo_cleanup() {
     trap - EXIT INT TERM
     services_down demo

@@ -40,18 +40,19 @@ public sealed partial class AlertIntake(OutboxSessionFactory sessions, ILogger<A
         var policies = await unit.Documents.Query<AlertPolicyView>().ToListAsync(cancellationToken);
         var services = (await unit.Documents.Query<ServiceView>().ToListAsync(cancellationToken)).ToDictionary(s => s.Name);
         var triage = notification.Alerts.Select((alert, index) => AlertTriage.Of(alert, index, policies, services)).ToList();
-        ThrowIfInvalid(triage);
+        ThrowIfAllInvalid(triage);
 
         var outcomes = new List<AlertOutcome>();
-        var startedThisTime = new HashSet<Guid>();
+        var pass = new IntakePass();
         for (var i = 0; i < notification.Alerts.Count; i++)
         {
             var alert = notification.Alerts[i];
             var outcome = triage[i] switch
             {
-                AlertTriage.Matched matched => await StartAsync(unit, notification.Source, alert, matched, startedThisTime, cancellationToken),
+                AlertTriage.Matched matched => await StartAsync(unit, notification.Source, alert, matched, pass, cancellationToken),
                 AlertTriage.Ignored ignored => new AlertOutcome(alert.Fingerprint, AlertOutcomes.Ignored, null, ignored.Reason),
-                _ => throw new InvalidOperationException("Invalid alerts were rejected above."),
+                AlertTriage.Invalid invalid => new AlertOutcome(alert.Fingerprint, AlertOutcomes.Rejected, null, invalid.Error),
+                _ => throw new InvalidOperationException($"Unknown triage {triage[i]}."),
             };
             outcomes.Add(outcome);
         }
@@ -60,14 +61,16 @@ public sealed partial class AlertIntake(OutboxSessionFactory sessions, ILogger<A
         return new AlertIntakeResult(outcomes);
     }
 
-    private static void ThrowIfInvalid(List<AlertTriage> triage)
+    // A notification whose every alert is invalid gets a 400. When some alerts are valid, the invalid ones are reported
+    // as rejected in a 2xx instead, because Alertmanager treats a 4xx as permanent and would drop the valid ones too.
+    private static void ThrowIfAllInvalid(List<AlertTriage> triage)
     {
         var invalid = triage.OfType<AlertTriage.Invalid>().ToList();
-        if (invalid.Count > 0)
+        if (invalid.Count == triage.Count)
         {
             throw new RequestValidationException(
                 invalid.GroupBy(i => i.Field).ToDictionary(g => g.Key, g => g.Select(i => i.Error).ToArray()),
-                "The notification names no known service for some alerts; nothing was stored.");
+                "No alert of the notification names a known service; nothing was stored.");
         }
     }
 
@@ -76,21 +79,29 @@ public sealed partial class AlertIntake(OutboxSessionFactory sessions, ILogger<A
         string source,
         Alert alert,
         AlertTriage.Matched matched,
-        HashSet<Guid> startedThisTime,
+        IntakePass pass,
         CancellationToken cancellationToken)
     {
         var sagaId = IncidentKey.SagaId(source, matched.Policy.Name, alert.Fingerprint, alert.StartsAt);
         var key = ScaleOutState.StreamKey(sagaId);
-        if (startedThisTime.Contains(sagaId) || await unit.Documents.Events.FetchStreamStateAsync(key, cancellationToken) is not null)
+        if (pass.Sagas.Contains(sagaId) || await unit.Documents.Events.FetchStreamStateAsync(key, cancellationToken) is not null)
         {
             LogDuplicate(logger, alert.Fingerprint, sagaId);
             return new AlertOutcome(alert.Fingerprint, AlertOutcomes.Duplicate, sagaId, "This incident already has a scale-out saga; nothing new started.");
         }
 
-        startedThisTime.Add(sagaId);
-        var current = await CountInstancesAsync(unit.Documents, matched.Service.Name, cancellationToken);
-        var request = ScaleOutPlanner.Plan(sagaId, source, alert, matched, current, unit.Now);
+        pass.Sagas.Add(sagaId);
+        var current = await CountInstancesAsync(unit.Documents, matched.Service.Name, cancellationToken) + pass.Requested(matched.Service.Name);
+        var lastScaleOutAt = pass.StartedPolicies.Contains(matched.Policy.Name)
+            ? unit.Now
+            : await LastScaleOutAsync(unit.Documents, matched.Policy.Name, cancellationToken);
+        var request = ScaleOutPlanner.Plan(sagaId, source, alert, matched, current, unit.Now, lastScaleOutAt);
         unit.Documents.Events.StartStream<ScaleOutState>(key, [.. request.Events]);
+        if (!request.Declined)
+        {
+            pass.Record(matched.Policy.Name, matched.Service.Name, request.Count);
+        }
+
         if (request.Declined)
         {
             LogDeclined(logger, sagaId, matched.Service.Name, request.Detail);
@@ -116,6 +127,33 @@ public sealed partial class AlertIntake(OutboxSessionFactory sessions, ILogger<A
             .Where(saga => saga.Service == service && saga.Status == ScaleOutStatus.Requested)
             .ToListAsync(cancellationToken);
         return reserved + pending.Sum(saga => saga.RequestedCount);
+    }
+
+    private static async Task<DateTimeOffset?> LastScaleOutAsync(IQuerySession session, string policy, CancellationToken cancellationToken)
+    {
+        var last = await session.Query<ScaleOutState>()
+            .Where(saga => saga.Trigger.Policy == policy && saga.Status != ScaleOutStatus.Declined)
+            .OrderByDescending(saga => saga.RequestedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        return last?.RequestedAt;
+    }
+
+    /// <summary>What one intake pass has started so far, which the database cannot show before the pass commits.</summary>
+    private sealed class IntakePass
+    {
+        private readonly Dictionary<string, int> requestedByService = [];
+
+        public HashSet<Guid> Sagas { get; } = [];
+
+        public HashSet<string> StartedPolicies { get; } = [];
+
+        public int Requested(string service) => requestedByService.GetValueOrDefault(service);
+
+        public void Record(string policy, string service, int count)
+        {
+            StartedPolicies.Add(policy);
+            requestedByService[service] = Requested(service) + count;
+        }
     }
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Scale-out saga {SagaId} started for {Service}: {Count} instances by policy {Policy}")]

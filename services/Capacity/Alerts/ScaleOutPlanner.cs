@@ -11,7 +11,15 @@ public sealed record ScaleOutPlan(IReadOnlyList<object> Events, int Count, bool 
 public static class ScaleOutPlanner
 {
     /// <summary>Plans the saga for an alert matched by a policy when the service has <paramref name="currentInstances"/> instances.</summary>
-    public static ScaleOutPlan Plan(Guid sagaId, string source, Alert alert, AlertTriage.Matched matched, int currentInstances, DateTimeOffset now)
+    /// <param name="lastScaleOutAt">When the policy last started a scale-out, for its cooldown; null when it never did.</param>
+    public static ScaleOutPlan Plan(
+        Guid sagaId,
+        string source,
+        Alert alert,
+        AlertTriage.Matched matched,
+        int currentInstances,
+        DateTimeOffset now,
+        DateTimeOffset? lastScaleOutAt = null)
     {
         var service = matched.Service;
         var policy = matched.Policy;
@@ -24,6 +32,12 @@ public static class ScaleOutPlanner
         var trigger = new ScaleOutTrigger(source, policy.Name, alertName, alert.Fingerprint, alert.StartsAt);
         var requested = new ScaleOutRequested(sagaId, service.Name, service.Spec.Pool, count == 0 ? wanted : count, shape, trigger, now);
 
+        if (InCooldownUntil(policy, lastScaleOutAt) is { } until && until > now)
+        {
+            var reason = $"Policy {policy.Name} is in its cooldown of {policy.Spec.Cooldown} until {until:u}: its last scale-out started at {lastScaleOutAt:u}; nothing was scaled.";
+            return new ScaleOutPlan([requested, new ScaleOutDeclined(reason, now)], 0, true, reason);
+        }
+
         if (count == 0)
         {
             var reason = $"{service.Name} already has {currentInstances} instances, at or above the maximum of {maximum}; nothing was scaled.";
@@ -35,4 +49,9 @@ public static class ScaleOutPlanner
             : $"Scaling {service.Name} out by {count}.";
         return new ScaleOutPlan([requested], count, false, detail);
     }
+
+    private static DateTimeOffset? InCooldownUntil(AlertPolicies.AlertPolicyView policy, DateTimeOffset? lastScaleOutAt) =>
+        lastScaleOutAt is not null && AlertPolicies.Durations.TryParse(policy.Spec.Cooldown, out var cooldown)
+            ? lastScaleOutAt.Value + cooldown
+            : null;
 }

@@ -61,7 +61,13 @@ public sealed partial class FleetApplier(ServiceClient services, ILogger<FleetAp
         {
             foreach (var field in fieldErrors.EnumerateObject())
             {
-                var key = field.Name == "name" ? $"{prefix}.metadata.name" : $"{prefix}.{field.Name}";
+                var key = field.Name switch
+                {
+                    "name" => $"{prefix}.metadata.name",
+                    "body" => $"{prefix}.spec",
+                    _ when field.Name.StartsWith("spec.", StringComparison.Ordinal) => $"{prefix}.{field.Name}",
+                    _ => $"{prefix}.spec.{field.Name}",
+                };
                 errors[key] = [.. field.Value.EnumerateArray().Select(e => e.GetString() ?? "")];
             }
         }

@@ -22,6 +22,12 @@ public static class AlertOutcomes
     /// <summary>The alert needs no action, such as a resolved alert or one no policy selects.</summary>
     public const string Ignored = "ignored";
 
-    /// <summary>A policy matched but its limits forbid scaling, such as a service already at its maximum.</summary>
+    /// <summary>A policy matched but its limits forbid scaling, such as a service already at its maximum or a policy in its cooldown.</summary>
     public const string Declined = "declined";
+
+    /// <summary>
+    /// The alert cannot be processed, such as one for an undeclared service, while other alerts of the same notification
+    /// could. A notification whose alerts are all rejected gets a 400 instead.
+    /// </summary>
+    public const string Rejected = "rejected";
 }

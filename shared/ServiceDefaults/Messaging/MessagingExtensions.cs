@@ -21,6 +21,10 @@ public static class MessagingExtensions
         Action<IBusRegistrationConfigurator> registerConsumers)
     {
         builder.Services.AddConnectionOptions(builder.Configuration);
+        builder.Services.AddOptions<MessagingOptions>()
+            .Bind(builder.Configuration.GetSection(MessagingOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddOptions<OutboxOptions>()
             .Bind(builder.Configuration.GetSection(OutboxOptions.Section))
             .ValidateDataAnnotations()
@@ -42,16 +46,25 @@ public static class MessagingExtensions
         builder.Services.AddMassTransit(bus =>
         {
             registerConsumers(bus);
+
+            // MassTransit reports usage statistics to its vendor by default; Surge sends nothing off the machine unasked.
+            bus.DisableUsageTelemetry();
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 var address = RabbitMqAddress.Parse(context.GetRequiredService<IOptions<ConnectionOptions>>().Value.RabbitMq);
+                var prefix = context.GetRequiredService<IOptions<MessagingOptions>>().Value.EntityPrefix;
+                if (prefix.Length > 0)
+                {
+                    rabbit.MessageTopology.SetEntityNameFormatter(new PrefixedEntityNameFormatter(rabbit.MessageTopology.EntityNameFormatter, prefix));
+                }
+
                 rabbit.Host(address.Host, address.Port, address.VirtualHost, host =>
                 {
                     host.Username(address.Username);
                     host.Password(address.Password);
                 });
 
-                rabbit.ReceiveEndpoint(queueName, endpoint =>
+                rabbit.ReceiveEndpoint(prefix + queueName, endpoint =>
                 {
                     endpoint.PrefetchCount = 64;
                     endpoint.ConcurrentMessageLimit = 32;

@@ -23,6 +23,15 @@ public static class ProblemDetailsExtensions
         // Binding failures (malformed JSON, a missing body) reach the handler as exceptions, so their problem
         // details say what was wrong instead of a bare 400.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+
+        // A misspelt field or a number sent as a string is an error the caller should see, not a value silently dropped
+        // or converted.
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+            options.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+            options.SerializerOptions.AllowDuplicateProperties = false;
+        });
         return services;
     }
 }

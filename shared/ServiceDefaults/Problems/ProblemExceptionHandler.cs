@@ -37,12 +37,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             Title = "The request is invalid.",
             Detail = validation.Message,
         },
-        BadHttpRequestException { InnerException: JsonException json } => new ProblemDetails
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "The request body is not valid JSON.",
-            Detail = $"{json.Message} Send a JSON document that matches the endpoint's schema.",
-        },
+        BadHttpRequestException { InnerException: JsonException json } => JsonBindingProblem(json),
         BadHttpRequestException badRequest => new ProblemDetails
         {
             Status = badRequest.StatusCode,
@@ -80,6 +75,17 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             Detail = "The error was logged with the correlation id of this response.",
         },
     };
+
+    private static HttpValidationProblemDetails JsonBindingProblem(JsonException json)
+    {
+        var (field, error) = JsonProblem.Describe(json);
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [error] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request body does not match the endpoint's schema.",
+            Detail = error,
+        };
+    }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

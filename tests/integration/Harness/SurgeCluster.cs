@@ -73,6 +73,9 @@ public sealed class SurgeCluster : IAsyncLifetime
             ["ConnectionStrings__RabbitMq"] = rabbitMq,
             ["Surge__ServiceName"] = name,
             ["Outbox__RelayInterval"] = "00:00:01",
+
+            // The prefix keeps this cluster's exchanges and queues apart where the virtual host is shared.
+            ["Messaging__EntityPrefix"] = $"{virtualHost}.",
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         };

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Surge.IntegrationTests.Harness;
 
 namespace Surge.IntegrationTests.ScaleOut;
@@ -82,6 +83,25 @@ public sealed class AlertInputCheckTests(SurgeCluster cluster)
         Assert.Equal("declined", outcome.GetProperty("outcome").GetString());
         var events = await cluster.GetSagaEventsAsync(outcome.GetProperty("sagaId").GetGuid());
         Assert.Equal(["ScaleOutRequested", "ScaleOutDeclined"], events.Select(e => e.GetProperty("type").GetString()));
+    }
+
+    [Fact]
+    public async Task MixedNotification_StartsValidAlertAndRejectsUnknownService()
+    {
+        await cluster.ApplyFleetAsync(Fleets.ForService("billing", "127.77.4.0/24", "{alertname: BillingHighTraffic}"));
+        var valid = JsonNode.Parse(AlertmanagerBodies.Firing("BillingHighTraffic", "billing", DateTimeOffset.UtcNow))!;
+        var unknown = JsonNode.Parse(AlertmanagerBodies.Firing("DiskFull", "no-such-service", DateTimeOffset.UtcNow))!;
+        valid["alerts"]!.AsArray().Add(unknown["alerts"]![0]!.DeepClone());
+
+        using var response = await cluster.PostAlertmanagerAsync(valid.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var outcomes = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcomes");
+        Assert.Equal("started", outcomes[0].GetProperty("outcome").GetString());
+        Assert.Equal("rejected", outcomes[1].GetProperty("outcome").GetString());
+        Assert.Contains("no-such-service", outcomes[1].GetProperty("detail").GetString());
+        var saga = await cluster.WaitForFinishedSagaAsync(outcomes[0].GetProperty("sagaId").GetGuid(), SagaTimeout);
+        Assert.Equal("Completed", saga.GetProperty("status").GetString());
     }
 
     private async Task<JsonElement> StartAndFinishAsync(string body)

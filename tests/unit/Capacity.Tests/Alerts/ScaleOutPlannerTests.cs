@@ -10,14 +10,34 @@ public sealed class ScaleOutPlannerTests
     private static readonly Guid SagaId = Guid.Parse("0195a000-0000-8000-8000-000000000042");
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private static ScaleOutPlan Plan(int currentInstances, int by = 3, int? policyMaximum = null, int serviceMaximum = 12) =>
+    private static ScaleOutPlan Plan(int currentInstances, int by = 3, int? policyMaximum = null, int serviceMaximum = 12, DateTimeOffset? lastScaleOutAt = null) =>
         ScaleOutPlanner.Plan(
             SagaId,
             "alertmanager",
             Firing(("alertname", "FeedApiHighTraffic"), ("service", "feed-api")),
             new AlertTriage.Matched(Policy("feed-api-traffic", by: by, maxInstances: policyMaximum), Service(maxInstances: serviceMaximum)),
             currentInstances,
-            Now);
+            Now,
+            lastScaleOutAt);
+
+    [Fact]
+    public void Plan_WithinCooldown_DeclinesNamingPolicyAndEnd()
+    {
+        var plan = Plan(currentInstances: 2, lastScaleOutAt: Now.AddMinutes(-2));
+
+        Assert.True(plan.Declined);
+        Assert.Equal([typeof(ScaleOutRequested), typeof(ScaleOutDeclined)], plan.Events.Select(e => e.GetType()));
+        Assert.Contains("feed-api-traffic is in its cooldown of 5m until 2026-03-01 12:03:00Z", plan.Detail);
+    }
+
+    [Fact]
+    public void Plan_AfterCooldown_Scales()
+    {
+        var plan = Plan(currentInstances: 2, lastScaleOutAt: Now.AddMinutes(-5));
+
+        Assert.False(plan.Declined);
+        Assert.Equal(3, plan.Count);
+    }
 
     [Fact]
     public void Plan_RoomBelowMaximum_RequestsPolicyCount()

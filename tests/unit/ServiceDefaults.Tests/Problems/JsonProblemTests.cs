@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Surge.ServiceDefaults.Problems;
+
+namespace Surge.ServiceDefaults.Tests.Problems;
+
+public sealed class JsonProblemTests
+{
+    private static readonly JsonSerializerOptions Strict = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        NumberHandling = JsonNumberHandling.Strict,
+    };
+
+    [Fact]
+    public void Describe_UnknownField_NamesFieldWithoutTypeNames()
+    {
+        var (field, error) = JsonProblem.Describe(Fail("""{"cpu": 1, "lendIdleCapacity": true}"""));
+
+        Assert.Equal("lendIdleCapacity", field);
+        Assert.Contains("not a known field", error);
+        Assert.DoesNotContain("Surge.", error);
+    }
+
+    [Fact]
+    public void Describe_NumberSentAsString_SaysWrongType()
+    {
+        var (field, error) = JsonProblem.Describe(Fail("""{"cpu": "4000"}"""));
+
+        Assert.Equal("cpu", field);
+        Assert.StartsWith("'cpu' has the wrong type", error);
+        Assert.Contains("number", error);
+        Assert.DoesNotContain("Surge.", error);
+    }
+
+    [Fact]
+    public void Describe_NestedField_KeepsPath()
+    {
+        var (field, _) = JsonProblem.Describe(Fail("""{"cpu": 1, "shape": {"memory": "lots"}}"""));
+
+        Assert.Equal("shape.memory", field);
+    }
+
+    [Fact]
+    public void Describe_SyntaxError_ReportsBody()
+    {
+        var (field, error) = JsonProblem.Describe(Fail("""{"cpu": """));
+
+        Assert.Equal("body", field);
+        Assert.StartsWith("The body is not valid JSON", error);
+    }
+
+    private static JsonException Fail(string json) =>
+        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<Probe>(json, Strict));
+
+    private sealed record Probe(int Cpu, ProbeShape? Shape = null);
+
+    private sealed record ProbeShape(int Memory);
+}
