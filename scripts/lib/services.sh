@@ -196,6 +196,17 @@ services_ensure_vhost() {
 }
 
 # services_environment_variables NAME: print NAME's settings, one NAME=VALUE a line.
+# Print the environment's admin API key, creating it on first use. The key stays in a file only root can read, so
+# the CLI and the operator can use it: export SURGE_API_KEY="$(cat .surge/run/main/api-key)".
+services_api_key() {
+    local file="$SERVICES_RUN_DIR/api-key"
+    if [[ ! -s "$file" ]]; then
+        mkdir -p "$SERVICES_RUN_DIR"
+        (umask 077 && head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$file")
+    fi
+    cat "$file"
+}
+
 services_environment_variables() {
     local name="$1" backend
     printf '%s\n' \
@@ -205,6 +216,10 @@ services_environment_variables() {
         "Messaging__EntityPrefix=$SERVICES_ENTITY_PREFIX"
     case "$name" in
         Gateway)
+            printf '%s\n' \
+                "Gateway__Authentication__ApiKeys__0__Name=local-admin" \
+                "Gateway__Authentication__ApiKeys__0__Key=$(services_api_key)" \
+                "Gateway__Authentication__ApiKeys__0__Role=admin"
             for backend in "${SURGE_BACKEND_SERVICES[@]}"; do
                 printf 'Gateway__Services__%s=%s\n' "$backend" "$(services_url "$backend")"
             done
@@ -327,7 +342,7 @@ services_up() {
         # The same scenario as the demo: apply the fleet, fire an alarm, follow the saga, send traffic, print the
         # audit trail. Each run fires a new incident, so repeated runs keep scaling feed-api out until its policy's
         # maximum, after which the alarm is declined and the scenario reports that. The services keep running.
-        dotnet "$(services_cli_dll)" demo \
+        SURGE_API_KEY="$(services_api_key)" dotnet "$(services_cli_dll)" demo \
             --gateway "$gateway" \
             --data-plane "http://127.0.0.1:$SERVICES_DATA_PLANE_PORT" \
             --fleet "$SURGE_ROOT/samples/demo-fleet.yaml" || status=$?
@@ -339,6 +354,7 @@ Surge is running ($SERVICES_ENV environment):
   OpenAPI     $gateway/openapi/v1.json
   Data plane  http://127.0.0.1:$SERVICES_DATA_PLANE_PORT
   Logs        $SERVICES_LOG_DIR
+  API key     $SERVICES_RUN_DIR/api-key (export SURGE_API_KEY=\"\$(cat $SERVICES_RUN_DIR/api-key)\")
 Stop it with ./surge down." \
         "
 Surge 正在运行（$SERVICES_ENV 环境）：
@@ -346,6 +362,7 @@ Surge 正在运行（$SERVICES_ENV 环境）：
   OpenAPI     $gateway/openapi/v1.json
   数据平面    http://127.0.0.1:$SERVICES_DATA_PLANE_PORT
   日志        $SERVICES_LOG_DIR
+  API 密钥    $SERVICES_RUN_DIR/api-key（export SURGE_API_KEY=\"\$(cat $SERVICES_RUN_DIR/api-key)\"）
 使用 ./surge down 停止。"
     return "$status"
 }
@@ -449,7 +466,7 @@ demo_run() {
     services_start_all
 
     local status=0
-    dotnet "$(services_cli_dll)" demo \
+    SURGE_API_KEY="$(services_api_key)" dotnet "$(services_cli_dll)" demo \
         --gateway "$(services_url Gateway)" \
         --data-plane "http://127.0.0.1:$SERVICES_DATA_PLANE_PORT" \
         --fleet "$SURGE_ROOT/samples/demo-fleet.yaml" || status=$?

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using Surge.Gateway.Audit;
+using Surge.Gateway.Authentication;
 using Surge.Gateway.Fleet;
 using Surge.Gateway.Options;
 using Surge.Gateway.Routing;
@@ -25,7 +26,11 @@ public static class GatewayRegistration
         var services = builder.Configuration.GetSection($"{GatewayOptions.Section}:Services").Get<ServiceUrls>() ?? new ServiceUrls();
         builder.Services.AddReverseProxy()
             .LoadFromMemory(ProxyRoutes.Routes(services), ProxyRoutes.Clusters(services))
-            .AddTransforms(transforms => transforms.AddRequestTransform(ForwardCorrelationId));
+            .AddTransforms(transforms =>
+            {
+                transforms.AddRequestTransform(ForwardCorrelationId);
+                transforms.AddResponseTransform(KeepOneCorrelationId);
+            });
 
         builder.Services.AddHttpClient(ServicesClient, client => client.Timeout = TimeSpan.FromSeconds(30));
         builder.Services.AddSingleton<ServiceClient>();
@@ -34,6 +39,7 @@ public static class GatewayRegistration
         builder.Services.AddSingleton<AlertForwarder>();
 
         builder.AddRequestLimits();
+        builder.AddApiKeyAuthentication();
         return builder;
     }
 
@@ -41,6 +47,13 @@ public static class GatewayRegistration
     {
         context.ProxyRequest.Headers.Remove(CorrelationContext.HeaderName);
         context.ProxyRequest.Headers.Add(CorrelationContext.HeaderName, context.HttpContext.GetCorrelationId());
+        return ValueTask.CompletedTask;
+    }
+
+    // The service echoes the correlation id too; YARP would append its copy to the one the gateway already set.
+    private static ValueTask KeepOneCorrelationId(ResponseTransformContext context)
+    {
+        context.HttpContext.Response.Headers[CorrelationContext.HeaderName] = context.HttpContext.GetCorrelationId();
         return ValueTask.CompletedTask;
     }
 

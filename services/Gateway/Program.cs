@@ -1,5 +1,6 @@
 using Surge.Gateway;
 using Surge.Gateway.Audit;
+using Surge.Gateway.Authentication;
 using Surge.Gateway.Fleet;
 using Surge.Gateway.Webhooks;
 using Surge.ServiceDefaults;
@@ -13,6 +14,9 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.WarnIfAuthenticationDisabled();
 app.MapWebhookEndpoints();
 app.MapFleetEndpoints();
 app.MapAuditEndpoints();

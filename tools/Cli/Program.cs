@@ -14,6 +14,12 @@ using var handler = new SocketsHttpHandler { AutomaticDecompression = Decompress
 using var gatewayHttp = new HttpClient(handler, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(30) };
 using var dataPlaneHttp = new HttpClient(handler, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(5) };
 
+// The gateway asks every caller for an API key; SURGE_API_KEY holds it, sent the way Alertmanager sends a bearer token.
+if (Environment.GetEnvironmentVariable("SURGE_API_KEY") is { Length: > 0 } apiKey)
+{
+    gatewayHttp.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+}
+
 var context = new CliContext(
     new CliOutput(Console.Out, Console.Error),
     Environment.GetEnvironmentVariable,

@@ -63,7 +63,12 @@ public static class SagaEndpoints
         CancellationToken cancellationToken)
     {
         await using var unit = sessions.Open(http.GetCorrelationId());
-        var service = await unit.Documents.LoadAsync<ServiceView>(ServiceView.StreamKey(request.Service ?? ""), cancellationToken)
+        if (string.IsNullOrWhiteSpace(request.Service))
+        {
+            throw new RequestValidationException("service", "service is missing. Name the declared service to scale out, such as 'feed-api'.");
+        }
+
+        var service = await unit.Documents.LoadAsync<ServiceView>(ServiceView.StreamKey(request.Service), cancellationToken)
             ?? throw new RequestValidationException("service", $"Service '{request.Service}' is not declared. Apply it first, or fix the name.");
         if (request.Count is < 1 or > 1000)
         {
@@ -82,6 +87,8 @@ public static class SagaEndpoints
         }
 
         await unit.CommitAsync(cancellationToken);
-        return TypedResults.Accepted($"/sagas/{sagaId}", SagaView.From(state));
+        // A relative location resolves against the request's own path, so it is right both here (/sagas/scale-out)
+        // and behind the gateway (/api/sagas/scale-out).
+        return TypedResults.Accepted(sagaId.ToString(), SagaView.From(state));
     }
 }

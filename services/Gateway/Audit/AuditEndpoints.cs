@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Surge.Gateway.Authentication;
 using Surge.Gateway.Routing;
 using Surge.ServiceDefaults.Correlation;
 using Surge.ServiceDefaults.Problems;
@@ -12,7 +13,7 @@ public static class AuditEndpoints
     /// <summary>Maps <c>GET /api/audit/sagas/{sagaId}</c> and <c>GET /api/audit/correlations/{correlationId}</c>.</summary>
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder routes)
     {
-        var audit = routes.MapGroup("/api/audit").WithTags("Audit");
+        var audit = routes.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(GatewayRoles.ReadPolicy);
         audit.MapGet("/sagas/{sagaId:guid}", GetSagaEvents).WithSummary("Events of one saga's stream, in order.");
         audit.MapGet("/correlations/{correlationId}", GetCorrelationTimeline).WithSummary("Events of every service that carry one correlation id, merged by time.");
         return routes;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Surge.Gateway.Authentication;
 using Surge.ServiceDefaults.Correlation;
 
 namespace Surge.Gateway.Fleet;
@@ -11,6 +12,7 @@ public static class FleetEndpoints
     {
         routes.MapPost("/api/fleet", ApplyFleet)
             .WithTags("Fleet")
+            .RequireAuthorization(GatewayRoles.AdministerPolicy)
             .Accepts<string>("application/yaml", "application/json")
             .WithSummary("Applies a fleet file of Pool, Node, Subnet, Service and AlertPolicy resources.");
         return routes;

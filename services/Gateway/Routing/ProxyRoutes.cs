@@ -1,31 +1,32 @@
+using Surge.Gateway.Authentication;
 using Surge.Gateway.Options;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Surge.Gateway.Routing;
 
-/// <summary>Builds the gateway's YARP routes: each service's API under <c>/api/{service}/</c>, and saga shortcuts to Capacity.</summary>
+/// <summary>
+/// Builds the gateway's YARP routes: each service's API under <c>/api/{service}/</c>, and saga shortcuts to Capacity.
+/// Every path has a read route for GET and HEAD and a write route for the other methods, because they need different roles.
+/// </summary>
 public static class ProxyRoutes
 {
+    private static readonly string[] ReadMethods = ["GET", "HEAD"];
+    private static readonly string[] WriteMethods = ["POST", "PUT", "PATCH", "DELETE"];
+
     /// <summary>Returns the routes for the configured services.</summary>
     public static IReadOnlyList<RouteConfig> Routes(ServiceUrls services)
     {
-        var routes = services.ByName().Keys
-            .Select(name => new RouteConfig
-            {
-                RouteId = name,
-                ClusterId = name,
-                Match = new RouteMatch { Path = $"/api/{name}/{{**rest}}" },
-                Transforms = [new Dictionary<string, string> { ["PathRemovePrefix"] = $"/api/{name}" }],
-            })
-            .ToList();
-
-        routes.Add(new RouteConfig
+        var routes = new List<RouteConfig>();
+        foreach (var name in services.ByName().Keys)
         {
-            RouteId = "sagas",
-            ClusterId = "capacity",
-            Match = new RouteMatch { Path = "/api/sagas/{**rest}" },
-            Transforms = [new Dictionary<string, string> { ["PathPattern"] = "/sagas/{**rest}" }],
-        });
+            var transform = new Dictionary<string, string> { ["PathRemovePrefix"] = $"/api/{name}" };
+            routes.Add(Route($"{name}-read", name, $"/api/{name}/{{**rest}}", ReadMethods, GatewayRoles.ReadPolicy, transform));
+            routes.Add(Route($"{name}-write", name, $"/api/{name}/{{**rest}}", WriteMethods, GatewayRoles.AdministerPolicy, transform));
+        }
+
+        var sagas = new Dictionary<string, string> { ["PathPattern"] = "/sagas/{**rest}" };
+        routes.Add(Route("sagas-read", "capacity", "/api/sagas/{**rest}", ReadMethods, GatewayRoles.ReadPolicy, sagas));
+        routes.Add(Route("sagas-write", "capacity", "/api/sagas/{**rest}", WriteMethods, GatewayRoles.OperatePolicy, sagas));
         return routes;
     }
 
@@ -36,4 +37,13 @@ public static class ProxyRoutes
             ClusterId = service.Key,
             Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = service.Value } },
         })];
+
+    private static RouteConfig Route(string id, string cluster, string path, string[] methods, string policy, Dictionary<string, string> transform) => new()
+    {
+        RouteId = id,
+        ClusterId = cluster,
+        AuthorizationPolicy = policy,
+        Match = new RouteMatch { Path = path, Methods = methods },
+        Transforms = [transform],
+    };
 }

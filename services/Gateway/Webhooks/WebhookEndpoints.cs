@@ -1,3 +1,4 @@
+using Surge.Gateway.Authentication;
 using Surge.Gateway.Routing;
 using Surge.ServiceDefaults.Correlation;
 
@@ -9,7 +10,7 @@ public static partial class WebhookEndpoints
     /// <summary>Maps <c>POST /webhooks/alertmanager</c>.</summary>
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder routes)
     {
-        var webhooks = routes.MapGroup("/webhooks").WithTags("Webhooks");
+        var webhooks = routes.MapGroup("/webhooks").WithTags("Webhooks").RequireAuthorization(GatewayRoles.SendAlertsPolicy);
         webhooks.MapPost("/alertmanager", ReceiveAlertmanager)
             .Accepts<object>("application/json")
             .WithSummary("Receives a Prometheus Alertmanager webhook (version 4) and starts a scale-out per matched incident.");

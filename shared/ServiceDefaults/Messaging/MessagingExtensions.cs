@@ -62,6 +62,10 @@ public static class MessagingExtensions
                 {
                     host.Username(address.Username);
                     host.Password(address.Password);
+                    if (address.UseTls)
+                    {
+                        host.UseSsl(tls => tls.Protocol = System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13);
+                    }
                 });
 
                 rabbit.ReceiveEndpoint(prefix + queueName, endpoint =>

@@ -8,7 +8,7 @@ public sealed class SurgeOptions
     /// <summary>The configuration section these options bind to.</summary>
     public const string Section = "Surge";
 
-    /// <summary>The service's name, used in logs, traces, queue names and audit records.</summary>
+    /// <summary>The service's name as the audit API reports it in each event's <c>service</c> field.</summary>
     [Required]
     public string ServiceName { get; set; } = "";
 }

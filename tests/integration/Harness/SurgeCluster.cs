@@ -18,7 +18,11 @@ public sealed class SurgeCluster : IAsyncLifetime
     private TestInfrastructure? infrastructure;
     private bool ownVirtualHost;
 
-    /// <summary>The gateway, the only public entry.</summary>
+    /// <summary>The API key of each role the gateway accepts in tests, by role name.</summary>
+    public IReadOnlyDictionary<string, string> ApiKeys { get; } = new[] { "admin", "operator", "viewer", "alerting" }
+        .ToDictionary(role => role, _ => Convert.ToHexString(Guid.NewGuid().ToByteArray()) + Convert.ToHexString(Guid.NewGuid().ToByteArray()));
+
+    /// <summary>The gateway, the only public entry, called with the admin key.</summary>
     public HttpClient Gateway { get; private set; } = new();
 
     /// <summary>The base URL of the load balancer's data plane.</summary>
@@ -46,7 +50,19 @@ public sealed class SurgeCluster : IAsyncLifetime
 
         await Task.WhenAll(Participants.Select(name => services[name].StartAsync(StartTimeout)));
         await services["gateway"].StartAsync(StartTimeout);
-        Gateway = new HttpClient { BaseAddress = new Uri(services["gateway"].BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        Gateway = CreateGatewayClient(ApiKeys["admin"]);
+    }
+
+    /// <summary>Returns a gateway client that sends <paramref name="apiKey"/> as a bearer token, or no key when null.</summary>
+    public HttpClient CreateGatewayClient(string? apiKey)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(services["gateway"].BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
+        return client;
     }
 
     /// <summary>Returns every service's log tail, to attach to a failure.</summary>
@@ -83,6 +99,15 @@ public sealed class SurgeCluster : IAsyncLifetime
         switch (name)
         {
             case "gateway":
+                var index = 0;
+                foreach (var (role, key) in ApiKeys)
+                {
+                    environment[$"Gateway__Authentication__ApiKeys__{index}__Name"] = $"tests-{role}";
+                    environment[$"Gateway__Authentication__ApiKeys__{index}__Key"] = key;
+                    environment[$"Gateway__Authentication__ApiKeys__{index}__Role"] = role;
+                    index++;
+                }
+
                 foreach (var participant in Participants)
                 {
                     var key = participant == "loadbalancer" ? "LoadBalancer" : char.ToUpperInvariant(participant[0]) + participant[1..];

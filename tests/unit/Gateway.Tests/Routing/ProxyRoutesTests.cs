@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Surge.Gateway.Authentication;
 using Surge.Gateway.Options;
 using Surge.Gateway.Routing;
 using Yarp.ReverseProxy.Configuration;
@@ -46,11 +47,11 @@ public sealed class ProxyRoutesTests
     [Fact]
     public void Routes_EachService_GetsApiPrefixRouteThatRemovesPrefix()
     {
-        foreach (var name in ServiceNames)
+        foreach (var route in ServiceNames.SelectMany(name => new[] { RouteOf($"{name}-read"), RouteOf($"{name}-write") }))
         {
-            var route = RouteOf(name);
+            var name = route.ClusterId!;
 
-            Assert.Equal(name, route.ClusterId);
+            Assert.StartsWith(name, route.RouteId);
             Assert.Equal($"/api/{name}/{{**rest}}", route.Match.Path);
             var transform = Assert.Single(route.Transforms!);
             Assert.Equal(new Dictionary<string, string> { ["PathRemovePrefix"] = $"/api/{name}" }, transform);
@@ -60,7 +61,7 @@ public sealed class ProxyRoutesTests
     [Fact]
     public void Routes_Sagas_GoToCapacitySagas()
     {
-        var route = RouteOf("sagas");
+        var route = RouteOf("sagas-read");
 
         Assert.Equal("capacity", route.ClusterId);
         Assert.Equal("/api/sagas/{**rest}", route.Match.Path);
@@ -69,11 +70,24 @@ public sealed class ProxyRoutesTests
     }
 
     [Fact]
-    public void Routes_Always_OneRoutePerServicePlusSagas()
+    public void Routes_Always_ReadAndWriteRoutePerServicePlusSagas()
     {
         var routes = ProxyRoutes.Routes(Services);
 
-        Assert.Equal([.. ServiceNames, "sagas"], routes.Select(route => route.RouteId));
+        Assert.Equal([.. ServiceNames.Append("sagas").SelectMany(name => new[] { $"{name}-read", $"{name}-write" })], routes.Select(route => route.RouteId));
+    }
+
+    [Theory]
+    [InlineData("capacity-read", "read")]
+    [InlineData("capacity-write", "administer")]
+    [InlineData("sagas-read", "read")]
+    [InlineData("sagas-write", "operate")]
+    public void Routes_EachRoute_RequiresPolicyForItsMethods(string routeId, string policy)
+    {
+        var route = RouteOf(routeId);
+
+        Assert.Equal(policy, route.AuthorizationPolicy);
+        Assert.Equal(routeId.EndsWith("-read", StringComparison.Ordinal) ? ["GET", "HEAD"] : ["POST", "PUT", "PATCH", "DELETE"], route.Match.Methods);
     }
 
     [Fact]
@@ -89,7 +103,14 @@ public sealed class ProxyRoutesTests
     [Fact]
     public async Task Routes_Always_PassYarpValidation()
     {
-        using var provider = new ServiceCollection().AddLogging().AddReverseProxy().Services.BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging();
+        var authorization = services.AddAuthorizationBuilder();
+        foreach (var policy in GatewayRoles.Policies.Keys)
+        {
+            authorization.AddPolicy(policy, rule => rule.RequireAuthenticatedUser());
+        }
+
+        using var provider = services.AddReverseProxy().Services.BuildServiceProvider();
         var validator = provider.GetRequiredService<IConfigValidator>();
 
         foreach (var route in ProxyRoutes.Routes(Services))
@@ -104,9 +125,9 @@ public sealed class ProxyRoutesTests
     }
 
     [Theory]
-    [InlineData("capacity", "/api/capacity/pools/feed-pool", "pools/feed-pool", "http://127.0.0.1:5081/pools/feed-pool")]
-    [InlineData("ipam", "/api/ipam/subnets", "subnets", "http://127.0.0.1:5082/subnets")]
-    [InlineData("loadbalancer", "/api/loadbalancer/pools/feed-api/backends", "pools/feed-api/backends", "http://127.0.0.1:5085/pools/feed-api/backends")]
+    [InlineData("capacity-read", "/api/capacity/pools/feed-pool", "pools/feed-pool", "http://127.0.0.1:5081/pools/feed-pool")]
+    [InlineData("ipam-read", "/api/ipam/subnets", "subnets", "http://127.0.0.1:5082/subnets")]
+    [InlineData("loadbalancer-read", "/api/loadbalancer/pools/feed-api/backends", "pools/feed-api/backends", "http://127.0.0.1:5085/pools/feed-api/backends")]
     public async Task Routes_ServiceRequest_ReachesServiceWithoutPrefix(string routeId, string path, string rest, string expected)
     {
         Assert.Equal(expected, await ProxiedUrlAsync(routeId, path, rest));
@@ -115,7 +136,7 @@ public sealed class ProxyRoutesTests
     [Fact]
     public async Task Routes_ServiceRequestWithQuery_KeepsQuery()
     {
-        var url = await ProxiedUrlAsync("capacity", "/api/capacity/nodes", "nodes", "?pool=feed-pool");
+        var url = await ProxiedUrlAsync("capacity-read", "/api/capacity/nodes", "nodes", "?pool=feed-pool");
 
         Assert.Equal("http://127.0.0.1:5081/nodes?pool=feed-pool", url);
     }
@@ -123,7 +144,7 @@ public sealed class ProxyRoutesTests
     [Fact]
     public async Task Routes_SagaRequest_ReachesCapacitySagas()
     {
-        var url = await ProxiedUrlAsync("sagas", "/api/sagas/0195a000-0000-7000-8000-000000000001", "0195a000-0000-7000-8000-000000000001");
+        var url = await ProxiedUrlAsync("sagas-read", "/api/sagas/0195a000-0000-7000-8000-000000000001", "0195a000-0000-7000-8000-000000000001");
 
         Assert.Equal("http://127.0.0.1:5081/sagas/0195a000-0000-7000-8000-000000000001", url);
     }
@@ -131,7 +152,7 @@ public sealed class ProxyRoutesTests
     [Fact]
     public async Task Routes_SagaScaleOutRequest_KeepsNestedPath()
     {
-        var url = await ProxiedUrlAsync("sagas", "/api/sagas/scale-out", "scale-out", "?dry=1");
+        var url = await ProxiedUrlAsync("sagas-write", "/api/sagas/scale-out", "scale-out", "?dry=1");
 
         Assert.Equal("http://127.0.0.1:5081/sagas/scale-out?dry=1", url);
     }

@@ -19,4 +19,19 @@ public sealed class RabbitMqAddressTests
         Assert.Equal(user, address.Username);
         Assert.Equal(password, address.Password);
     }
+
+    [Fact]
+    public void Parse_AmqpsUri_UsesTlsAndPort5671()
+    {
+        var address = RabbitMqAddress.Parse("amqps://u:p@127.0.0.1/surge");
+
+        Assert.True(address.UseTls);
+        Assert.Equal(5671, address.Port);
+    }
+
+    [Fact]
+    public void Parse_AmqpUri_DoesNotUseTls()
+    {
+        Assert.False(RabbitMqAddress.Parse("amqp://u:p@127.0.0.1/surge").UseTls);
+    }
 }
