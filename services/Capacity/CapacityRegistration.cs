@@ -8,6 +8,7 @@ using Surge.Capacity.ServiceCatalog;
 using Surge.Contracts.Addresses;
 using Surge.Contracts.Backends;
 using Surge.Contracts.Instances;
+using Surge.Contracts.Placement;
 using Surge.ServiceDefaults.Messaging;
 using Surge.ServiceDefaults.Storage;
 
@@ -27,7 +28,7 @@ public static class CapacityRegistration
             options.Projections.Add<ServiceViewProjection>(ProjectionLifecycle.Inline);
             options.Projections.Add<AlertPolicyViewProjection>(ProjectionLifecycle.Inline);
             options.Projections.Add<ScaleOutProjection>(ProjectionLifecycle.Inline);
-            options.Schema.For<ScaleOutState>().Index(saga => saga.Service).Index(saga => saga.RequestedAt);
+            options.Schema.For<ScaleOutState>().Index(saga => saga.Service).Index(saga => saga.RequestedAt).Index(saga => saga.Deadline);
         });
 
         builder.AddSurgeMessaging("capacity", bus =>
@@ -39,7 +40,23 @@ public static class CapacityRegistration
             bus.AddConsumer<ScaleOutReplyConsumer<InstanceStartFailed>>();
             bus.AddConsumer<ScaleOutReplyConsumer<BackendsRegistered>>();
             bus.AddConsumer<ScaleOutReplyConsumer<BackendRegistrationRejected>>();
+            bus.AddConsumer<ScaleOutReplyConsumer<BackendsDeregistered>>();
+            bus.AddConsumer<ScaleOutReplyConsumer<InstancesStopped>>();
+            bus.AddConsumer<ScaleOutReplyConsumer<AddressesReleased>>();
+            bus.AddConsumer<ScaleOutFaultConsumer<PlaceInstances>>();
+            bus.AddConsumer<ScaleOutFaultConsumer<AllocateAddresses>>();
+            bus.AddConsumer<ScaleOutFaultConsumer<StartInstances>>();
+            bus.AddConsumer<ScaleOutFaultConsumer<RegisterBackends>>();
+            bus.AddConsumer<ScaleOutFaultConsumer<DeregisterBackends>>();
+            bus.AddConsumer<ScaleOutFaultConsumer<StopInstances>>();
+            bus.AddConsumer<ScaleOutFaultConsumer<ReleaseAddresses>>();
         });
+
+        builder.Services.AddOptions<SagaOptions>()
+            .Bind(builder.Configuration.GetSection(SagaOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddHostedService<DeadlineScanner>();
 
         builder.Services.AddSingleton<AlertIntake>();
         return builder;

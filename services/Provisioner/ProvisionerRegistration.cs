@@ -1,5 +1,4 @@
 using JasperFx.Events.Projections;
-using Microsoft.Extensions.Options;
 using Surge.Provisioner.Instances;
 using Surge.Provisioner.Providers;
 using Surge.Provisioner.Querying;
@@ -20,12 +19,7 @@ public static class ProvisionerRegistration
     /// </remarks>
     public static IHostApplicationBuilder AddProvisioner(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SimulatedDataCentreOptions>()
-            .Bind(builder.Configuration.GetSection(SimulatedDataCentreOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        builder.Services.AddSingleton(services => StartFailureInjector.From(services.GetRequiredService<IOptions<SimulatedDataCentreOptions>>().Value));
-        builder.Services.AddSingleton<IInstanceProvider, SimulatedDataCentre>();
+        builder.Services.AddSimulatedDataCentre(builder.Configuration);
         builder.Services.AddSingleton<InstanceRecorder>();
         builder.Services.AddSingleton<InstanceStarter>();
 

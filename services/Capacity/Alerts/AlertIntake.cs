@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten;
+using Microsoft.Extensions.Options;
 using Surge.Capacity.AlertPolicies;
 using Surge.Capacity.Nodes;
 using Surge.Capacity.ScaleOut;
@@ -15,7 +16,7 @@ namespace Surge.Capacity.Alerts;
 /// Turns a notification into scale-out sagas in one transaction: every alert is checked first, so an invalid one
 /// stores nothing; then each matched incident starts its saga, or records why it was declined.
 /// </summary>
-public sealed partial class AlertIntake(OutboxSessionFactory sessions, ILogger<AlertIntake> logger)
+public sealed partial class AlertIntake(OutboxSessionFactory sessions, IOptions<SagaOptions> sagaOptions, ILogger<AlertIntake> logger)
 {
     /// <summary>Handles a notification and returns the outcome of each alert.</summary>
     public async Task<AlertIntakeResult> HandleAsync(AlertNotification notification, string correlationId, CancellationToken cancellationToken)
@@ -96,7 +97,10 @@ public sealed partial class AlertIntake(OutboxSessionFactory sessions, ILogger<A
             ? unit.Now
             : await LastScaleOutAsync(unit.Documents, matched.Policy.Name, cancellationToken);
         var request = ScaleOutPlanner.Plan(sagaId, source, alert, matched, current, unit.Now, lastScaleOutAt);
-        unit.Documents.Events.StartStream<ScaleOutState>(key, [.. request.Events]);
+        var events = request.Events
+            .Select(e => e is ScaleOutRequested requested ? requested with { Deadline = unit.Now + sagaOptions.Value.PlacementTimeout } : e)
+            .ToList();
+        unit.Documents.Events.StartStream<ScaleOutState>(key, [.. events]);
         if (!request.Declined)
         {
             pass.Record(matched.Policy.Name, matched.Service.Name, request.Count);
@@ -108,7 +112,7 @@ public sealed partial class AlertIntake(OutboxSessionFactory sessions, ILogger<A
             return new AlertOutcome(alert.Fingerprint, AlertOutcomes.Declined, sagaId, request.Detail);
         }
 
-        foreach (var message in ScaleOutReactions.For(null, request.Events[0], ScaleOutDecider.Evolve(null, request.Events[0])!))
+        foreach (var message in ScaleOutReactions.For(events[0], ScaleOutDecider.Evolve(null, events[0])!))
         {
             unit.Publish(message);
         }

@@ -4,4 +4,5 @@ namespace Surge.Capacity.ScaleOut;
 /// <param name="Service">The declared service to scale out.</param>
 /// <param name="Count">How many instances to add.</param>
 /// <param name="RequestedBy">Who asks, for the audit trail.</param>
-public sealed record ManualScaleOutRequest(string Service, int Count, string? RequestedBy);
+/// <param name="MinimumCount">The fewest ready instances accepted; the saga completes partially with at least this many. Defaults to <paramref name="Count"/>.</param>
+public sealed record ManualScaleOutRequest(string Service, int Count, string? RequestedBy, int? MinimumCount = null);

@@ -4,8 +4,9 @@ using Surge.Capacity.Nodes;
 namespace Surge.Capacity.ScaleOut;
 
 /// <summary>
-/// Records on the node streams what a saga event means for the reservations it made: committed when the saga
-/// completes, released when it fails. Appended in the saga's own transaction, so saga and nodes never disagree.
+/// Records on the node streams what a saga's end means for the reservations it made: committed for the instances that
+/// serve traffic, released for the rest once their undo steps are done. Appended in the saga's own transaction, so saga
+/// and nodes never disagree.
 /// </summary>
 public static class NodeLedger
 {
@@ -17,15 +18,20 @@ public static class NodeLedger
             case ScaleOutCompleted:
                 foreach (var instance in before.Instances)
                 {
-                    session.Events.Append(NodeView.StreamKey(instance.Node), new ReservationCommitted(instance.InstanceId, now));
+                    object booking = instance.Ready
+                        ? new ReservationCommitted(instance.InstanceId, now)
+                        : new ReservationReleased(instance.InstanceId, $"Instance failed; scale-out saga {before.SagaId} completed without it.", now);
+                    session.Events.Append(NodeView.StreamKey(instance.Node), booking);
                 }
 
                 break;
 
-            case ScaleOutFailed failed:
+            case ScaleOutCompensated:
+                var reason = before.Cancelled
+                    ? $"Scale-out saga {before.SagaId} was cancelled."
+                    : $"Scale-out saga {before.SagaId} failed at step '{before.FailedStep}'.";
                 foreach (var instance in before.Instances)
                 {
-                    var reason = $"Scale-out saga {before.SagaId} failed at step '{failed.Step}'.";
                     session.Events.Append(NodeView.StreamKey(instance.Node), new ReservationReleased(instance.InstanceId, reason, now));
                 }
 

@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.Extensions.Options;
 using Surge.Capacity.Nodes;
 using Surge.Capacity.Pools;
 using Surge.Capacity.Scheduling;
@@ -14,7 +15,7 @@ namespace Surge.Capacity.ScaleOut;
 /// Across processes, each chosen node is fetched for writing: a concurrent reservation on it fails the commit with a
 /// version conflict, and the retried message places again on fresh state.
 /// </remarks>
-public sealed partial class PlaceInstancesConsumer(ConsumerServices services, ILogger<PlaceInstancesConsumer> logger)
+public sealed partial class PlaceInstancesConsumer(ConsumerServices services, IOptions<SagaOptions> options, ILogger<PlaceInstancesConsumer> logger)
     : TransactionalConsumer<PlaceInstances>(services)
 {
     /// <inheritdoc />
@@ -31,7 +32,7 @@ public sealed partial class PlaceInstancesConsumer(ConsumerServices services, IL
         }
 
         var decision = await PlaceAsync(unit.Documents, saga, cancellationToken);
-        var events = ScaleOutDecider.Decide(saga, decision, unit.Now);
+        var events = ScaleOutDecider.Decide(saga, decision, unit.Now, options.Value);
         if (events.OfType<InstancesPlaced>().FirstOrDefault() is { } placed)
         {
             await ReserveAsync(unit, saga, placed, cancellationToken);

@@ -11,5 +11,8 @@ public sealed record PlannedInstance(
     string? FailureReason = null)
 {
     /// <summary>Whether the instance reported ready.</summary>
-    public bool Ready => Endpoint is not null;
+    public bool Ready => Endpoint is not null && FailureReason is null;
+
+    /// <summary>Whether the instance is still expected to report: neither ready nor failed.</summary>
+    public bool Pending => Endpoint is null && FailureReason is null;
 }

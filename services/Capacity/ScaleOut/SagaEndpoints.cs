@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Surge.Capacity.ServiceCatalog;
 using Surge.Contracts.Instances;
 using Surge.ServiceDefaults.Correlation;
@@ -11,13 +12,14 @@ namespace Surge.Capacity.ScaleOut;
 /// <summary>HTTP API for scale-out sagas.</summary>
 public static class SagaEndpoints
 {
-    /// <summary>Maps <c>GET /sagas</c>, <c>GET /sagas/{id}</c> and <c>POST /sagas/scale-out</c>.</summary>
+    /// <summary>Maps <c>GET /sagas</c>, <c>GET /sagas/{id}</c>, <c>POST /sagas/scale-out</c> and <c>POST /sagas/{id}/cancel</c>.</summary>
     public static IEndpointRouteBuilder MapSagaEndpoints(this IEndpointRouteBuilder routes)
     {
         var sagas = routes.MapGroup("/sagas").WithTags("Sagas");
         sagas.MapGet("/", ListSagas).WithSummary("Lists sagas, newest first, optionally by status and service.");
         sagas.MapGet("/{sagaId:guid}", GetSaga).WithSummary("Returns one saga with its instances.");
         sagas.MapPost("/scale-out", RequestScaleOut).WithSummary("Starts a scale-out saga for a service.");
+        sagas.MapPost("/{sagaId:guid}/cancel", CancelSaga).WithSummary("Cancels a running saga; it undoes its completed steps.");
         return routes;
     }
 
@@ -59,36 +61,77 @@ public static class SagaEndpoints
     public static async Task<Accepted<SagaView>> RequestScaleOut(
         ManualScaleOutRequest request,
         OutboxSessionFactory sessions,
+        IOptions<SagaOptions> options,
         HttpContext http,
         CancellationToken cancellationToken)
     {
         await using var unit = sessions.Open(http.GetCorrelationId());
-        if (string.IsNullOrWhiteSpace(request.Service))
-        {
-            throw new RequestValidationException("service", "service is missing. Name the declared service to scale out, such as 'feed-api'.");
-        }
-
-        var service = await unit.Documents.LoadAsync<ServiceView>(ServiceView.StreamKey(request.Service), cancellationToken)
-            ?? throw new RequestValidationException("service", $"Service '{request.Service}' is not declared. Apply it first, or fix the name.");
-        if (request.Count is < 1 or > 1000)
-        {
-            throw new RequestValidationException("count", $"count is {request.Count}; give between 1 and 1000 instances.");
-        }
+        var service = await LoadServiceAsync(unit.Documents, request, cancellationToken);
 
         var sagaId = Guid.CreateVersion7(unit.Now);
         var shape = new InstanceShape(service.Spec.Shape!.CpuMillicores, service.Spec.Shape.MemoryMiB, service.Spec.Image);
         var requested = new ScaleOutRequested(sagaId, service.Name, service.Spec.Pool, request.Count, shape,
-            new ScaleOutTrigger("api", null, null, null, null, request.RequestedBy), unit.Now);
+            new ScaleOutTrigger("api", null, null, null, null, request.RequestedBy), unit.Now,
+            unit.Now + options.Value.PlacementTimeout, request.MinimumCount);
         var state = ScaleOutDecider.Evolve(null, requested)!;
         unit.Documents.Events.StartStream<ScaleOutState>(state.Id, requested);
-        foreach (var message in ScaleOutReactions.For(null, requested, state))
+        foreach (var message in ScaleOutReactions.For(requested, state))
         {
             unit.Publish(message);
         }
 
         await unit.CommitAsync(cancellationToken);
+
         // A relative location resolves against the request's own path, so it is right both here (/sagas/scale-out)
         // and behind the gateway (/api/sagas/scale-out).
         return TypedResults.Accepted(sagaId.ToString(), SagaView.From(state));
+    }
+
+    /// <summary>Cancels a running saga; 409 when it already finished or is already undoing its steps.</summary>
+    public static async Task<Accepted<SagaView>> CancelSaga(
+        Guid sagaId,
+        CancelSagaRequest? request,
+        OutboxSessionFactory sessions,
+        PartitionLocks locks,
+        IOptions<SagaOptions> options,
+        HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        using var partition = await locks.AcquireAsync(sagaId.ToString(), cancellationToken);
+        await using var unit = sessions.Open(http.GetCorrelationId());
+        var stream = await unit.Documents.Events.FetchForWriting<ScaleOutState>(ScaleOutState.StreamKey(sagaId), cancellationToken);
+        var saga = stream.Aggregate ?? throw new ResourceNotFoundException("Saga", sagaId.ToString());
+
+        var reason = string.IsNullOrWhiteSpace(request?.Reason) ? "Cancelled through the API." : request.Reason;
+        var events = ScaleOutDecider.Decide(saga, new CancelSaga(reason), unit.Now, options.Value);
+        if (events.Count == 0)
+        {
+            throw new ResourceConflictException($"Saga {sagaId} is {saga.Status}; only a running saga can be cancelled.");
+        }
+
+        ScaleOutRecorder.Record(unit, stream, events);
+        await unit.CommitAsync(cancellationToken);
+        return TypedResults.Accepted(sagaId.ToString(), SagaView.From(events.Aggregate(saga, (state, e) => ScaleOutDecider.Evolve(state, e)!)));
+    }
+
+    private static async Task<ServiceView> LoadServiceAsync(IDocumentSession session, ManualScaleOutRequest request, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Service))
+        {
+            throw new RequestValidationException("service", "service is missing. Name the declared service to scale out, such as 'feed-api'.");
+        }
+
+        if (request.Count is < 1 or > 1000)
+        {
+            throw new RequestValidationException("count", $"count is {request.Count}; give between 1 and 1000 instances.");
+        }
+
+        if (request.MinimumCount is { } minimum && (minimum < 1 || minimum > request.Count))
+        {
+            throw new RequestValidationException("minimumCount", $"minimumCount is {minimum}; give between 1 and count ({request.Count}), or leave it out to require every instance.");
+        }
+
+        return await session.LoadAsync<ServiceView>(ServiceView.StreamKey(request.Service), cancellationToken)
+            ?? throw new RequestValidationException("service", $"Service '{request.Service}' is not declared. Apply it first, or fix the name.");
     }
 }

@@ -13,6 +13,9 @@ public sealed record SagaView(
     DateTimeOffset? CompletedAt,
     string? FailedStep,
     string? FailureReason,
+    DateTimeOffset? Deadline,
+    int MinimumCount,
+    IReadOnlyList<string> PendingUndo,
     IReadOnlyList<SagaInstanceView> Instances)
 {
     /// <summary>Creates the view of a saga's state.</summary>
@@ -28,6 +31,9 @@ public sealed record SagaView(
         state.FinishedAt,
         state.FailedStep,
         state.FailureReason,
+        state.Deadline,
+        state.MinimumCount is > 0 ? state.MinimumCount : state.RequestedCount,
+        state.Undo,
         [.. state.Instances.Select(i => new SagaInstanceView(i.InstanceId, i.Node, i.Pool, i.Subnet, i.Address, i.Endpoint, i.FailureReason))]);
 }
 

@@ -5,45 +5,57 @@ using Surge.Contracts.Instances;
 namespace Surge.Capacity.ScaleOut;
 
 /// <summary>
-/// Decides which events a message adds to a scale-out saga. Pure: the same state, message and time always give the
-/// same events, so a saga can be replayed and tested without infrastructure. A message that does not fit the saga's
-/// status (a duplicate, or a reply to a step already passed) gives no events.
+/// Decides which events a message adds to a scale-out saga. Pure: the same state, message, time and timeouts always
+/// give the same events, so a saga can be replayed and tested without infrastructure. A message that does not fit the
+/// saga's status (a duplicate, or a reply to a step already passed) gives no events.
 /// </summary>
-public static class ScaleOutDecider
+public static partial class ScaleOutDecider
 {
-    /// <summary>The step names <see cref="ScaleOutFailed"/> uses.</summary>
+    /// <summary>The step names failures, timeouts and undo steps use.</summary>
     public static class Steps
     {
         /// <summary>Choosing nodes and reserving resources.</summary>
         public const string Placement = "placement";
 
-        /// <summary>Getting an address per instance from Ipam.</summary>
+        /// <summary>Getting an address per instance from Ipam; as an undo step, releasing them.</summary>
         public const string Addresses = "addresses";
 
-        /// <summary>Starting the instances at the provisioner.</summary>
+        /// <summary>Starting the instances at the provisioner; as an undo step, stopping them.</summary>
         public const string Instances = "instances";
 
-        /// <summary>Registering the instances at the load balancer.</summary>
+        /// <summary>Registering the instances at the load balancer; as an undo step, deregistering them.</summary>
         public const string Backends = "backends";
+
+        /// <summary>The step name of an operator's cancellation.</summary>
+        public const string Cancel = "cancel";
     }
 
     /// <summary>Returns the events <paramref name="message"/> adds to the saga in <paramref name="state"/> at <paramref name="now"/>.</summary>
-    public static IReadOnlyList<object> Decide(ScaleOutState state, object message, DateTimeOffset now) => message switch
+    public static IReadOnlyList<object> Decide(ScaleOutState state, object message, DateTimeOffset now, SagaOptions? timeouts = null)
     {
-        PlacementDecision placement => DecidePlacement(state, placement, now),
-        AddressesAllocated allocated => DecideAddresses(state, allocated, now),
-        AddressAllocationRejected rejected when state.Status == ScaleOutStatus.AllocatingAddresses =>
-            [new AddressAssignmentFailed(rejected.Reason, now), new ScaleOutFailed(Steps.Addresses, rejected.Reason, now)],
-        InstanceStarted started => DecideInstanceStarted(state, started, now),
-        InstanceStartFailed failed => DecideInstanceFailed(state, failed, now),
-        BackendsRegistered registered when state.Status == ScaleOutStatus.RegisteringBackends =>
-            [new BackendsAdded(registered.InstanceIds, now), new ScaleOutCompleted(state.Instances.Count, now)],
-        BackendRegistrationRejected rejected when state.Status == ScaleOutStatus.RegisteringBackends =>
-            [new BackendRegistrationFailed(rejected.Reason, now), new ScaleOutFailed(Steps.Backends, rejected.Reason, now)],
-        _ => [],
-    };
+        var options = timeouts ?? new SagaOptions();
+        return message switch
+        {
+            PlacementDecision placement => DecidePlacement(state, placement, now, options),
+            AddressesAllocated allocated => DecideAddresses(state, allocated, now, options),
+            AddressAllocationRejected rejected when state.Status == ScaleOutStatus.AllocatingAddresses =>
+                [new AddressAssignmentFailed(rejected.Reason, now), .. Fail(state, Steps.Addresses, rejected.Reason, now, options)],
+            InstanceStarted started => DecideInstanceStarted(state, started, now, options),
+            InstanceStartFailed failed => DecideInstanceFailed(state, failed, now, options),
+            BackendsRegistered when state.Status == ScaleOutStatus.RegisteringBackends => DecideRegistered(state, now),
+            BackendRegistrationRejected rejected when state.Status == ScaleOutStatus.RegisteringBackends =>
+                [new BackendRegistrationFailed(rejected.Reason, now), .. Fail(state, Steps.Backends, rejected.Reason, now, options)],
+            BackendsDeregistered deregistered => ConfirmUndo(state, Steps.Backends, deregistered.InstanceIds, now, options),
+            InstancesStopped stopped => ConfirmUndo(state, Steps.Instances, stopped.InstanceIds, now, options),
+            AddressesReleased released => ConfirmUndo(state, Steps.Addresses, released.InstanceIds, now, options),
+            DeadlinePassed passed => DecideDeadline(state, passed, now, options),
+            StepFaulted faulted => DecideFault(state, faulted, now, options),
+            CancelSaga cancel => DecideCancel(state, cancel, now, options),
+            _ => [],
+        };
+    }
 
-    private static IReadOnlyList<object> DecidePlacement(ScaleOutState state, PlacementDecision placement, DateTimeOffset now)
+    private static IReadOnlyList<object> DecidePlacement(ScaleOutState state, PlacementDecision placement, DateTimeOffset now, SagaOptions options)
     {
         if (state.Status != ScaleOutStatus.Requested || state.Instances.Count > 0)
         {
@@ -52,13 +64,13 @@ public static class ScaleOutDecider
 
         if (placement.FailureReason is { } reason)
         {
-            return [new PlacementFailed(reason, now), new ScaleOutFailed(Steps.Placement, reason, now)];
+            return [new PlacementFailed(reason, now), .. Fail(state, Steps.Placement, reason, now, options)];
         }
 
-        return [new InstancesPlaced(placement.Placements, now)];
+        return [new InstancesPlaced(placement.Placements, now, now + options.AddressTimeout)];
     }
 
-    private static IReadOnlyList<object> DecideAddresses(ScaleOutState state, AddressesAllocated allocated, DateTimeOffset now)
+    private static IReadOnlyList<object> DecideAddresses(ScaleOutState state, AddressesAllocated allocated, DateTimeOffset now, SagaOptions options)
     {
         if (state.Status != ScaleOutStatus.AllocatingAddresses)
         {
@@ -69,93 +81,73 @@ public static class ScaleOutDecider
         if (missing.Count > 0)
         {
             var reason = $"Ipam returned no address for {missing.Count} of {state.Instances.Count} instances, first {missing[0].InstanceId}.";
-            return [new AddressAssignmentFailed(reason, now), new ScaleOutFailed(Steps.Addresses, reason, now)];
+            return [new AddressAssignmentFailed(reason, now), .. Fail(state, Steps.Addresses, reason, now, options)];
         }
 
         var addresses = allocated.Assignments
             .Where(a => state.Instances.Any(i => i.InstanceId == a.InstanceId))
             .Select(a => new AssignedAddress(a.InstanceId, a.Subnet, a.Address))
             .ToList();
-        return [new AddressesAssigned(addresses, now)];
+        return [new AddressesAssigned(addresses, now, now + options.InstanceStartTimeout)];
     }
 
-    private static IReadOnlyList<object> DecideInstanceStarted(ScaleOutState state, InstanceStarted started, DateTimeOffset now)
+    private static IReadOnlyList<object> DecideInstanceStarted(ScaleOutState state, InstanceStarted started, DateTimeOffset now, SagaOptions options)
     {
         var instance = state.Instances.FirstOrDefault(i => i.InstanceId == started.InstanceId);
-        if (instance is null || instance.Ready)
+        if (instance is null || instance.Endpoint is not null)
         {
             return [];
         }
 
-        if (state.Status == ScaleOutStatus.Failed)
+        // An instance that comes up after its saga gave up on it (failed, cancelled, timed out) must not run unseen.
+        if (state.Status != ScaleOutStatus.StartingInstances || instance.FailureReason is not null)
         {
-            return [new LateInstanceReported(started.InstanceId, started.Endpoint, now)];
+            return state.Status is ScaleOutStatus.Requested or ScaleOutStatus.AllocatingAddresses
+                ? []
+                : [new LateInstanceReported(started.InstanceId, started.Endpoint, now)];
         }
 
-        return state.Status == ScaleOutStatus.StartingInstances ? [new InstanceReady(started.InstanceId, started.Endpoint, now)] : [];
+        IReadOnlyList<object> events = [new InstanceReady(started.InstanceId, started.Endpoint, now)];
+        return [.. events, .. Settle(Fold(state, events), now, options)];
     }
 
-    private static IReadOnlyList<object> DecideInstanceFailed(ScaleOutState state, InstanceStartFailed failed, DateTimeOffset now)
+    private static IReadOnlyList<object> DecideInstanceFailed(ScaleOutState state, InstanceStartFailed failed, DateTimeOffset now, SagaOptions options)
     {
-        var known = state.Instances.Any(i => i.InstanceId == failed.InstanceId);
-        if (!known || state.Status != ScaleOutStatus.StartingInstances)
+        var instance = state.Instances.FirstOrDefault(i => i.InstanceId == failed.InstanceId);
+        if (instance is not { Pending: true } || state.Status != ScaleOutStatus.StartingInstances)
         {
             return [];
         }
 
-        var reason = $"Instance {failed.InstanceId} failed to start: {failed.Reason}";
-        return [new InstanceFailed(failed.InstanceId, failed.Reason, now), new ScaleOutFailed(Steps.Instances, reason, now)];
+        IReadOnlyList<object> events = [new InstanceFailed(failed.InstanceId, failed.Reason, now)];
+        return [.. events, .. Settle(Fold(state, events), now, options)];
     }
 
-    /// <summary>Returns the state after one event; the first event must be <see cref="ScaleOutRequested"/>.</summary>
-    public static ScaleOutState? Evolve(ScaleOutState? state, object e) => (state, e) switch
+    // Once no instance can change the outcome any more, either enough are ready (register them, possibly fewer than
+    // requested) or too few can still become ready (fail without waiting for the rest).
+    private static IReadOnlyList<object> Settle(ScaleOutState state, DateTimeOffset now, SagaOptions options)
     {
-        (null, ScaleOutRequested requested) => new ScaleOutState(
-            ScaleOutState.StreamKey(requested.SagaId), requested.SagaId, requested.Service, requested.Pool, requested.RequestedCount,
-            requested.Shape, requested.Trigger, ScaleOutStatus.Requested, [], requested.At),
-        (null, _) => null,
-        (_, ScaleOutDeclined declined) => state with { Status = ScaleOutStatus.Declined, FailureReason = declined.Reason, FinishedAt = declined.At },
-        (_, InstancesPlaced placed) => state with
+        var ready = state.Instances.Where(i => i.Ready).ToList();
+        var pending = state.Instances.Count(i => i.Pending);
+        var minimum = MinimumOf(state);
+        if (ready.Count + pending < minimum)
         {
-            Status = ScaleOutStatus.AllocatingAddresses,
-            Instances = [.. placed.Placements.Select(p => new PlannedInstance(p.InstanceId, p.Node, p.Pool))],
-        },
-        (_, AddressesAssigned assigned) => state with
-        {
-            Status = ScaleOutStatus.StartingInstances,
-            Instances = [.. state.Instances.Select(i => assigned.Addresses.FirstOrDefault(a => a.InstanceId == i.InstanceId) is { } a
-                ? i with { Subnet = a.Subnet, Address = a.Address }
-                : i)],
-        },
-        (_, InstanceReady ready) => WithReadyInstance(state, ready),
-        (_, InstanceFailed failed) => state with
-        {
-            Instances = [.. state.Instances.Select(i => i.InstanceId == failed.InstanceId ? i with { FailureReason = failed.Reason } : i)],
-        },
-        (_, LateInstanceReported late) => state with
-        {
-            // Recording the endpoint marks the instance as reported, so a repeated report stops it only once.
-            Instances = [.. state.Instances.Select(i => i.InstanceId == late.InstanceId ? i with { Endpoint = late.Endpoint } : i)],
-        },
-        (_, ScaleOutCompleted completed) => state with { Status = ScaleOutStatus.Completed, FinishedAt = completed.At },
-        (_, ScaleOutFailed failed) => state with
-        {
-            Status = ScaleOutStatus.Failed,
-            FailedStep = failed.Step,
-            FailureReason = failed.Reason,
-            FinishedAt = failed.At,
-        },
-        _ => state,
-    };
+            var failed = state.Instances.First(i => i.FailureReason is not null);
+            var reason = $"Only {ready.Count + pending} of {state.RequestedCount} instances can still become ready and the request needs {minimum}; instance {failed.InstanceId} failed: {failed.FailureReason}";
+            return Fail(state, Steps.Instances, reason, now, options);
+        }
 
-    private static ScaleOutState WithReadyInstance(ScaleOutState state, InstanceReady ready)
-    {
-        var instances = state.Instances.Select(i => i.InstanceId == ready.InstanceId ? i with { Endpoint = ready.Endpoint } : i).ToList();
-        var allReady = instances.All(i => i.Ready);
-        return state with
-        {
-            Instances = instances,
-            Status = allReady && state.Status == ScaleOutStatus.StartingInstances ? ScaleOutStatus.RegisteringBackends : state.Status,
-        };
+        return pending == 0 ? [new BackendsRequested([.. ready.Select(i => i.InstanceId)], now, now + options.BackendTimeout)] : [];
     }
+
+    private static IReadOnlyList<object> DecideRegistered(ScaleOutState state, DateTimeOffset now)
+    {
+        var ready = state.Instances.Where(i => i.Ready).Select(i => i.InstanceId).ToList();
+        return [new BackendsAdded(ready, now), new ScaleOutCompleted(ready.Count, now)];
+    }
+
+    private static int MinimumOf(ScaleOutState state) => state.MinimumCount is > 0 ? Math.Min(state.MinimumCount, state.RequestedCount) : state.RequestedCount;
+
+    private static ScaleOutState Fold(ScaleOutState state, IEnumerable<object> events) =>
+        events.Aggregate(state, (current, e) => Evolve(current, e)!);
 }

@@ -7,5 +7,9 @@ namespace Surge.Capacity.ScaleOut;
 public sealed class ScaleOutProjection : SingleStreamProjection<ScaleOutState, string>
 {
     /// <inheritdoc />
-    public override ScaleOutState? Evolve(ScaleOutState? snapshot, string id, IEvent e) => ScaleOutDecider.Evolve(snapshot, e.Data);
+    public override ScaleOutState? Evolve(ScaleOutState? snapshot, string id, IEvent e)
+    {
+        var next = ScaleOutDecider.Evolve(snapshot, e.Data);
+        return next is { CorrelationId: null } ? next with { CorrelationId = e.CorrelationId } : next;
+    }
 }

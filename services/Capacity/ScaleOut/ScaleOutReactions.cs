@@ -6,48 +6,57 @@ using Surge.Contracts.Placement;
 namespace Surge.Capacity.ScaleOut;
 
 /// <summary>
-/// Maps each saga event to the commands it sends to the participants. Pure: it reads the state before and after the
-/// event, so compensation knows which steps had completed when the saga failed.
+/// Maps each saga event to the commands it sends to the participants. Pure: it reads the state after the event, which
+/// holds the instances, their addresses and, while compensating, the undo steps still to run.
 /// </summary>
 public static class ScaleOutReactions
 {
-    /// <summary>Returns the messages to publish because <paramref name="e"/> moved the saga from <paramref name="before"/> to <paramref name="after"/>.</summary>
-    public static IReadOnlyList<object> For(ScaleOutState? before, object e, ScaleOutState after) => e switch
+    /// <summary>Returns the messages to publish because <paramref name="e"/> moved the saga to <paramref name="after"/>.</summary>
+    public static IReadOnlyList<object> For(object e, ScaleOutState after) => e switch
     {
         ScaleOutRequested requested => [new PlaceInstances(requested.SagaId)],
         InstancesPlaced placed => [new AllocateAddresses(after.SagaId, after.Service,
             [.. placed.Placements.Select(p => new AddressRequest(p.InstanceId, p.Node, p.Pool))])],
         AddressesAssigned => [new StartInstances(after.SagaId, after.Service, after.Shape,
             [.. after.Instances.Select(i => new InstanceSpec(i.InstanceId, i.Node, i.Address!))])],
-        InstanceReady when before?.Status == ScaleOutStatus.StartingInstances && after.Status == ScaleOutStatus.RegisteringBackends =>
-            [new RegisterBackends(after.SagaId, after.Service, [.. after.Instances.Select(i => new Backend(i.InstanceId, i.Endpoint!))])],
-        ScaleOutFailed failed when before is not null => Compensate(before, failed),
-        LateInstanceReported late => [new StopInstances(after.SagaId, [late.InstanceId], "Its scale-out saga had already failed.")],
+        BackendsRequested => [new RegisterBackends(after.SagaId, after.Service,
+            [.. after.Instances.Where(i => i.Ready).Select(i => new Backend(i.InstanceId, i.Endpoint!))]), .. CleanUpFailed(after)],
+        ScaleOutFailed or ScaleOutCancelled or CompensationStepCompleted or CompensationStepAbandoned => NextUndo(after),
+        LateInstanceReported late => [new StopInstances(after.SagaId, [late.InstanceId], "Its scale-out saga had already given up on it.")],
         _ => [],
     };
 
-    // Undo in reverse order of the steps. A step still waiting for its reply may have completed at the participant,
-    // so it is undone too; participants ignore undo requests for things they never did.
-    private static IReadOnlyList<object> Compensate(ScaleOutState before, ScaleOutFailed failed)
+    // A partial completion keeps the ready instances; the failed ones are stopped and their addresses released
+    // without waiting, since both requests are idempotent and the saga no longer depends on them.
+    private static IReadOnlyList<object> CleanUpFailed(ScaleOutState state)
     {
-        var ids = before.Instances.Select(i => i.InstanceId).ToList();
-        var reason = $"Scale-out saga failed at step '{failed.Step}': {failed.Reason}";
-        var messages = new List<object>();
-        if (before.Status == ScaleOutStatus.RegisteringBackends)
+        var failed = state.Instances.Where(i => i.FailureReason is not null).Select(i => i.InstanceId).ToList();
+        if (failed.Count == 0)
         {
-            messages.Add(new DeregisterBackends(before.SagaId, before.Service, ids, reason));
+            return [];
         }
 
-        if (before.Status is ScaleOutStatus.StartingInstances or ScaleOutStatus.RegisteringBackends)
+        const string reason = "The instance failed; its scale-out saga continues without it.";
+        return [new StopInstances(state.SagaId, failed, reason), new ReleaseAddresses(state.SagaId, failed, reason)];
+    }
+
+    private static IReadOnlyList<object> NextUndo(ScaleOutState state)
+    {
+        if (state.Status != ScaleOutStatus.Compensating || state.Undo.Count == 0)
         {
-            messages.Add(new StopInstances(before.SagaId, ids, reason));
+            return [];
         }
 
-        if (before.Status is ScaleOutStatus.AllocatingAddresses or ScaleOutStatus.StartingInstances or ScaleOutStatus.RegisteringBackends)
+        var ids = state.Instances.Select(i => i.InstanceId).ToList();
+        var reason = state.Cancelled
+            ? $"Scale-out saga {state.SagaId} was cancelled: {state.FailureReason}"
+            : $"Scale-out saga {state.SagaId} failed at step '{state.FailedStep}': {state.FailureReason}";
+        return state.Undo[0] switch
         {
-            messages.Add(new ReleaseAddresses(before.SagaId, ids, reason));
-        }
-
-        return messages;
+            ScaleOutDecider.Steps.Backends => [new DeregisterBackends(state.SagaId, state.Service, ids, reason)],
+            ScaleOutDecider.Steps.Instances => [new StopInstances(state.SagaId, ids, reason)],
+            ScaleOutDecider.Steps.Addresses => [new ReleaseAddresses(state.SagaId, ids, reason)],
+            _ => [],
+        };
     }
 }

@@ -19,7 +19,7 @@ public static class ScaleOutRecorder
         {
             var before = state;
             state = ScaleOutDecider.Evolve(state, e)!;
-            foreach (var message in ScaleOutReactions.For(before, e, state))
+            foreach (var message in ScaleOutReactions.For(e, state))
             {
                 unit.Publish(message);
             }

@@ -1,10 +1,11 @@
+using Microsoft.Extensions.Options;
 using Surge.Contracts;
 using Surge.ServiceDefaults.Messaging;
 
 namespace Surge.Capacity.ScaleOut;
 
 /// <summary>Handles a participant's reply to a scale-out saga: load the saga, decide, record.</summary>
-public sealed partial class ScaleOutReplyConsumer<TReply>(ConsumerServices services, ILogger<ScaleOutReplyConsumer<TReply>> logger)
+public sealed partial class ScaleOutReplyConsumer<TReply>(ConsumerServices services, IOptions<SagaOptions> options, ILogger<ScaleOutReplyConsumer<TReply>> logger)
     : SagaMessageConsumer<TReply>(services)
     where TReply : class, ISagaMessage
 {
@@ -18,7 +19,7 @@ public sealed partial class ScaleOutReplyConsumer<TReply>(ConsumerServices servi
             return;
         }
 
-        var events = ScaleOutDecider.Decide(stream.Aggregate, message, unit.Now);
+        var events = ScaleOutDecider.Decide(stream.Aggregate, message, unit.Now, options.Value);
         ScaleOutRecorder.Record(unit, stream, events);
         LogDecided(logger, typeof(TReply).Name, message.SagaId, events.Count);
     }

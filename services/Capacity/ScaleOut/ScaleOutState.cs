@@ -3,6 +3,11 @@ using Surge.Contracts.Instances;
 namespace Surge.Capacity.ScaleOut;
 
 /// <summary>A scale-out saga folded from its events: what its decisions need and what its API shows.</summary>
+/// <param name="Deadline">When the step the saga waits for must have answered; null once finished.</param>
+/// <param name="MinimumCount">The fewest ready instances the request accepts.</param>
+/// <param name="PendingUndo">The undo steps still to confirm while compensating, in order.</param>
+/// <param name="Cancelled">Whether an operator cancelled the saga.</param>
+/// <param name="CorrelationId">The correlation id of the request that started the saga; work the saga starts itself, such as a timeout, carries it.</param>
 public sealed record ScaleOutState(
     string Id,
     Guid SagaId,
@@ -16,11 +21,20 @@ public sealed record ScaleOutState(
     DateTimeOffset RequestedAt,
     DateTimeOffset? FinishedAt = null,
     string? FailedStep = null,
-    string? FailureReason = null)
+    string? FailureReason = null,
+    DateTimeOffset? Deadline = null,
+    int MinimumCount = 0,
+    IReadOnlyList<string>? PendingUndo = null,
+    bool Cancelled = false,
+    string? CorrelationId = null)
 {
     /// <summary>The stream key of a scale-out saga.</summary>
     public static string StreamKey(Guid sagaId) => $"scale-out/{sagaId}";
 
     /// <summary>Whether the saga has finished, one way or another.</summary>
-    public bool IsFinished => Status is ScaleOutStatus.Completed or ScaleOutStatus.Failed or ScaleOutStatus.Declined;
+    public bool IsFinished => Status is ScaleOutStatus.Completed or ScaleOutStatus.PartiallyCompleted
+        or ScaleOutStatus.Failed or ScaleOutStatus.Cancelled or ScaleOutStatus.Declined;
+
+    /// <summary>The undo steps still to confirm; empty unless compensating.</summary>
+    public IReadOnlyList<string> Undo => PendingUndo ?? [];
 }

@@ -15,7 +15,10 @@ public interface IInstanceProvider
     /// </summary>
     Task ReattachAsync(InstanceLaunch launch, string endpoint, CancellationToken cancellationToken);
 
-    /// <summary>Stops and removes the instance. An instance the provider does not run is ignored.</summary>
+    /// <summary>
+    /// Stops and removes the instance. An instance the provider does not run is ignored. Throws
+    /// <see cref="InstanceStopException"/> when the instance cannot be stopped.
+    /// </summary>
     Task StopAsync(Guid instanceId, CancellationToken cancellationToken);
 
     /// <summary>Releases what this process holds for its instances when the process shuts down, without recording them as stopped.</summary>

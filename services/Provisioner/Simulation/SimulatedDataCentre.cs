@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
+using Surge.Provisioner.Faults;
 using Surge.Provisioner.Providers;
 
 namespace Surge.Provisioner.Simulation;
 
 /// <summary>
-/// The simulated data centre: an instance start waits the configured latency, may fail at the configured rate, and
-/// then serves real HTTP on a loopback address, so traffic through the load balancer reaches it.
+/// The simulated data centre: each operation waits a latency drawn from the configured distribution and then fails,
+/// never answers or succeeds as the <see cref="FaultPlan"/> decides. A started instance serves real HTTP on a loopback
+/// address, so traffic through the load balancer reaches it.
 /// </summary>
 /// <remarks>
 /// NOTE: the listeners live in this process, so the simulated data centre supports one Provisioner replica. A second
@@ -15,25 +17,22 @@ namespace Surge.Provisioner.Simulation;
 /// </remarks>
 public sealed partial class SimulatedDataCentre(
     IOptions<SimulatedDataCentreOptions> options,
-    StartFailureInjector failures,
+    FaultPlan faults,
     TimeProvider time,
     ILogger<SimulatedDataCentre> logger) : IInstanceProvider
 {
     private readonly ConcurrentDictionary<Guid, InstanceListener> listeners = new();
 
     /// <inheritdoc />
+    /// <remarks>A start that never answers waits until <paramref name="cancellationToken"/> is cancelled, and the instance stays requested.</remarks>
     public async Task<string> StartAsync(InstanceLaunch launch, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        await Task.Delay(settings.Scale(settings.InstanceStartLatency), time, cancellationToken);
-
-        if (failures.NextStartFails())
+        if (await PerformAsync(ProviderOperation.StartInstance, launch.InstanceId, cancellationToken) is { } reason)
         {
-            throw new InstanceStartException(
-                $"The simulated data centre failed the start on purpose because SimulatedDataCentre:FailureRate is {failures.FailureRate}. Set it to 0 to stop injected failures.");
+            throw new InstanceStartException(reason);
         }
 
-        var endpoint = ListenEndpoint.For(launch.Address, settings.InstancePort);
+        var endpoint = ListenEndpoint.For(launch.Address, options.Value.InstancePort);
         if (endpoint.IsMapped)
         {
             LogAddressMapped(logger, launch.InstanceId, launch.Address, endpoint.Address.ToString());
@@ -43,6 +42,7 @@ public sealed partial class SimulatedDataCentre(
     }
 
     /// <inheritdoc />
+    /// <remarks>Taking an instance back is not a provider operation, so it has no latency and no injected faults.</remarks>
     public async Task ReattachAsync(InstanceLaunch launch, string endpoint, CancellationToken cancellationToken)
     {
         ListenEndpoint recorded;
@@ -59,10 +59,17 @@ public sealed partial class SimulatedDataCentre(
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A stop that never answers waits until <paramref name="cancellationToken"/> is cancelled, and the listener keeps
+    /// serving.
+    /// </remarks>
     public async Task StopAsync(Guid instanceId, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        await Task.Delay(settings.Scale(settings.InstanceStopLatency), time, cancellationToken);
+        if (await PerformAsync(ProviderOperation.StopInstance, instanceId, cancellationToken) is { } reason)
+        {
+            LogStopFailureInjected(logger, instanceId, reason);
+            throw new InstanceStopException(reason);
+        }
 
         if (listeners.TryRemove(instanceId, out var listener))
         {
@@ -81,6 +88,21 @@ public sealed partial class SimulatedDataCentre(
                 await listener.DisposeAsync();
             }
         }
+    }
+
+    // Waits out the call's latency and returns the injected failure reason, or null when the call succeeds. A call that
+    // never answers waits until it is cancelled and then throws OperationCanceledException.
+    private async Task<string?> PerformAsync(ProviderOperation operation, Guid instanceId, CancellationToken cancellationToken)
+    {
+        var call = faults.Next(operation);
+        if (call.Outcome is OperationOutcome.NeverAnswered)
+        {
+            LogHangInjected(logger, operation, instanceId, SimulatedDataCentreOptions.OperationKey(operation), faults.For(operation).NeverAnswerRate);
+            await Task.Delay(Timeout.InfiniteTimeSpan, time, cancellationToken);
+        }
+
+        await Task.Delay(call.Latency, time, cancellationToken);
+        return (call.Outcome as OperationOutcome.Failed)?.Reason;
     }
 
     private async Task<string> BindAsync(InstanceLaunch launch, ListenEndpoint endpoint, CancellationToken cancellationToken)
@@ -121,4 +143,10 @@ public sealed partial class SimulatedDataCentre(
 
     [LoggerMessage(EventId = LogEventIds.SimulatedDataCentre + 3, Level = LogLevel.Information, Message = "Instance {InstanceId} stopped listening at {Endpoint}")]
     private static partial void LogListenerStopped(ILogger logger, Guid instanceId, string endpoint);
+
+    [LoggerMessage(EventId = LogEventIds.SimulatedDataCentre + 4, Level = LogLevel.Warning, Message = "Injected hang: {Operation} of instance {InstanceId} never answers and reports nothing until it is cancelled, because {OperationKey}:NeverAnswerRate is {NeverAnswerRate}")]
+    private static partial void LogHangInjected(ILogger logger, ProviderOperation operation, Guid instanceId, string operationKey, double neverAnswerRate);
+
+    [LoggerMessage(EventId = LogEventIds.SimulatedDataCentre + 5, Level = LogLevel.Warning, Message = "Stop of instance {InstanceId} failed: {Reason}")]
+    private static partial void LogStopFailureInjected(ILogger logger, Guid instanceId, string reason);
 }

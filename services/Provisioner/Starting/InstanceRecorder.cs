@@ -44,7 +44,7 @@ public sealed partial class InstanceRecorder(OutboxSessionFactory sessions, ILog
 
     private async Task<bool> TryRecordAsync(InstanceCommand command, string correlationId, CancellationToken cancellationToken)
     {
-        await using var unit = sessions.Open(correlationId);
+        await using var unit = sessions.Open(correlationId, handling: command.GetType().Name);
         var stream = await unit.Documents.Events.FetchForWriting<InstanceState>(InstanceStream.Key(command.InstanceId), cancellationToken);
         var state = stream.Aggregate ?? InstanceState.Initial;
 

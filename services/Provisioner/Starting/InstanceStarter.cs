@@ -120,7 +120,20 @@ public sealed partial class InstanceStarter(
         LogStoppedWhileStarting(logger, launch.InstanceId);
         if (outcome is CompleteStart)
         {
+            await StopStrayAsync(launch);
+        }
+    }
+
+    private async Task StopStrayAsync(InstanceLaunch launch)
+    {
+        try
+        {
             await provider.StopAsync(launch.InstanceId, lifetime.ApplicationStopping);
+        }
+        catch (InstanceStopException exception)
+        {
+            // Nothing retries this stop, because the instance is already recorded as stopped.
+            LogStrayStopFailed(logger, exception, launch.InstanceId, exception.Message);
         }
     }
 
@@ -141,4 +154,7 @@ public sealed partial class InstanceStarter(
 
     [LoggerMessage(EventId = LogEventIds.Starter + 6, Level = LogLevel.Error, Message = "Starting instance {InstanceId} failed. The instance stays requested and is started again when the service restarts or the start is requested again")]
     private static partial void LogFailed(ILogger logger, Exception exception, Guid instanceId);
+
+    [LoggerMessage(EventId = LogEventIds.Starter + 7, Level = LogLevel.Warning, Message = "Instance {InstanceId} was stopped while it started, but stopping what the provider started failed, so it may keep running until the service shuts down: {Reason}")]
+    private static partial void LogStrayStopFailed(ILogger logger, Exception exception, Guid instanceId, string reason);
 }

@@ -6,7 +6,16 @@ using Surge.ServiceDefaults.Messaging;
 
 namespace Surge.Provisioner.Starting;
 
-/// <summary>Stops the listed instances at the provider, in parallel, and records each as stopped. Unknown or already stopped ids are ignored.</summary>
+/// <summary>
+/// Stops the listed instances at the provider, in parallel, records each as stopped and replies
+/// <see cref="InstancesStopped"/>. Unknown or already stopped ids are not stopped again but are confirmed in the reply.
+/// </summary>
+/// <remarks>
+/// A stop the provider fails with <see cref="InstanceStopException"/> fails the message, which is retried and then moved
+/// to the error queue, and nothing is recorded for any of the listed instances.
+/// NOTE: the provider's stops are awaited without a deadline, so a stop that never answers blocks this message, and every
+/// later message of the same saga in this process, until the service shuts down.
+/// </remarks>
 public sealed partial class StopInstancesConsumer(
     ConsumerServices services,
     InstanceStarter starter,
@@ -49,6 +58,10 @@ public sealed partial class StopInstancesConsumer(
             stream.AppendMany(events);
             LogStopped(logger, instanceId, message.Reason);
         }
+
+        // The reply lists every requested id: after this commit none of them runs, whether it was stopped now, earlier,
+        // or never started. A saga that compensates waits for it before releasing the addresses.
+        unit.Publish(new InstancesStopped(message.SagaId, [.. message.InstanceIds.Distinct()]));
     }
 
     [LoggerMessage(EventId = LogEventIds.StopConsumer + 1, Level = LogLevel.Information, Message = "Instance {InstanceId} stopped: {Reason}")]

@@ -30,6 +30,9 @@ public static class MessagingExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        builder.Services.AddOptions<Chaos.ChaosOptions>().Bind(builder.Configuration.GetSection(Chaos.ChaosOptions.Section));
+        builder.Services.AddSingleton<Chaos.CrashHook>();
+        builder.Services.AddHostedService<Chaos.CrashHookAnnouncer>();
         builder.Services.AddSingleton<PartitionLocks>();
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddSingleton<OutboxSessionFactory>();
@@ -52,7 +55,8 @@ public static class MessagingExtensions
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 var address = RabbitMqAddress.Parse(context.GetRequiredService<IOptions<ConnectionOptions>>().Value.RabbitMq);
-                var prefix = context.GetRequiredService<IOptions<MessagingOptions>>().Value.EntityPrefix;
+                var messaging = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+                var prefix = messaging.EntityPrefix;
                 if (prefix.Length > 0)
                 {
                     rabbit.MessageTopology.SetEntityNameFormatter(new PrefixedEntityNameFormatter(rabbit.MessageTopology.EntityNameFormatter, prefix));
@@ -84,7 +88,11 @@ public static class MessagingExtensions
                         retry.Handle<DocumentAlreadyExistsException>();
                         retry.Immediate(5);
                     });
-                    endpoint.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500)));
+                    endpoint.UseMessageRetry(retry => retry.Exponential(
+                        messaging.RetryLimit,
+                        messaging.RetryMinInterval,
+                        messaging.RetryMaxInterval,
+                        messaging.RetryMinInterval));
                     endpoint.ConfigureConsumers(context);
                 });
             });

@@ -9,12 +9,23 @@ namespace Surge.ServiceDefaults.Messaging;
 public sealed class OutboxSession : IAsyncDisposable
 {
     private readonly OutboxDispatcher dispatcher;
+    private readonly Chaos.CrashHook crashHook;
+    private readonly string handling;
     private readonly List<OutboxMessage> pending = [];
 
-    internal OutboxSession(IDocumentSession documents, OutboxDispatcher dispatcher, string correlationId, string? causationId, DateTimeOffset now)
+    internal OutboxSession(
+        IDocumentSession documents,
+        OutboxDispatcher dispatcher,
+        Chaos.CrashHook crashHook,
+        string handling,
+        string correlationId,
+        string? causationId,
+        DateTimeOffset now)
     {
         Documents = documents;
         this.dispatcher = dispatcher;
+        this.crashHook = crashHook;
+        this.handling = handling;
         CorrelationId = correlationId;
         CausationId = causationId;
         Now = now;
@@ -47,6 +58,7 @@ public sealed class OutboxSession : IAsyncDisposable
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         await Documents.SaveChangesAsync(cancellationToken);
+        crashHook.AfterCommit(handling);
 
         var committed = pending.ToArray();
         pending.Clear();

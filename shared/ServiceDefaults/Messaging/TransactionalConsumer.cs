@@ -33,7 +33,7 @@ public abstract partial class TransactionalConsumer<TMessage>(ConsumerServices s
             ["PartitionKey"] = partitionKey,
         });
         using var partition = await services.Locks.AcquireAsync(partitionKey, context.CancellationToken);
-        await using var unit = services.Sessions.Open(correlationId, messageId.ToString("N"));
+        await using var unit = services.Sessions.Open(correlationId, messageId.ToString("N"), typeof(TMessage).Name);
 
         if (await unit.Documents.LoadAsync<InboxEntry>(inboxKey, context.CancellationToken) is not null)
         {
@@ -41,6 +41,7 @@ public abstract partial class TransactionalConsumer<TMessage>(ConsumerServices s
             return;
         }
 
+        services.CrashHook.BeforeHandling(typeof(TMessage).Name);
         unit.Documents.Insert(new InboxEntry(inboxKey, unit.Now));
         await HandleAsync(context.Message, unit, context.CancellationToken);
         await unit.CommitAsync(context.CancellationToken);

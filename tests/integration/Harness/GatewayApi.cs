@@ -36,7 +36,7 @@ public static class GatewayApi
             async () =>
             {
                 var saga = await cluster.GetSagaAsync(sagaId);
-                return saga.GetProperty("status").GetString() is "Completed" or "Failed" or "Declined" ? saga : (JsonElement?)null;
+                return saga.GetProperty("status").GetString() is "Completed" or "PartiallyCompleted" or "Failed" or "Cancelled" or "Declined" ? saga : (JsonElement?)null;
             },
             timeout,
             $"saga {sagaId} to finish");

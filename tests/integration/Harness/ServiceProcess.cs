@@ -30,8 +30,34 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>The base URL of its HTTP API.</summary>
     public string BaseUrl { get; }
 
+    /// <summary>Whether the process has exited, for example because a chaos hook killed it.</summary>
+    public bool HasExited => process is null || process.HasExited;
+
+    /// <summary>Stops the process if it runs (SIGKILL), then starts it again with <paramref name="overrides"/> added to its environment.</summary>
+    public async Task RestartAsync(TimeSpan timeout, IReadOnlyDictionary<string, string>? overrides = null)
+    {
+        Kill();
+        process?.Dispose();
+        await StartAsync(timeout, overrides);
+    }
+
+    /// <summary>Waits until the process exits; false when it still runs after <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        try
+        {
+            await process!.WaitForExitAsync(cancellation.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Starts the process and waits until <c>/health/ready</c> answers 200.</summary>
-    public async Task StartAsync(TimeSpan timeout)
+    public async Task StartAsync(TimeSpan timeout, IReadOnlyDictionary<string, string>? overrides = null)
     {
         var start = new ProcessStartInfo("dotnet", [assemblyPath, "--urls", BaseUrl])
         {
@@ -40,7 +66,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(assemblyPath)!,
         };
-        foreach (var (key, value) in environment)
+        foreach (var (key, value) in environment.Concat(overrides ?? new Dictionary<string, string>()))
         {
             start.Environment[key] = value;
         }

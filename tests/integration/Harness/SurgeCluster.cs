@@ -7,10 +7,11 @@ namespace Surge.IntegrationTests.Harness;
 /// All six Surge services running as separate processes against real PostgreSQL and RabbitMQ, in a fresh database
 /// and, where the test script allows, a fresh RabbitMQ virtual host, on free loopback ports.
 /// </summary>
-public sealed class SurgeCluster : IAsyncLifetime
+public class SurgeCluster : IAsyncLifetime
 {
     private static readonly string[] Participants = ["capacity", "ipam", "provisioner", "rollout", "loadbalancer"];
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+    /// <summary>How long a service may take to become ready.</summary>
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
     private readonly string database = $"surge_it_{Guid.NewGuid():N}"[..24];
     private readonly string virtualHost = $"surge-it-{Guid.NewGuid():N}"[..20];
@@ -91,10 +92,15 @@ public sealed class SurgeCluster : IAsyncLifetime
             ["Outbox__RelayInterval"] = "00:00:01",
 
             // The prefix keeps this cluster's exchanges and queues apart where the virtual host is shared.
-            ["Messaging__EntityPrefix"] = $"{virtualHost}.",
+            ["Messaging__EntityPrefix"] = EntityPrefix,
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         };
+
+        foreach (var (key, value) in Overrides(name))
+        {
+            environment[key] = value;
+        }
 
         switch (name)
         {
@@ -127,6 +133,15 @@ public sealed class SurgeCluster : IAsyncLifetime
 
         return environment;
     }
+
+    /// <summary>Settings a derived cluster adds to one service's environment, such as shorter deadlines.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Overrides(string service) => new Dictionary<string, string>();
+
+    /// <summary>The RabbitMQ virtual host this cluster's services use, when the test script allowed creating one.</summary>
+    public string? OwnVirtualHost => ownVirtualHost ? virtualHost : null;
+
+    /// <summary>The prefix of this cluster's exchanges and queues.</summary>
+    public string EntityPrefix => $"{virtualHost}.";
 
     private static string AssemblyPath(string name)
     {

@@ -14,7 +14,7 @@ internal sealed record SagaView(
     public const string Completed = "Completed";
 
     /// <summary>Whether the saga has reached a status it never leaves.</summary>
-    public bool IsFinished => Status is Completed or "Failed" or "Declined";
+    public bool IsFinished => Status is Completed or "PartiallyCompleted" or "Failed" or "Cancelled" or "Declined";
 }
 
 /// <summary>One instance the saga started.</summary>

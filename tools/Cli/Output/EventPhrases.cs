@@ -16,7 +16,8 @@ internal static class EventPhrases
         "ScaleOutCompleted", "ScaleOutFailed", "ScaleOutDeclined", "PlacementFailed", "AddressAssignmentFailed",
         "BackendRegistrationFailed", "AddressAllocated", "AddressReleased", "InstanceRequested", "InstanceStarted",
         "InstanceStopped", "BackendAdded", "BackendRemoved", "NodeResourcesReserved", "ReservationCommitted",
-        "ReservationReleased",
+        "ReservationReleased", "BackendsRequested", "StepTimedOut", "ScaleOutCancelled", "CompensationStepCompleted",
+        "CompensationStepAbandoned", "ScaleOutCompensated", "LateInstanceReported", "BackendDraining",
     ];
 
     /// <summary>Returns the phrase for <paramref name="type"/> in the current UI culture, or the type itself when it has none.</summary>

@@ -30,6 +30,9 @@ public sealed class ScaleOutEvolveTests
         Assert.Empty(state.Instances);
         Assert.Equal(RequestedAt, state.RequestedAt);
         Assert.False(state.IsFinished);
+        Assert.Equal(PlacementDeadline, state.Deadline);
+        Assert.Equal(0, state.MinimumCount);
+        Assert.Empty(state.Undo);
     }
 
     [Fact]
@@ -75,22 +78,125 @@ public sealed class ScaleOutEvolveTests
     }
 
     [Fact]
-    public void Evolve_EveryInstanceReady_MovesToRegisteringBackends()
+    public void Evolve_EveryInstanceReady_KeepsStarting()
     {
         var state = Given(Requested, Placed, Assigned, Ready(First), Ready(Second), Ready(Third));
 
-        Assert.Equal(ScaleOutStatus.RegisteringBackends, state.Status);
+        Assert.Equal(ScaleOutStatus.StartingInstances, state.Status);
+        Assert.Equal(StartDeadline, state.Deadline);
     }
 
     [Fact]
-    public void Evolve_Failed_RecordsStepReasonAndTime()
+    public void Evolve_BackendsRequested_MovesToRegistering()
     {
-        var state = Given(Requested, Placed, new ScaleOutFailed("addresses", "subnet full", Now));
+        var state = Given(UpToRegistering());
+
+        Assert.Equal(ScaleOutStatus.RegisteringBackends, state.Status);
+        Assert.Equal(BackendDeadline, state.Deadline);
+    }
+
+    [Fact]
+    public void Evolve_RequestedWithMinimum_StoresMinimum()
+    {
+        var state = Given(Requested with { MinimumCount = 2 });
+
+        Assert.Equal(2, state.MinimumCount);
+    }
+
+    [Fact]
+    public void Evolve_Failed_CompensatesTheStepsDoneInReverse()
+    {
+        var state = Given(Requested, Placed, Assigned, new ScaleOutFailed("instances", "image pull failed", Now, UndoDeadline));
+
+        Assert.Equal(ScaleOutStatus.Compensating, state.Status);
+        Assert.Equal("instances", state.FailedStep);
+        Assert.Equal("image pull failed", state.FailureReason);
+        Assert.Equal(["instances", "addresses"], state.Undo);
+        Assert.Equal(UndoDeadline, state.Deadline);
+        Assert.Null(state.FinishedAt);
+        Assert.False(state.IsFinished);
+        Assert.False(state.Cancelled);
+    }
+
+    [Fact]
+    public void Evolve_UndoStepCompleted_DropsIt()
+    {
+        var later = UndoDeadline.AddMinutes(2);
+        var state = Given(
+            Requested, Placed, Assigned,
+            new ScaleOutFailed("instances", "image pull failed", Now, UndoDeadline),
+            new CompensationStepCompleted("instances", Now, later));
+
+        Assert.Equal(["addresses"], state.Undo);
+        Assert.Equal(later, state.Deadline);
+        Assert.Equal(ScaleOutStatus.Compensating, state.Status);
+    }
+
+    [Fact]
+    public void Evolve_UndoStepAbandoned_DropsIt()
+    {
+        var later = UndoDeadline.AddMinutes(2);
+        var state = Given(
+            Requested, Placed, Assigned,
+            new ScaleOutFailed("instances", "image pull failed", Now, UndoDeadline),
+            new CompensationStepAbandoned("instances", "provisioner faulted", Now, later));
+
+        Assert.Equal(["addresses"], state.Undo);
+        Assert.Equal(later, state.Deadline);
+    }
+
+    [Fact]
+    public void Evolve_FailedThenCompensated_FinishesAsFailed()
+    {
+        var state = Given(Requested, Placed, new ScaleOutFailed("addresses", "subnet full", Now, UndoDeadline), new ScaleOutCompensated(Now));
 
         Assert.Equal(ScaleOutStatus.Failed, state.Status);
         Assert.Equal("addresses", state.FailedStep);
         Assert.Equal("subnet full", state.FailureReason);
         Assert.Equal(Now, state.FinishedAt);
+        Assert.Null(state.Deadline);
+        Assert.Empty(state.Undo);
         Assert.True(state.IsFinished);
+    }
+
+    [Fact]
+    public void Evolve_CancelledThenCompensated_FinishesAsCancelled()
+    {
+        var state = Given(Requested, Placed, new ScaleOutCancelled("not needed any more", Now, UndoDeadline));
+
+        Assert.Equal(ScaleOutStatus.Compensating, state.Status);
+        Assert.True(state.Cancelled);
+        Assert.Equal("cancel", state.FailedStep);
+        Assert.Equal("not needed any more", state.FailureReason);
+        Assert.Equal(["addresses"], state.Undo);
+
+        var finished = ScaleOutDecider.Evolve(state, new ScaleOutCompensated(Now))!;
+
+        Assert.Equal(ScaleOutStatus.Cancelled, finished.Status);
+        Assert.True(finished.IsFinished);
+    }
+
+    [Fact]
+    public void Evolve_CompletedWithFewerThanRequested_FinishesPartially()
+    {
+        var state = Given(
+            Requested with { MinimumCount = 2 }, Placed, Assigned, Ready(First), Failed(Second), Ready(Third),
+            new BackendsRequested([First, Third], RequestedAt, BackendDeadline),
+            new BackendsAdded([First, Third], Now), new ScaleOutCompleted(2, Now));
+
+        Assert.Equal(ScaleOutStatus.PartiallyCompleted, state.Status);
+        Assert.Null(state.Deadline);
+        Assert.True(state.IsFinished);
+    }
+
+    [Fact]
+    public void Evolve_LateInstance_NotReady()
+    {
+        var state = Given(Requested, Placed, Assigned, Failed(Second), new LateInstanceReported(Second, EndpointOf(Second), Now));
+
+        var second = state.Instances.Single(i => i.InstanceId == Second);
+        Assert.Equal(EndpointOf(Second), second.Endpoint);
+        Assert.False(second.Ready);
+        Assert.False(second.Pending);
     }
 }

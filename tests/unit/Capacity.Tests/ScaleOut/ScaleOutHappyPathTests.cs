@@ -14,7 +14,7 @@ public sealed class ScaleOutHappyPathTests
     {
         var state = Given(Requested);
 
-        var messages = ScaleOutReactions.For(null, Requested, state);
+        var messages = ScaleOutReactions.For(Requested, state);
 
         Assert.Equal(Describe([new PlaceInstances(SagaId)]), Describe(messages));
         Assert.Equal(ScaleOutStatus.Requested, state.Status);
@@ -27,7 +27,7 @@ public sealed class ScaleOutHappyPathTests
 
         var step = When(state, PlacementDecision.Placed(Placements));
 
-        Assert.Equal(Describe([new InstancesPlaced(Placements, Now)]), Describe(step.Events));
+        Assert.Equal(Describe([new InstancesPlaced(Placements, Now, Now + Options.AddressTimeout)]), Describe(step.Events));
         Assert.Equal(
             Describe([new AllocateAddresses(SagaId, "feed-api", [
                 new AddressRequest(First, "feed-node-1", "feed-pool"),
@@ -36,6 +36,7 @@ public sealed class ScaleOutHappyPathTests
             ])]),
             Describe(step.Messages));
         Assert.Equal(ScaleOutStatus.AllocatingAddresses, step.State.Status);
+        Assert.Equal(Now + Options.AddressTimeout, step.State.Deadline);
     }
 
     [Fact]
@@ -45,7 +46,7 @@ public sealed class ScaleOutHappyPathTests
 
         var step = When(state, new AddressesAllocated(SagaId, Assignments));
 
-        Assert.Equal(Describe([Assigned with { At = Now }]), Describe(step.Events));
+        Assert.Equal(Describe([Assigned with { At = Now, Deadline = Now + Options.InstanceStartTimeout }]), Describe(step.Events));
         Assert.Equal(
             Describe([new StartInstances(SagaId, "feed-api", Shape, [
                 new InstanceSpec(First, "feed-node-1", "127.42.0.2"),
@@ -54,6 +55,7 @@ public sealed class ScaleOutHappyPathTests
             ])]),
             Describe(step.Messages));
         Assert.Equal(ScaleOutStatus.StartingInstances, step.State.Status);
+        Assert.Equal(Now + Options.InstanceStartTimeout, step.State.Deadline);
     }
 
     [Fact]
@@ -82,13 +84,18 @@ public sealed class ScaleOutHappyPathTests
     }
 
     [Fact]
-    public void Decide_LastInstanceStarted_RegistersEveryInstanceEndpoint()
+    public void Decide_LastInstanceStarted_RegistersEveryBackend()
     {
         var state = Given(Requested, Placed, Assigned, Ready(First), Ready(Second));
 
         var step = When(state, Started(Third));
 
-        Assert.Equal(Describe([new InstanceReady(Third, EndpointOf(Third), Now)]), Describe(step.Events));
+        Assert.Equal(
+            Describe([
+                new InstanceReady(Third, EndpointOf(Third), Now),
+                new BackendsRequested([First, Second, Third], Now, Now + Options.BackendTimeout),
+            ]),
+            Describe(step.Events));
         Assert.Equal(
             Describe([new RegisterBackends(SagaId, "feed-api", [
                 new Backend(First, "http://127.42.0.2:8080"),
@@ -97,6 +104,7 @@ public sealed class ScaleOutHappyPathTests
             ])]),
             Describe(step.Messages));
         Assert.Equal(ScaleOutStatus.RegisteringBackends, step.State.Status);
+        Assert.Equal(Now + Options.BackendTimeout, step.State.Deadline);
     }
 
     [Fact]
@@ -120,7 +128,7 @@ public sealed class ScaleOutHappyPathTests
     [Fact]
     public void Decide_BackendsRegistered_AddsBackendsAndCompletes()
     {
-        var state = Given(Requested, Placed, Assigned, Ready(First), Ready(Second), Ready(Third));
+        var state = Given(UpToRegistering());
 
         var step = When(state, new BackendsRegistered(SagaId, "feed-api", [First, Second, Third]));
 
@@ -130,6 +138,7 @@ public sealed class ScaleOutHappyPathTests
         Assert.Empty(step.Messages);
         Assert.Equal(ScaleOutStatus.Completed, step.State.Status);
         Assert.Equal(Now, step.State.FinishedAt);
+        Assert.Null(step.State.Deadline);
         Assert.True(step.State.IsFinished);
     }
 
@@ -137,7 +146,7 @@ public sealed class ScaleOutHappyPathTests
     public void Decide_WholeHappyPath_SendsEachCommandOnceInStepOrder()
     {
         var state = Given(Requested);
-        var sent = new List<object>(ScaleOutReactions.For(null, Requested, state));
+        var sent = new List<object>(ScaleOutReactions.For(Requested, state));
         object[] replies =
         [
             PlacementDecision.Placed(Placements),
@@ -160,5 +169,6 @@ public sealed class ScaleOutHappyPathTests
             sent.Select(message => message.GetType()));
         Assert.Equal(ScaleOutStatus.Completed, state.Status);
         Assert.Null(state.FailedStep);
+        Assert.Null(state.Deadline);
     }
 }

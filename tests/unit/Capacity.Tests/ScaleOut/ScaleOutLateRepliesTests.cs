@@ -11,8 +11,7 @@ namespace Surge.Capacity.Tests.ScaleOut;
 public sealed class ScaleOutLateRepliesTests
 {
     private static ScaleOutState Completed() => Given(
-        Requested, Placed, Assigned, Ready(First), Ready(Second), Ready(Third),
-        new BackendsAdded([First, Second, Third], RequestedAt), new ScaleOutCompleted(3, RequestedAt));
+        [.. UpToRegistering(), new BackendsAdded([First, Second, Third], RequestedAt), new ScaleOutCompleted(3, RequestedAt)]);
 
     public static TheoryData<string, object[], object> NoOpCases() => new()
     {
@@ -29,6 +28,7 @@ public sealed class ScaleOutLateRepliesTests
         { "start failure after every instance is ready", [Requested, Placed, Assigned, Ready(First), Ready(Second), Ready(Third)], new InstanceStartFailed(SagaId, First, "boom") },
         { "backends before every instance is ready", [Requested, Placed, Assigned, Ready(First)], new BackendsRegistered(SagaId, "feed-api", [First]) },
         { "backend rejection before registering", [Requested, Placed, Assigned], new BackendRegistrationRejected(SagaId, "pool missing") },
+        { "backends before the saga requested them", [Requested, Placed, Assigned, Ready(First), Ready(Second), Ready(Third)], new BackendsRegistered(SagaId, "feed-api", [First, Second, Third]) },
         { "message the saga does not handle", [Requested], new PlaceInstances(SagaId) },
     };
 
@@ -58,6 +58,9 @@ public sealed class ScaleOutLateRepliesTests
             new AddressesAllocated(SagaId, Assignments),
             new AddressAllocationRejected(SagaId, "late"),
             PlacementDecision.Placed(Placements),
+            new DeadlinePassed(BackendDeadline),
+            new StepFaulted("backends", "late fault"),
+            new CancelSaga("too late"),
         ];
 
         foreach (var reply in replies)
@@ -87,7 +90,7 @@ public sealed class ScaleOutLateRepliesTests
         var first = When(state, Started(Third));
         var second = When(first.State, Started(Third));
 
-        Assert.Single(first.Events);
+        Assert.Equal([typeof(InstanceReady), typeof(BackendsRequested)], first.Events.Select(e => e.GetType()));
         Assert.Empty(second.Events);
         Assert.Empty(second.Messages);
     }

@@ -1,6 +1,8 @@
 using System.Net;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Surge.Provisioner.Faults;
 using Surge.Provisioner.Providers;
 using Surge.Provisioner.Simulation;
 
@@ -19,15 +21,28 @@ public sealed class SimulatedDataCentreTests
         512,
         "correlation-1");
 
-    private static SimulatedDataCentre Create(double failureRate = 0, int instancePort = 0)
+    private static SimulatedDataCentre Create(double failureRate = 0, int instancePort = 0, ILogger<SimulatedDataCentre>? logger = null) =>
+        Create(new SimulatedDataCentreOptions
+        {
+            InstancePort = instancePort,
+            Operations = { ["StartInstance"] = new OperationFaultOptions { FailureRate = failureRate } },
+        }, logger);
+
+    private static SimulatedDataCentre Create(SimulatedDataCentreOptions options, ILogger<SimulatedDataCentre>? logger = null)
     {
-        var options = new SimulatedDataCentreOptions { TimeScale = 0.0001, InstancePort = instancePort, FailureRate = failureRate, Seed = 7 };
+        options.TimeScale = 0.0001;
+        options.Seed = 7;
         return new SimulatedDataCentre(
             Options.Create(options),
-            StartFailureInjector.From(options),
+            SimulatedDataCentreFaults.CreatePlan(options),
             TimeProvider.System,
-            NullLogger<SimulatedDataCentre>.Instance);
+            logger ?? NullLogger<SimulatedDataCentre>.Instance);
     }
+
+    private static SimulatedDataCentreOptions NeverAnswering(string operation) => new()
+    {
+        Operations = { [operation] = new OperationFaultOptions { NeverAnswerRate = 1 } },
+    };
 
     [Fact]
     public async Task StartAsync_LoopbackAddress_ListensOnThatAddress()
@@ -63,13 +78,91 @@ public sealed class SimulatedDataCentreTests
     }
 
     [Fact]
-    public async Task StartAsync_FailureRateOne_ThrowsStartException()
+    public async Task StartAsync_FailureRateOne_ThrowsInjectedFailure()
     {
         var dataCentre = Create(failureRate: 1);
 
         var exception = await Assert.ThrowsAsync<InstanceStartException>(() => dataCentre.StartAsync(Launch("127.0.0.1"), CancellationToken.None));
 
-        Assert.Contains("SimulatedDataCentre:FailureRate", exception.Message, StringComparison.Ordinal);
+        Assert.StartsWith("injected failure: StartInstance failure rate 1", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("SimulatedDataCentre:Operations:StartInstance:FailureRate", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_OlderFailureRateOne_NamesOlderKey()
+    {
+        var dataCentre = Create(new SimulatedDataCentreOptions { FailureRate = 1 });
+
+        var exception = await Assert.ThrowsAsync<InstanceStartException>(() => dataCentre.StartAsync(Launch("127.0.0.1"), CancellationToken.None));
+
+        Assert.Contains("Set SimulatedDataCentre:FailureRate to 0", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_NeverAnswerRateOne_WaitsUntilCancelled()
+    {
+        var logger = new RecordingLogger<SimulatedDataCentre>();
+        var dataCentre = Create(NeverAnswering("StartInstance"), logger);
+        using var cancellation = new CancellationTokenSource();
+
+        var start = dataCentre.StartAsync(Launch("127.0.0.1"), cancellation.Token);
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        var completedBeforeCancel = start.IsCompleted;
+        await cancellation.CancelAsync();
+
+        Assert.False(completedBeforeCancel);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => start);
+        var warning = Assert.Single(logger.Entries, entry => entry.Level == LogLevel.Warning);
+        Assert.Contains("never answers", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("SimulatedDataCentre:Operations:StartInstance:NeverAnswerRate is 1", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StopAsync_FailureRateOne_ThrowsAndKeepsListener()
+    {
+        var dataCentre = Create(new SimulatedDataCentreOptions
+        {
+            InstancePort = 0,
+            Operations = { ["StopInstance"] = new OperationFaultOptions { FailureRate = 1 } },
+        });
+        var launch = Launch("127.0.0.1");
+        var endpoint = await dataCentre.StartAsync(launch, CancellationToken.None);
+        try
+        {
+            var exception = await Assert.ThrowsAsync<InstanceStopException>(() => dataCentre.StopAsync(launch.InstanceId, CancellationToken.None));
+
+            using var client = new HttpClient();
+            using var response = await client.GetAsync(new Uri(endpoint));
+            Assert.StartsWith("injected failure: StopInstance failure rate 1", exception.Message, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        finally
+        {
+            await dataCentre.ReleaseAllAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task StopAsync_NeverAnswerRateOne_KeepsServingUntilCancelled()
+    {
+        var options = NeverAnswering("StopInstance");
+        options.InstancePort = 0;
+        var dataCentre = Create(options);
+        var launch = Launch("127.0.0.1");
+        var endpoint = await dataCentre.StartAsync(launch, CancellationToken.None);
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        try
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dataCentre.StopAsync(launch.InstanceId, cancellation.Token));
+
+            using var client = new HttpClient();
+            using var response = await client.GetAsync(new Uri(endpoint));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        finally
+        {
+            await dataCentre.ReleaseAllAsync(CancellationToken.None);
+        }
     }
 
     [Fact]

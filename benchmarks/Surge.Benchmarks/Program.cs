@@ -1,0 +1,28 @@
+using Surge.Benchmarks;
+
+BenchmarkSettings settings;
+try
+{
+    settings = BenchmarkSettings.Parse(args);
+}
+catch (ArgumentException exception)
+{
+    Console.Error.WriteLine(exception.Message);
+    Console.Error.WriteLine(BenchmarkSettings.Usage);
+    return 2;
+}
+
+if (args.Contains("--help"))
+{
+    Console.WriteLine(BenchmarkSettings.Usage);
+    return 0;
+}
+
+var report = await BenchmarkRun.RunAsync(settings, args);
+Console.WriteLine(report);
+if (settings.OutputPath is not null)
+{
+    await File.WriteAllTextAsync(settings.OutputPath, report);
+}
+
+return 0;

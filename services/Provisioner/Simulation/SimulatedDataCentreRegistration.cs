@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Options;
+using Surge.Provisioner.Providers;
+
+namespace Surge.Provisioner.Simulation;
+
+/// <summary>Registers the simulated data centre as the instance provider.</summary>
+public static class SimulatedDataCentreRegistration
+{
+    /// <summary>
+    /// Binds <see cref="SimulatedDataCentreOptions"/> from the <c>SimulatedDataCentre</c> section, validates them when
+    /// the host starts, and adds the fault plan and the provider.
+    /// </summary>
+    public static IServiceCollection AddSimulatedDataCentre(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SimulatedDataCentreOptions>()
+            .Bind(configuration.GetSection(SimulatedDataCentreOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SimulatedDataCentreOptions>>(new SimulatedDataCentreOptionsValidator(configuration));
+        services.AddSingleton(provider => SimulatedDataCentreFaults.CreatePlan(provider.GetRequiredService<IOptions<SimulatedDataCentreOptions>>().Value));
+        services.AddSingleton<IInstanceProvider, SimulatedDataCentre>();
+        return services;
+    }
+}

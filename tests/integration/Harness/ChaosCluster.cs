@@ -1,0 +1,24 @@
+namespace Surge.IntegrationTests.Harness;
+
+/// <summary>
+/// A cluster for the chaos tests: its own services, whose processes the tests kill and restart, with deadlines,
+/// retries and the outbox relay shortened so that recovery happens within a test's patience.
+/// </summary>
+public sealed class ChaosCluster : SurgeCluster
+{
+    /// <inheritdoc />
+    protected override IReadOnlyDictionary<string, string> Overrides(string service) => new Dictionary<string, string>
+    {
+        ["Saga__PlacementTimeout"] = "00:00:20",
+        ["Saga__AddressTimeout"] = "00:00:20",
+        ["Saga__InstanceStartTimeout"] = "00:00:30",
+        ["Saga__BackendTimeout"] = "00:00:20",
+        ["Saga__UndoTimeout"] = "00:00:20",
+        ["Saga__DeadlineScanInterval"] = "00:00:00.250",
+        ["Messaging__RetryLimit"] = "3",
+        ["Messaging__RetryMinInterval"] = "00:00:00.050",
+        ["Messaging__RetryMaxInterval"] = "00:00:00.200",
+        ["Outbox__RelayInterval"] = "00:00:00.500",
+        ["Outbox__HandOffGrace"] = "00:00:01",
+    };
+}
