@@ -136,6 +136,26 @@ postgres_start_private() {
     say "PostgreSQL started in $(elapsed_since "$start") s." "PostgreSQL 已启动，用时 $(elapsed_since "$start") 秒。"
 }
 
+# Write an executable that restarts the private cluster, for the chaos tests that
+# rehearse a database restart in the middle of a run. Print its path.
+postgres_write_restart_wrapper() {
+    local lib_dir wrapper="$SURGE_STATE/bin/pg-restart"
+    lib_dir="$(printf '%q' "$SURGE_ROOT/scripts/lib")"
+    ensure_state_dir "$SURGE_STATE/bin"
+    cat >"$wrapper" <<WRAPPER
+#!/usr/bin/env bash
+# Restarts the private PostgreSQL cluster of this checkout (fast shutdown, then start).
+# Written by scripts/lib/postgres.sh.
+set -euo pipefail
+source $lib_dir/common.sh
+source $lib_dir/postgres.sh
+postgres_find_binaries
+postgres_pg_ctl -l "\$POSTGRES_LOG" -w -t 60 -m fast restart >/dev/null
+WRAPPER
+    chmod 755 "$wrapper"
+    printf '%s' "$wrapper"
+}
+
 # postgres_connection_string_value CONNECTION_STRING KEY...: print the value of the
 # first part whose key matches one of KEY (Npgsql synonyms, lowercase, no spaces),
 # or nothing when none matches.

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Surge.Gateway.Audit;
 using Surge.Gateway.Authentication;
 using Surge.Gateway.Fleet;
+using Surge.Gateway.Invariants;
 using Surge.Gateway.Options;
 using Surge.Gateway.Routing;
 using Surge.Gateway.Webhooks;
@@ -37,6 +38,7 @@ public static class GatewayRegistration
         builder.Services.AddSingleton<FleetApplier>();
         builder.Services.AddSingleton<AuditTimeline>();
         builder.Services.AddSingleton<AlertForwarder>();
+        builder.Services.AddInvariantChecks();
 
         builder.AddRequestLimits();
         builder.AddApiKeyAuthentication();

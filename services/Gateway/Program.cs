@@ -2,6 +2,7 @@ using Surge.Gateway;
 using Surge.Gateway.Audit;
 using Surge.Gateway.Authentication;
 using Surge.Gateway.Fleet;
+using Surge.Gateway.Invariants;
 using Surge.Gateway.Webhooks;
 using Surge.ServiceDefaults;
 
@@ -20,6 +21,7 @@ app.WarnIfAuthenticationDisabled();
 app.MapWebhookEndpoints();
 app.MapFleetEndpoints();
 app.MapAuditEndpoints();
+app.MapInvariantEndpoints();
 app.MapReverseProxy();
 
 app.Run();

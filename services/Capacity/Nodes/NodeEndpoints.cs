@@ -26,15 +26,24 @@ public static class NodeEndpoints
         var pool = string.IsNullOrEmpty(spec.Pool) ? null : await session.LoadAsync<PoolView>(PoolView.StreamKey(spec.Pool), cancellationToken);
         spec.Validate(name, pool is not null);
 
-        var key = NodeView.StreamKey(name);
-        var current = await session.LoadAsync<NodeView>(key, cancellationToken);
+        // Fetched for writing like every reservation change, so a spec change racing a placement on this node fails
+        // with 409 instead of rebuilding the node's view without the placement's reservation.
+        session.CorrelationId = http.GetCorrelationId();
+        var stream = await session.Events.FetchForWriting<NodeView>(NodeView.StreamKey(name), cancellationToken);
+        var current = stream.Aggregate;
+        if (current is not null && SpecComparer.AreEqual(current.Spec, spec))
+        {
+            return TypedResults.Ok(new ApplyOutcome("Node", name, ApplyOutcome.Unchanged));
+        }
+
         if (current is not null)
         {
             EnsureReservationsStillFit(current, spec);
         }
 
-        var outcome = await DeclarativeResources.ApplyAsync(session, http.GetCorrelationId(), key, current?.Spec, spec, new NodeSpecified(name, spec), cancellationToken);
-        return TypedResults.Ok(new ApplyOutcome("Node", name, outcome));
+        stream.AppendOne(new NodeSpecified(name, spec));
+        await session.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new ApplyOutcome("Node", name, current is null ? ApplyOutcome.Created : ApplyOutcome.Updated));
     }
 
     /// <summary>Lists nodes by name.</summary>

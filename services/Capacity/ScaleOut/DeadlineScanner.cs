@@ -69,7 +69,7 @@ public sealed partial class DeadlineScanner(
             }
 
             var events = ScaleOutDecider.Decide(stream.Aggregate, new DeadlinePassed(deadline), unit.Now, options.Value);
-            ScaleOutRecorder.Record(unit, stream, events);
+            await ScaleOutRecorder.RecordAsync(unit, stream, events, cancellationToken);
             await unit.CommitAsync(cancellationToken);
             LogFired(logger, saga.SagaId, stream.Aggregate.Status.ToString(), deadline);
         }

@@ -8,34 +8,32 @@ namespace Surge.Capacity.ScaleOut;
 /// serve traffic, released for the rest once their undo steps are done. Appended in the saga's own transaction, so saga
 /// and nodes never disagree.
 /// </summary>
+/// <remarks>
+/// Each node is fetched for writing: its view is an inline projection, and an append without the expected version
+/// would rebuild the view from a snapshot that a concurrent placement on the same node has already changed, losing that
+/// placement's reservation. With the version checked, the later commit fails and its message is retried.
+/// </remarks>
 public static class NodeLedger
 {
     /// <summary>Appends the node events that follow from <paramref name="e"/>, given the saga state before it.</summary>
-    public static void Record(IDocumentSession session, ScaleOutState before, object e, DateTimeOffset now)
+    public static async Task RecordAsync(IDocumentSession session, ScaleOutState before, object e, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        switch (e)
+        var bookings = e switch
         {
-            case ScaleOutCompleted:
-                foreach (var instance in before.Instances)
-                {
-                    object booking = instance.Ready
-                        ? new ReservationCommitted(instance.InstanceId, now)
-                        : new ReservationReleased(instance.InstanceId, $"Instance failed; scale-out saga {before.SagaId} completed without it.", now);
-                    session.Events.Append(NodeView.StreamKey(instance.Node), booking);
-                }
+            ScaleOutCompleted => before.Instances.Select(instance => (instance.Node, Booking: instance.Ready
+                ? (object)new ReservationCommitted(instance.InstanceId, now)
+                : new ReservationReleased(instance.InstanceId, $"Instance failed; scale-out saga {before.SagaId} completed without it.", now))),
+            ScaleOutCompensated => before.Instances.Select(instance => (instance.Node, Booking: (object)new ReservationReleased(
+                instance.InstanceId,
+                before.Cancelled ? $"Scale-out saga {before.SagaId} was cancelled." : $"Scale-out saga {before.SagaId} failed at step '{before.FailedStep}'.",
+                now))),
+            _ => [],
+        };
 
-                break;
-
-            case ScaleOutCompensated:
-                var reason = before.Cancelled
-                    ? $"Scale-out saga {before.SagaId} was cancelled."
-                    : $"Scale-out saga {before.SagaId} failed at step '{before.FailedStep}'.";
-                foreach (var instance in before.Instances)
-                {
-                    session.Events.Append(NodeView.StreamKey(instance.Node), new ReservationReleased(instance.InstanceId, reason, now));
-                }
-
-                break;
+        foreach (var byNode in bookings.GroupBy(booking => booking.Node))
+        {
+            var node = await session.Events.FetchForWriting<NodeView>(NodeView.StreamKey(byNode.Key), cancellationToken);
+            node.AppendMany(byNode.Select(booking => booking.Booking));
         }
     }
 }

@@ -43,7 +43,7 @@ public sealed partial class PlaceInstancesConsumer(ConsumerServices services, IO
             LogNotPlaced(logger, message.SagaId, saga.Service, decision.FailureReason ?? "");
         }
 
-        ScaleOutRecorder.Record(unit, stream, events);
+        await ScaleOutRecorder.RecordAsync(unit, stream, events, cancellationToken);
     }
 
     private static async Task<PlacementDecision> PlaceAsync(IDocumentSession session, ScaleOutState saga, CancellationToken cancellationToken)

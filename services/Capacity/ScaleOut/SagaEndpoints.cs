@@ -109,7 +109,7 @@ public static class SagaEndpoints
             throw new ResourceConflictException($"Saga {sagaId} is {saga.Status}; only a running saga can be cancelled.");
         }
 
-        ScaleOutRecorder.Record(unit, stream, events);
+        await ScaleOutRecorder.RecordAsync(unit, stream, events, cancellationToken);
         await unit.CommitAsync(cancellationToken);
         return TypedResults.Accepted(sagaId.ToString(), SagaView.From(events.Aggregate(saga, (state, e) => ScaleOutDecider.Evolve(state, e)!)));
     }

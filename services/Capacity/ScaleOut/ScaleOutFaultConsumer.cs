@@ -38,7 +38,7 @@ public sealed partial class ScaleOutFaultConsumer<TCommand>(ConsumerServices ser
         var (step, isUndo) = StepOf(typeof(TCommand));
         var faulted = new StepFaulted(step, reason, isUndo, UndoInstances(message.Message));
         var events = ScaleOutDecider.Decide(stream.Aggregate, faulted, unit.Now, options.Value);
-        ScaleOutRecorder.Record(unit, stream, events);
+        await ScaleOutRecorder.RecordAsync(unit, stream, events, cancellationToken);
     }
 
     private static (string Step, bool IsUndo) StepOf(Type command) => command.Name switch

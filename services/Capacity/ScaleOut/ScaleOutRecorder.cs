@@ -7,7 +7,7 @@ namespace Surge.Capacity.ScaleOut;
 public static class ScaleOutRecorder
 {
     /// <summary>Appends <paramref name="events"/> and records what each one causes, all in <paramref name="unit"/>'s transaction.</summary>
-    public static void Record(OutboxSession unit, IEventStream<ScaleOutState> stream, IReadOnlyList<object> events)
+    public static async Task RecordAsync(OutboxSession unit, IEventStream<ScaleOutState> stream, IReadOnlyList<object> events, CancellationToken cancellationToken)
     {
         if (events.Count == 0)
         {
@@ -26,7 +26,7 @@ public static class ScaleOutRecorder
 
             if (before is not null)
             {
-                NodeLedger.Record(unit.Documents, before, e, unit.Now);
+                await NodeLedger.RecordAsync(unit.Documents, before, e, unit.Now, cancellationToken);
             }
         }
 

@@ -20,7 +20,7 @@ public sealed partial class ScaleOutReplyConsumer<TReply>(ConsumerServices servi
         }
 
         var events = ScaleOutDecider.Decide(stream.Aggregate, message, unit.Now, options.Value);
-        ScaleOutRecorder.Record(unit, stream, events);
+        await ScaleOutRecorder.RecordAsync(unit, stream, events, cancellationToken);
         LogDecided(logger, typeof(TReply).Name, message.SagaId, events.Count);
     }
 

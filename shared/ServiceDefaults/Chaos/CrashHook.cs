@@ -15,6 +15,7 @@ public sealed partial class CrashHook(IOptions<ChaosOptions> options, ILogger<Cr
     {
         if (string.Equals(handling, options.Value.FailHandlingOf, StringComparison.Ordinal))
         {
+            LogFailing(logger, handling);
             throw new InjectedFailureException($"Chaos:FailHandlingOf injects a failure into every {handling}.");
         }
     }
@@ -30,6 +31,9 @@ public sealed partial class CrashHook(IOptions<ChaosOptions> options, ILogger<Cr
         LogCrashing(logger, handling);
         Process.GetCurrentProcess().Kill();
     }
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "Chaos hook: failing {Handling} as configured")]
+    private static partial void LogFailing(ILogger logger, string handling);
 
     [LoggerMessage(EventId = 201, Level = LogLevel.Critical, Message = "Chaos hook: killing the process right after committing {Handling}")]
     private static partial void LogCrashing(ILogger logger, string handling);

@@ -4,7 +4,7 @@ namespace Surge.IntegrationTests.Harness;
 public static class Fleets
 {
     /// <summary>A pool of two nodes, a loopback subnet, one service and a policy selecting <paramref name="match"/>.</summary>
-    public static string ForService(string service, string subnetCidr, string match, int scaleBy = 2, int maxInstances = 10) => $"""
+    public static string ForService(string service, string subnetCidr, string match, int scaleBy = 2, int maxInstances = 10, int nodeCpu = 4000) => $"""
         apiVersion: surge/v1
         kind: Pool
         metadata: {'{'}name: {service}-pool{'}'}
@@ -13,19 +13,19 @@ public static class Fleets
         apiVersion: surge/v1
         kind: Node
         metadata: {'{'}name: {service}-node-1{'}'}
-        spec: {'{'}pool: {service}-pool, zone: zone-a, rack: r1, cpuMillicores: 4000, memoryMiB: 8192{'}'}
+        spec: {'{'}pool: {service}-pool, zone: zone-a, rack: r1, cpuMillicores: {nodeCpu}, memoryMiB: {nodeCpu * 4}{'}'}
         ---
         apiVersion: surge/v1
         kind: Node
         metadata: {'{'}name: {service}-node-2{'}'}
-        spec: {'{'}pool: {service}-pool, zone: zone-b, rack: r2, cpuMillicores: 4000, memoryMiB: 8192{'}'}
+        spec: {'{'}pool: {service}-pool, zone: zone-b, rack: r2, cpuMillicores: {nodeCpu}, memoryMiB: {nodeCpu * 4}{'}'}
         ---
         apiVersion: surge/v1
         kind: Subnet
         metadata: {'{'}name: {service}-net{'}'}
         spec:
           cidr: {subnetCidr}
-          gateway: {subnetCidr.Split('/')[0][..^1]}1
+          gateway: {Gateway(subnetCidr)}
           pools: [{service}-pool]
         ---
         apiVersion: surge/v1
@@ -45,4 +45,12 @@ public static class Fleets
           match: {match}
           scaleOut: {'{'}by: {scaleBy}{'}'}
         """;
+
+    // The first address after the network address, which no instance gets.
+    private static string Gateway(string cidr)
+    {
+        var network = System.Net.IPNetwork.Parse(cidr).BaseAddress.GetAddressBytes();
+        network[^1]++;
+        return new System.Net.IPAddress(network).ToString();
+    }
 }

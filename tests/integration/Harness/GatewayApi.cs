@@ -35,7 +35,17 @@ public static class GatewayApi
         Eventually.GetAsync<JsonElement>(
             async () =>
             {
-                var saga = await cluster.GetSagaAsync(sagaId);
+                JsonElement saga;
+                try
+                {
+                    saga = await cluster.GetSagaAsync(sagaId);
+                }
+                catch (HttpRequestException)
+                {
+                    // A service restarting in a chaos test answers 502 or 503 for a moment; ask again.
+                    return null;
+                }
+
                 return saga.GetProperty("status").GetString() is "Completed" or "PartiallyCompleted" or "Failed" or "Cancelled" or "Declined" ? saga : (JsonElement?)null;
             },
             timeout,

@@ -92,6 +92,14 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Returns how many lines of the service's log contain <paramref name="text"/>.</summary>
+    public int CountLogLines(string text)
+    {
+        using var stream = new FileStream(logPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Split('\n').Count(line => line.Contains(text, StringComparison.Ordinal));
+    }
+
     /// <summary>Returns the last lines of the service's log, for failure messages.</summary>
     public string LogTail(int lines = 40)
     {
