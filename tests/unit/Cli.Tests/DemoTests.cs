@@ -87,4 +87,27 @@ public class DemoTests
 
         return tally;
     }
+
+    [Fact]
+    public void InvariantFailure_CleanReport_IsNull()
+    {
+        var report = new InvariantReport(DateTimeOffset.UnixEpoch, true, 0, new InvariantCounts(3, 3, 3, 3), []);
+
+        Assert.Null(DemoVerdict.InvariantFailure(report));
+    }
+
+    [Fact]
+    public void InvariantFailure_Findings_NamesCount()
+    {
+        var finding = new InvariantFinding("address-leaked", "leak", ["i-1"], "Address 127.42.0.2 is allocated to a stopped instance.");
+        var report = new InvariantReport(DateTimeOffset.UnixEpoch, false, 0, new InvariantCounts(1, 1, 1, 1), [finding]);
+
+        Assert.Contains("1", DemoVerdict.InvariantFailure(report));
+    }
+
+    [Fact]
+    public void InvariantFailure_CheckNotRun_IsReason()
+    {
+        Assert.NotNull(DemoVerdict.InvariantFailure(null));
+    }
 }

@@ -10,7 +10,7 @@ namespace Surge.Cli.Commands;
 /// <summary><c>surge-cli demo</c>: applies the fleet, fires an alert, follows the scale-out, sends traffic and checks the result.</summary>
 internal sealed class DemoCommand : ICliCommand
 {
-    private const int StepCount = 6;
+    private const int StepCount = 7;
 
     public CommandSpec Spec => DemoOptions.Spec;
 
@@ -43,8 +43,11 @@ internal sealed class DemoCommand : ICliCommand
         Step(output, 5, Text.Format(Strings.DemoStepAudit, posted.CorrelationId ?? "-"));
         await PrintAuditTrailAsync(gateway, posted.CorrelationId, context, cancellationToken);
 
-        Step(output, 6, Strings.DemoStepVerdict);
-        return Conclude(output, saga, tally, options.Timeout);
+        Step(output, 6, Strings.DemoStepInvariants);
+        var invariants = await new InvariantCheck(gateway, output, context.Time).RunAsync(cancellationToken);
+
+        Step(output, 7, Strings.DemoStepVerdict);
+        return Conclude(output, saga, tally, invariants, options.Timeout);
     }
 
     /// <summary>Returns the saga id of the <c>started</c> outcome, or fails with the detail of the outcome the gateway returned instead.</summary>
@@ -86,9 +89,9 @@ internal sealed class DemoCommand : ICliCommand
         }
     }
 
-    private static int Conclude(CliOutput output, SagaView? saga, TrafficTally tally, TimeSpan timeout)
+    private static int Conclude(CliOutput output, SagaView? saga, TrafficTally tally, InvariantReport? invariants, TimeSpan timeout)
     {
-        var failure = DemoVerdict.FailureReason(saga, tally, timeout);
+        var failure = DemoVerdict.FailureReason(saga, tally, timeout) ?? DemoVerdict.InvariantFailure(invariants);
         if (failure is not null)
         {
             output.ErrorLine(Text.Format(Strings.DemoFailed, failure));

@@ -33,4 +33,12 @@ internal static class DemoVerdict
         var idle = instances.Where(instance => tally.RequestsServedBy(instance.InstanceId) == 0).Select(instance => instance.InstanceId).ToList();
         return idle.Count == 0 ? null : Text.Format(Strings.VerdictIdleInstances, idle.Count, string.Join(", ", idle));
     }
+
+    /// <summary>Returns null when the invariant check ran and was clean, otherwise the localized reason.</summary>
+    public static string? InvariantFailure(InvariantReport? report) => report switch
+    {
+        null => Strings.VerdictInvariantsNotRun,
+        { Clean: false } => Text.Format(Strings.VerdictInvariantsNotClean, report.Findings.Count),
+        _ => null,
+    };
 }

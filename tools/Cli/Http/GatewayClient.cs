@@ -70,6 +70,10 @@ internal sealed class GatewayClient(JsonHttp http, Uri gateway)
     public async Task<IReadOnlyList<AuditEventView>> GetCorrelationEventsAsync(string correlationId, CancellationToken cancellationToken) =>
         await http.SendForJsonAsync<AuditEventView[]>(Get("api/audit/correlations/" + Uri.EscapeDataString(correlationId)), cancellationToken);
 
+    /// <summary>Runs the invariant check through <c>GET /api/invariants</c>.</summary>
+    public Task<InvariantReport> GetInvariantsAsync(CancellationToken cancellationToken) =>
+        http.SendForJsonAsync<InvariantReport>(Get("api/invariants"), cancellationToken);
+
     private HttpRequestMessage Get(string path) => new(HttpMethod.Get, Url(path));
 
     private Uri Url(string path) => new(BaseUrl, path);
