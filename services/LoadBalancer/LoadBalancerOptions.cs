@@ -33,6 +33,13 @@ public sealed class LoadBalancerOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00", ErrorMessage = "LoadBalancer:RefreshInterval must be between 100 ms and 10 minutes.")]
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How often pending drains are checked: a drain this process started ends at the first check that finds no request
+    /// in flight to its backends, and any drain ends at the first check after its deadline. Default 200 ms.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00", ErrorMessage = "LoadBalancer:DrainCheckInterval must be between 10 ms and 1 minute.")]
+    public TimeSpan DrainCheckInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>The YARP load-balancing policy of every service's cluster, one of <see cref="KnownPolicies"/>. Default RoundRobin.</summary>
     [Required(ErrorMessage = "LoadBalancer:LoadBalancingPolicy is missing. Set it to RoundRobin or another YARP policy name.")]
     public string LoadBalancingPolicy { get; set; } = LoadBalancingPolicies.RoundRobin;

@@ -4,7 +4,11 @@ using Surge.ServiceDefaults.Messaging;
 
 namespace Surge.Ipam.Allocation;
 
-/// <summary>Frees the addresses allocated to the listed instances and skips instances that have none.</summary>
+/// <summary>
+/// Frees the addresses allocated to the listed instances, skips instances that have none, and replies with
+/// <see cref="AddressesReleased"/> listing every requested instance, because afterwards none of them has an address.
+/// A repeated request releases nothing more and replies again.
+/// </summary>
 public sealed partial class ReleaseAddressesConsumer(ConsumerServices services, ILogger<ReleaseAddressesConsumer> logger)
     : TransactionalConsumer<ReleaseAddresses>(services)
 {
@@ -15,8 +19,9 @@ public sealed partial class ReleaseAddressesConsumer(ConsumerServices services, 
     protected override async Task HandleAsync(ReleaseAddresses message, OutboxSession unit, CancellationToken cancellationToken)
     {
         var streams = await SubnetStreams.FetchAllForWritingAsync(unit.Documents, cancellationToken);
+        var instanceIds = message.InstanceIds.Distinct().ToArray();
 
-        foreach (var instanceId in message.InstanceIds.Distinct())
+        foreach (var instanceId in instanceIds)
         {
             var holders = streams.Values.Where(stream => stream.Aggregate!.FindAllocation(instanceId) is not null).ToList();
             if (holders.Count == 0)
@@ -35,6 +40,8 @@ public sealed partial class ReleaseAddressesConsumer(ConsumerServices services, 
                 }
             }
         }
+
+        unit.Publish(new AddressesReleased(message.SagaId, instanceIds));
     }
 
     [LoggerMessage(EventId = 3201, Level = LogLevel.Information, Message = "Released {Address} in subnet {Subnet} from instance {InstanceId} for saga {SagaId}: {Reason}")]

@@ -12,6 +12,7 @@ namespace Surge.LoadBalancer.DataPlane;
 /// </summary>
 public sealed partial class DataPlaneConfig(
     InMemoryConfigProvider provider,
+    InFlightRequests inFlightRequests,
     IOptions<LoadBalancerOptions> options,
     ILogger<DataPlaneConfig> logger) : IConfigChangeListener
 {
@@ -32,6 +33,7 @@ public sealed partial class DataPlaneConfig(
         {
             await using var session = store.QuerySession();
             var pools = await session.Query<BackendPoolView>().ToListAsync(cancellationToken);
+            inFlightRequests.CaptureDraining(pools);
             var next = ProxyConfigFactory.Build(pools, options.Value.LoadBalancingPolicy);
             if (next.HasSameContent(current))
             {

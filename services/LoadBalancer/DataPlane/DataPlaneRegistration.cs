@@ -18,6 +18,7 @@ public static class DataPlaneRegistration
         ListenOnDataPlaneUrl(builder);
 
         builder.Services.AddReverseProxy().LoadFromMemory([], []);
+        builder.Services.AddSingleton<InFlightRequests>();
         builder.Services.AddSingleton<DataPlaneConfig>();
         builder.Services.AddSingleton<IConfigChangeListener>(services => services.GetRequiredService<DataPlaneConfig>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, DataPlanePortPolicy>());

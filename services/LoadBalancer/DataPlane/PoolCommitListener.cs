@@ -7,14 +7,15 @@ namespace Surge.LoadBalancer.DataPlane;
 /// <summary>
 /// Applies pool changes to the data plane right after the transaction that appended them commits. Marten calls it inside
 /// <c>SaveChangesAsync</c>, and the outbox hands the transaction's messages to the broker only after that returns, so a
-/// <c>BackendsRegistered</c> reply is published after the proxy routes to the new backends.
+/// <c>BackendsRegistered</c> reply is published after the proxy routes to the new backends, and a <c>BackendsDeregistered</c>
+/// reply after it stopped routing to the removed ones.
 /// </summary>
 public sealed partial class PoolCommitListener(DataPlaneConfig dataPlane, ILogger<PoolCommitListener> logger) : DocumentSessionListenerBase
 {
     /// <inheritdoc />
     public override async Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
     {
-        if (!commit.GetEvents().Any(stored => stored.Data is BackendAdded or BackendRemoved))
+        if (!commit.GetEvents().Any(stored => stored.Data is BackendAdded or BackendRemoved or DrainStarted or DrainFinished))
         {
             return;
         }

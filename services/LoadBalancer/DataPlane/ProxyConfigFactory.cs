@@ -11,13 +11,15 @@ public static class ProxyConfigFactory
     public const string WeightMetadataKey = "Weight";
 
     /// <summary>
-    /// Returns one route and one cluster per service that has backends, ordered by service name. The route takes
-    /// <c>/{service}/{**remainder}</c> and forwards it without the <c>/{service}</c> prefix. Services without backends get no
-    /// route, so their requests fall through to the 503 endpoint.
+    /// Returns one route and one cluster per service that has backends in rotation, ordered by service name. The route
+    /// takes <c>/{service}/{**remainder}</c> and forwards it without the <c>/{service}</c> prefix. Draining backends get no
+    /// destination, so no new request reaches them. Services without backends in rotation get no route, so their
+    /// requests fall through to the 503 endpoint.
     /// </summary>
     public static ProxyConfigSnapshot Build(IEnumerable<BackendPoolView> pools, string loadBalancingPolicy)
     {
         var withBackends = pools
+            .Select(pool => pool with { Backends = [.. pool.Backends.Where(member => member.DrainingUntil is null)] })
             .Where(pool => pool.Backends.Count > 0)
             .OrderBy(pool => pool.Service, StringComparer.Ordinal)
             .ToArray();

@@ -5,10 +5,18 @@ using Surge.LoadBalancer.Pools;
 namespace Surge.LoadBalancer.ListingBackends;
 
 /// <summary>The read model of one service's pool, keyed by the pool's stream key, from which the data plane configuration is built.</summary>
-public sealed record BackendPoolView(string Id, string Service, IReadOnlyList<PoolMemberView> Backends);
+public sealed record BackendPoolView(string Id, string Service, IReadOnlyList<PoolMemberView> Backends)
+{
+    /// <summary>The drains that have started and not finished, in the order they started.</summary>
+    public IReadOnlyList<PendingDrainView> Drains { get; init; } = [];
+}
 
 /// <summary>One member of a pool as the control API lists it.</summary>
-public sealed record PoolMemberView(Guid InstanceId, string Endpoint, int Weight, Guid SagaId, DateTimeOffset AddedAt);
+/// <param name="DrainingUntil">The deadline of the drain that took the member out of rotation, or null while it receives requests.</param>
+public sealed record PoolMemberView(Guid InstanceId, string Endpoint, int Weight, Guid SagaId, DateTimeOffset AddedAt, DateTimeOffset? DrainingUntil = null);
+
+/// <summary>A saga's pending drain, with the correlation and causation of its request so the reply can carry them.</summary>
+public sealed record PendingDrainView(Guid SagaId, IReadOnlyList<Guid> InstanceIds, DateTimeOffset Until, string? CorrelationId, string? CausationId);
 
 /// <summary>Projects a pool's events into its <see cref="BackendPoolView"/> in the transaction that appends them.</summary>
 public sealed class BackendPoolProjection : SingleStreamProjection<BackendPoolView, string>
@@ -17,7 +25,7 @@ public sealed class BackendPoolProjection : SingleStreamProjection<BackendPoolVi
     public override BackendPoolView? Evolve(BackendPoolView? snapshot, string id, IEvent e)
     {
         var view = snapshot ?? new BackendPoolView(id, BackendPoolStream.ServiceOf(id), []);
-        return e.Data switch
+        var next = e.Data switch
         {
             BackendAdded added => view with
             {
@@ -27,10 +35,38 @@ public sealed class BackendPoolProjection : SingleStreamProjection<BackendPoolVi
             {
                 Backends = [.. view.Backends.Where(member => member.InstanceId != removed.InstanceId)],
             },
+            DrainStarted started => view with { Drains = [.. view.Drains.Where(drain => drain.SagaId != started.SagaId), Extend(view, started, e)] },
+            DrainFinished finished => view with { Drains = [.. view.Drains.Where(drain => drain.SagaId != finished.SagaId)] },
             _ => view,
         };
+        return WithDrainDeadlines(next);
     }
 
     private static PoolMemberView ToMember(BackendAdded added, DateTimeOffset addedAt) =>
         new(added.InstanceId, added.Endpoint, added.Weight, added.SagaId, addedAt);
+
+    private static PendingDrainView Extend(BackendPoolView view, DrainStarted started, IEvent e)
+    {
+        var pending = view.Drains.FirstOrDefault(drain => drain.SagaId == started.SagaId);
+        if (pending is null)
+        {
+            return new PendingDrainView(started.SagaId, [.. started.InstanceIds], started.Until, e.CorrelationId, e.CausationId);
+        }
+
+        var extended = new PendingDrain(pending.InstanceIds, pending.Until).Extend(started);
+        return pending with { InstanceIds = extended.InstanceIds, Until = extended.Until };
+    }
+
+    // A member is draining while any pending drain lists it, with the earliest of their deadlines, the same rule as
+    // BackendPool.IsDraining.
+    private static BackendPoolView WithDrainDeadlines(BackendPoolView view) => view with
+    {
+        Backends = [.. view.Backends.Select(member => member with
+        {
+            DrainingUntil = view.Drains
+                .Where(drain => drain.InstanceIds.Contains(member.InstanceId))
+                .Select(drain => (DateTimeOffset?)drain.Until)
+                .Min(),
+        })],
+    };
 }

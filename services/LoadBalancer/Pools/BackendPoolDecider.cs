@@ -2,14 +2,18 @@ using Surge.Contracts.Backends;
 
 namespace Surge.LoadBalancer.Pools;
 
-/// <summary>Decides which membership events a registration or deregistration causes in one service's pool.</summary>
+/// <summary>Decides which membership and drain events a registration, deregistration or drain causes in one service's pool.</summary>
 public static class BackendPoolDecider
 {
     /// <summary>
     /// Returns the events that make every requested backend a member at its endpoint. A member already at that endpoint
     /// causes no event, so a redelivered request appends nothing. A member at another endpoint is removed and added again.
     /// </summary>
-    /// <remarks>The command must have passed <see cref="Registration.BackendRegistrationRules"/> first.</remarks>
+    /// <remarks>
+    /// The command must have passed <see cref="Registration.BackendRegistrationRules"/> first.
+    /// NOTE: a draining member at the same endpoint causes no event, so it stays out of rotation and its drain goes on.
+    /// Registering it again after its drain finished adds it back.
+    /// </remarks>
     public static IReadOnlyList<object> Decide(BackendPool state, RegisterBackends command)
     {
         var events = new List<object>();
@@ -38,4 +42,46 @@ public static class BackendPoolDecider
             .Where(state.Endpoints.ContainsKey)
             .Select(instanceId => (object)new BackendRemoved(instanceId, command.Reason))
             .ToArray();
+
+    /// <summary>
+    /// Returns the events that take the requested members out of rotation until the request time plus the drain timeout,
+    /// which is first held between 0 and <see cref="DrainTimeoutLimits.Max"/>. The saga's drain records every requested
+    /// instance, members or not, because the reply lists them all. It returns no event when none of the instances is a
+    /// member and the saga has no drain, because there is nothing to wait for. It also returns none when the saga's
+    /// pending drain already covers them all, so a redelivered request changes nothing.
+    /// </summary>
+    public static IReadOnlyList<object> Decide(BackendPool state, DrainBackends command, DateTimeOffset now)
+    {
+        var requested = command.InstanceIds.Distinct().ToArray();
+        var until = now + DrainTimeoutLimits.Clamp(command.DrainTimeout);
+
+        if (!state.Drains.TryGetValue(command.SagaId, out var pending))
+        {
+            return requested.Any(state.Endpoints.ContainsKey) ? [new DrainStarted(command.SagaId, requested, until)] : [];
+        }
+
+        var added = requested.Except(pending.InstanceIds).ToArray();
+        return added.Length == 0 ? [] : [new DrainStarted(command.SagaId, added, until)];
+    }
+
+    /// <summary>
+    /// Returns a removal for each instance of the saga's drain that is still a member, then the end of the drain. A saga
+    /// without a pending drain causes no event, so a second finish of the same drain changes nothing.
+    /// </summary>
+    public static IReadOnlyList<object> Decide(BackendPool state, FinishDrain command)
+    {
+        if (!state.Drains.TryGetValue(command.SagaId, out var drain))
+        {
+            return [];
+        }
+
+        var reason = command.DeadlinePassed
+            ? $"Drain for saga {command.SagaId} reached its deadline {drain.Until:O}; requests still in flight were not waited for."
+            : $"Drained for saga {command.SagaId}: no requests were in flight.";
+        return
+        [
+            .. drain.InstanceIds.Where(state.Endpoints.ContainsKey).Select(instanceId => new BackendRemoved(instanceId, reason)),
+            new DrainFinished(command.SagaId, command.DeadlinePassed),
+        ];
+    }
 }

@@ -20,6 +20,7 @@ public class LoadBalancerOptionsTests
         Assert.Equal("http://127.0.0.1:5090", options.DataPlaneUrl);
         Assert.Equal(TimeSpan.FromSeconds(2), options.RefreshInterval);
         Assert.Equal("RoundRobin", options.LoadBalancingPolicy);
+        Assert.Equal(TimeSpan.FromMilliseconds(200), options.DrainCheckInterval);
     }
 
     [Theory]
@@ -72,5 +73,16 @@ public class LoadBalancerOptionsTests
         var error = Assert.Single(Validate(new LoadBalancerOptions { RefreshInterval = TimeSpan.Parse(interval, System.Globalization.CultureInfo.InvariantCulture) }));
 
         Assert.Contains("LoadBalancer:RefreshInterval", error.ErrorMessage);
+    }
+
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("00:00:00.005")]
+    [InlineData("00:01:01")]
+    public void Validate_DrainCheckIntervalOutOfRange_NamesKey(string interval)
+    {
+        var error = Assert.Single(Validate(new LoadBalancerOptions { DrainCheckInterval = TimeSpan.Parse(interval, System.Globalization.CultureInfo.InvariantCulture) }));
+
+        Assert.Contains("LoadBalancer:DrainCheckInterval", error.ErrorMessage);
     }
 }

@@ -90,4 +90,28 @@ public class ProxyConfigFactoryTests
 
         Assert.False(before.HasSameContent(after));
     }
+
+    [Fact]
+    public void Build_DrainingBackend_NoDestination()
+    {
+        var pool = Pool("web", (First, "http://127.0.0.1:6101"), (Second, "http://127.0.0.1:6102"));
+        pool = pool with { Backends = [pool.Backends[0] with { DrainingUntil = AddedAt.AddMinutes(1) }, pool.Backends[1]] };
+
+        var config = ProxyConfigFactory.Build([pool], "RoundRobin");
+
+        var cluster = Assert.Single(config.Clusters);
+        Assert.Equal([Second.ToString()], cluster.Destinations!.Keys);
+    }
+
+    [Fact]
+    public void Build_AllBackendsDraining_NoRoute()
+    {
+        var pool = Pool("web", (First, "http://127.0.0.1:6101"));
+        pool = pool with { Backends = [pool.Backends[0] with { DrainingUntil = AddedAt.AddMinutes(1) }] };
+
+        var config = ProxyConfigFactory.Build([pool], "RoundRobin");
+
+        Assert.Empty(config.Routes);
+        Assert.Empty(config.Clusters);
+    }
 }

@@ -18,7 +18,13 @@ public class BackendPoolProjectionTests
         BackendPoolView? view = null;
         for (var i = 0; i < events.Length; i++)
         {
-            var stored = new Event<object>(events[i]) { StreamKey = StreamKey, Timestamp = Start.AddSeconds(i) };
+            var stored = new Event<object>(events[i])
+            {
+                StreamKey = StreamKey,
+                Timestamp = Start.AddSeconds(i),
+                CorrelationId = "correlation",
+                CausationId = $"message-{i}",
+            };
             view = projection.Evolve(view, StreamKey, stored);
         }
 
@@ -60,5 +66,56 @@ public class BackendPoolProjectionTests
         var member = Assert.Single(view.Backends);
         Assert.Equal("http://127.0.0.1:6109", member.Endpoint);
         Assert.Equal(Start.AddSeconds(2), member.AddedAt);
+    }
+
+    [Fact]
+    public void Evolve_DrainStarted_MarksMemberDraining()
+    {
+        var until = Start.AddMinutes(1);
+
+        var view = Project(
+            new BackendAdded(First, "http://127.0.0.1:6101", SagaId),
+            new BackendAdded(Second, "http://127.0.0.1:6102", SagaId),
+            new DrainStarted(SagaId, [First], until));
+
+        Assert.NotNull(view);
+        Assert.Equal(until, view.Backends.Single(member => member.InstanceId == First).DrainingUntil);
+        Assert.Null(view.Backends.Single(member => member.InstanceId == Second).DrainingUntil);
+        var drain = Assert.Single(view.Drains);
+        Assert.Equal(SagaId, drain.SagaId);
+        Assert.Equal([First], drain.InstanceIds);
+        Assert.Equal("correlation", drain.CorrelationId);
+        Assert.Equal("message-2", drain.CausationId);
+    }
+
+    [Fact]
+    public void Evolve_DrainStartedAgain_ExtendsAndKeepsCausation()
+    {
+        var view = Project(
+            new BackendAdded(First, "http://127.0.0.1:6101", SagaId),
+            new BackendAdded(Second, "http://127.0.0.1:6102", SagaId),
+            new DrainStarted(SagaId, [First], Start.AddMinutes(1)),
+            new DrainStarted(SagaId, [Second], Start.AddMinutes(2)));
+
+        Assert.NotNull(view);
+        var drain = Assert.Single(view.Drains);
+        Assert.Equal([First, Second], drain.InstanceIds);
+        Assert.Equal(Start.AddMinutes(2), drain.Until);
+        Assert.Equal("message-2", drain.CausationId);
+        Assert.All(view.Backends, member => Assert.NotNull(member.DrainingUntil));
+    }
+
+    [Fact]
+    public void Evolve_DrainFinished_ClearsDrain()
+    {
+        var view = Project(
+            new BackendAdded(First, "http://127.0.0.1:6101", SagaId),
+            new DrainStarted(SagaId, [First], Start.AddMinutes(1)),
+            new BackendRemoved(First, "drained"),
+            new DrainFinished(SagaId, DeadlinePassed: false));
+
+        Assert.NotNull(view);
+        Assert.Empty(view.Backends);
+        Assert.Empty(view.Drains);
     }
 }
