@@ -52,4 +52,73 @@ public sealed class ConcurrencyTests(ChaosCluster cluster)
             await cluster.Service("provisioner").RestartAsync(SurgeCluster.StartTimeout);
         }
     }
+
+    [Fact]
+    public async Task ThousandSagasWithJitteredReplies_EachCompletesOrTimesOutInTime()
+    {
+        await cluster.ApplyFleetAsync(Fleets.ForService("jitter", "127.80.0.0/21", "{alertname: Jitter}", maxInstances: 2000, nodeCpu: 256000));
+        await cluster.Service("provisioner").RestartAsync(SurgeCluster.StartTimeout, new Dictionary<string, string>
+        {
+            ["SimulatedDataCentre__TimeScale"] = "1",
+            ["SimulatedDataCentre__Operations__StartInstance__Latency__Kind"] = "Uniform",
+            ["SimulatedDataCentre__Operations__StartInstance__Latency__Min"] = "00:00:00.050",
+            ["SimulatedDataCentre__Operations__StartInstance__Latency__Max"] = "00:00:00.500",
+        });
+
+        try
+        {
+            var sagaIds = await Task.WhenAll(Enumerable.Range(0, 1000).Select(_ => cluster.RequestScaleOutAsync("jitter", count: 1)));
+            var sagas = await WaitAllAsync(sagaIds, TimeSpan.FromMinutes(6));
+
+            var unfinished = sagas.Where(s => s.GetProperty("status").GetString() is not ("Completed" or "Failed")).ToList();
+            Assert.True(unfinished.Count == 0, $"{unfinished.Count} sagas neither completed nor compensated, first: {unfinished.FirstOrDefault()}");
+            foreach (var failed in sagas.Where(s => s.GetProperty("status").GetString() == "Failed").Take(20))
+            {
+                await AssertFailedByItsDeadlineAsync(failed);
+            }
+
+            await cluster.AssertNoInvariantViolationsAsync(TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            await cluster.Service("provisioner").RestartAsync(SurgeCluster.StartTimeout);
+        }
+    }
+
+    // Polls the list of sagas in pages instead of each saga, so a thousand sagas do not mean a thousand pollers.
+    private async Task<JsonElement[]> WaitAllAsync(Guid[] sagaIds, TimeSpan timeout)
+    {
+        var pending = sagaIds.ToHashSet();
+        var finished = new Dictionary<Guid, JsonElement>();
+        var deadline = DateTime.UtcNow + timeout;
+        while (pending.Count > 0 && DateTime.UtcNow < deadline)
+        {
+            foreach (var id in pending.Take(100).ToList())
+            {
+                var saga = await cluster.GetSagaAsync(id);
+                if (saga.GetProperty("status").GetString() is "Completed" or "PartiallyCompleted" or "Failed" or "Cancelled" or "Declined")
+                {
+                    finished[id] = saga;
+                    pending.Remove(id);
+                }
+            }
+
+            await Task.Delay(500);
+        }
+
+        Assert.True(pending.Count == 0, $"{pending.Count} sagas still running after {timeout.TotalMinutes} minutes.\n{cluster.Logs()}");
+        return [.. finished.Values];
+    }
+
+    private async Task AssertFailedByItsDeadlineAsync(JsonElement saga)
+    {
+        var events = await cluster.GetSagaEventsAsync(saga.GetProperty("sagaId").GetGuid());
+        var timedOut = events.SingleOrDefault(e => e.GetProperty("type").GetString() == "StepTimedOut");
+        Assert.True(timedOut.ValueKind == JsonValueKind.Object, $"A saga failed without passing a deadline: {saga}");
+
+        // The scanner fires every 250 ms in this cluster; a few seconds of slack cover a loaded machine.
+        var data = timedOut.GetProperty("data");
+        var late = data.GetProperty("at").GetDateTimeOffset() - data.GetProperty("deadline").GetDateTimeOffset();
+        Assert.True(late < TimeSpan.FromSeconds(10), $"The deadline fired {late.TotalSeconds:F1} s late: {saga}");
+    }
 }
