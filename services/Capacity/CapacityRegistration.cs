@@ -3,6 +3,7 @@ using Surge.Capacity.AlertPolicies;
 using Surge.Capacity.Alerts;
 using Surge.Capacity.Nodes;
 using Surge.Capacity.Pools;
+using Surge.Capacity.ScaleIn;
 using Surge.Capacity.ScaleOut;
 using Surge.Capacity.ServiceCatalog;
 using Surge.Contracts.Addresses;
@@ -17,7 +18,7 @@ namespace Surge.Capacity;
 /// <summary>Registers the Capacity service's storage, projections, consumers and services.</summary>
 public static class CapacityRegistration
 {
-    /// <summary>Adds Capacity's event store, its read models and the scale-out saga's consumers.</summary>
+    /// <summary>Adds Capacity's event store, its read models and the consumers of the scale-out and scale-in sagas.</summary>
     public static IHostApplicationBuilder AddCapacity(this IHostApplicationBuilder builder)
     {
         // Every read model is inline: placement and intake must see the reservations and sagas they just wrote.
@@ -29,6 +30,12 @@ public static class CapacityRegistration
             options.Projections.Add<AlertPolicyViewProjection>(ProjectionLifecycle.Inline);
             options.Projections.Add<ScaleOutProjection>(ProjectionLifecycle.Inline);
             options.Schema.For<ScaleOutState>().Index(saga => saga.Service).Index(saga => saga.RequestedAt).Index(saga => saga.Deadline);
+            options.Projections.Add<ScaleInProjection>(ProjectionLifecycle.Inline);
+            options.Schema.For<ScaleInState>().Index(saga => saga.Service).Index(saga => saga.RequestedAt).Index(saga => saga.Deadline);
+            options.Events.AddEventTypes([
+                typeof(ReservationReleaseStarted), typeof(ReservationReleaseCancelled),
+                typeof(ScaleInRequested), typeof(VictimsDrained), typeof(VictimsStopped), typeof(VictimAddressesReleased),
+                typeof(VictimCapacityReleased), typeof(ScaleInStepFailed), typeof(ScaleInAborted), typeof(ScaleInCompleted), typeof(ScaleInFailed)]);
         });
 
         builder.AddSurgeMessaging("capacity", bus =>
@@ -50,6 +57,12 @@ public static class CapacityRegistration
             bus.AddConsumer<ScaleOutFaultConsumer<DeregisterBackends>>();
             bus.AddConsumer<ScaleOutFaultConsumer<StopInstances>>();
             bus.AddConsumer<ScaleOutFaultConsumer<ReleaseAddresses>>();
+            bus.AddConsumer<ScaleInReplyConsumer<BackendsDrained>>();
+            bus.AddConsumer<ScaleInReplyConsumer<InstancesStopped>>();
+            bus.AddConsumer<ScaleInReplyConsumer<AddressesReleased>>();
+            bus.AddConsumer<ScaleInFaultConsumer<DrainBackends>>();
+            bus.AddConsumer<ScaleInFaultConsumer<StopInstances>>();
+            bus.AddConsumer<ScaleInFaultConsumer<ReleaseAddresses>>();
         });
 
         builder.Services.AddOptions<SagaOptions>()
@@ -57,6 +70,11 @@ public static class CapacityRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddHostedService<DeadlineScanner>();
+        builder.Services.AddOptions<ScaleInOptions>()
+            .Bind(builder.Configuration.GetSection(SagaOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddHostedService<ScaleInDeadlineScanner>();
 
         builder.Services.AddSingleton<AlertIntake>();
         return builder;

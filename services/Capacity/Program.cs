@@ -3,6 +3,7 @@ using Surge.Capacity.AlertPolicies;
 using Surge.Capacity.Alerts;
 using Surge.Capacity.Nodes;
 using Surge.Capacity.Pools;
+using Surge.Capacity.ScaleIn;
 using Surge.Capacity.ScaleOut;
 using Surge.Capacity.ServiceCatalog;
 using Surge.ServiceDefaults;
@@ -23,5 +24,6 @@ app.MapServiceEndpoints();
 app.MapAlertPolicyEndpoints();
 app.MapAlertEndpoints();
 app.MapSagaEndpoints();
+app.MapScaleInEndpoints();
 
 app.Run();

@@ -26,11 +26,23 @@ public static class NodeEvolution
         (not null, NodeResourcesReserved reserved) => node with
         {
             Reservations = [.. node.Reservations.Where(r => r.InstanceId != reserved.InstanceId),
-                new Reservation(reserved.InstanceId, reserved.SagaId, reserved.Service, reserved.CpuMillicores, reserved.MemoryMiB, Committed: false)],
+                new Reservation(reserved.InstanceId, reserved.SagaId, reserved.Service, reserved.CpuMillicores, reserved.MemoryMiB, Committed: false, ReservedAt: reserved.At)],
         },
         (not null, ReservationCommitted committed) => node with
         {
             Reservations = [.. node.Reservations.Select(r => r.InstanceId == committed.InstanceId ? r with { Committed = true } : r)],
+        },
+        (not null, ReservationReleaseStarted started) => node with
+        {
+            Reservations = [.. node.Reservations.Select(r => r.InstanceId == started.InstanceId ? r with { ReleasingSagaId = started.SagaId } : r)],
+        },
+
+        // Only the saga that marked the reservation may unmark it, so a late cancellation cannot free another saga's choice.
+        (not null, ReservationReleaseCancelled cancelled) => node with
+        {
+            Reservations = [.. node.Reservations.Select(r => r.InstanceId == cancelled.InstanceId && r.ReleasingSagaId == cancelled.SagaId
+                ? r with { ReleasingSagaId = null }
+                : r)],
         },
         (not null, ReservationReleased released) => node with
         {

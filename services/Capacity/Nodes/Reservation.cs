@@ -2,4 +2,14 @@ namespace Surge.Capacity.Nodes;
 
 /// <summary>Resources held on a node for one instance.</summary>
 /// <param name="Committed">False while the saga that made it is still running.</param>
-public sealed record Reservation(Guid InstanceId, Guid SagaId, string Service, int CpuMillicores, int MemoryMiB, bool Committed);
+/// <param name="ReservedAt">When the resources were set aside; null for reservations recorded before this was kept.</param>
+/// <param name="ReleasingSagaId">The scale-in saga that chose the instance for removal; null while no scale-in holds it.</param>
+public sealed record Reservation(
+    Guid InstanceId,
+    Guid SagaId,
+    string Service,
+    int CpuMillicores,
+    int MemoryMiB,
+    bool Committed,
+    DateTimeOffset? ReservedAt = null,
+    Guid? ReleasingSagaId = null);

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Surge.Capacity.ScaleIn;
 using Surge.Capacity.ServiceCatalog;
 using Surge.Contracts.Instances;
 using Surge.ServiceDefaults.Correlation;
@@ -9,35 +10,74 @@ using Surge.ServiceDefaults.Problems;
 
 namespace Surge.Capacity.ScaleOut;
 
-/// <summary>HTTP API for scale-out sagas.</summary>
+/// <summary>HTTP API for scale-out sagas; listing and reading also cover scale-in sagas.</summary>
 public static class SagaEndpoints
 {
     /// <summary>Maps <c>GET /sagas</c>, <c>GET /sagas/{id}</c>, <c>POST /sagas/scale-out</c> and <c>POST /sagas/{id}/cancel</c>.</summary>
     public static IEndpointRouteBuilder MapSagaEndpoints(this IEndpointRouteBuilder routes)
     {
         var sagas = routes.MapGroup("/sagas").WithTags("Sagas");
-        sagas.MapGet("/", ListSagas).WithSummary("Lists sagas, newest first, optionally by status and service.");
-        sagas.MapGet("/{sagaId:guid}", GetSaga).WithSummary("Returns one saga with its instances.");
+        sagas.MapGet("/", ListSagas).WithSummary("Lists scale-out and scale-in sagas, newest first, optionally by status and service.");
+        sagas.MapGet("/{sagaId:guid}", GetSaga).WithSummary("Returns one saga of either kind with its instances.");
         sagas.MapPost("/scale-out", RequestScaleOut).WithSummary("Starts a scale-out saga for a service.");
         sagas.MapPost("/{sagaId:guid}/cancel", CancelSaga).WithSummary("Cancels a running saga; it undoes its completed steps.");
         return routes;
     }
 
-    /// <summary>Lists at most 200 sagas.</summary>
-    public static async Task<Ok<SagaView[]>> ListSagas(string? status, string? service, IQuerySession session, CancellationToken cancellationToken)
+    /// <summary>
+    /// Lists at most 200 sagas of both kinds, newest first; each item is a <see cref="SagaView"/> or a
+    /// <see cref="ScaleInView"/>, distinguished by <c>kind</c>. A status that only one kind has lists only that kind.
+    /// </summary>
+    public static async Task<Ok<object[]>> ListSagas(string? status, string? service, IQuerySession session, CancellationToken cancellationToken)
     {
-        ScaleOutStatus? parsed = null;
+        const int limit = 200;
+        ScaleOutStatus? scaleOutStatus = null;
+        ScaleInStatus? scaleInStatus = null;
         if (status is not null)
         {
-            parsed = Enum.TryParse<ScaleOutStatus>(status, ignoreCase: true, out var value)
-                ? value
-                : throw new RequestValidationException("status", $"status '{status}' is unknown. Use one of: {string.Join(", ", Enum.GetNames<ScaleOutStatus>())}.");
+            scaleOutStatus = Enum.TryParse<ScaleOutStatus>(status, ignoreCase: true, out var scaleOut) ? scaleOut : null;
+            scaleInStatus = Enum.TryParse<ScaleInStatus>(status, ignoreCase: true, out var scaleIn) ? scaleIn : null;
+            if (scaleOutStatus is null && scaleInStatus is null)
+            {
+                var known = Enum.GetNames<ScaleOutStatus>().Union(Enum.GetNames<ScaleInStatus>());
+                throw new RequestValidationException("status", $"status '{status}' is unknown. Use one of: {string.Join(", ", known)}.");
+            }
         }
 
-        IQueryable<ScaleOutState> query = session.Query<ScaleOutState>();
-        if (parsed is not null)
+        var scaleOuts = status is null || scaleOutStatus is not null
+            ? await ListScaleOutsAsync(session, scaleOutStatus, service, limit, cancellationToken)
+            : [];
+        var scaleIns = status is null || scaleInStatus is not null
+            ? await ScaleInQueries.ListAsync(session, scaleInStatus, service, limit, cancellationToken)
+            : [];
+
+        var merged = scaleOuts.Select(saga => (saga.RequestedAt, View: (object)saga))
+            .Concat(scaleIns.Select(saga => (saga.RequestedAt, View: (object)saga)))
+            .OrderByDescending(item => item.RequestedAt)
+            .Take(limit)
+            .Select(item => item.View);
+        return TypedResults.Ok(merged.ToArray());
+    }
+
+    /// <summary>Returns one saga of either kind, or 404.</summary>
+    public static async Task<Results<Ok<SagaView>, Ok<ScaleInView>>> GetSaga(Guid sagaId, IQuerySession session, CancellationToken cancellationToken)
+    {
+        if (await session.LoadAsync<ScaleOutState>(ScaleOutState.StreamKey(sagaId), cancellationToken) is { } saga)
         {
-            query = query.Where(saga => saga.Status == parsed.Value);
+            return TypedResults.Ok(SagaView.From(saga));
+        }
+
+        var scaleIn = await ScaleInQueries.FindAsync(session, sagaId, cancellationToken)
+            ?? throw new ResourceNotFoundException("Saga", sagaId.ToString());
+        return TypedResults.Ok(scaleIn);
+    }
+
+    private static async Task<IReadOnlyList<SagaView>> ListScaleOutsAsync(IQuerySession session, ScaleOutStatus? status, string? service, int limit, CancellationToken cancellationToken)
+    {
+        IQueryable<ScaleOutState> query = session.Query<ScaleOutState>();
+        if (status is not null)
+        {
+            query = query.Where(saga => saga.Status == status.Value);
         }
 
         if (service is not null)
@@ -45,16 +85,8 @@ public static class SagaEndpoints
             query = query.Where(saga => saga.Service == service);
         }
 
-        var sagas = await query.OrderByDescending(saga => saga.RequestedAt).Take(200).ToListAsync(cancellationToken);
-        return TypedResults.Ok(sagas.Select(SagaView.From).ToArray());
-    }
-
-    /// <summary>Returns one saga or 404.</summary>
-    public static async Task<Ok<SagaView>> GetSaga(Guid sagaId, IQuerySession session, CancellationToken cancellationToken)
-    {
-        var saga = await session.LoadAsync<ScaleOutState>(ScaleOutState.StreamKey(sagaId), cancellationToken)
-            ?? throw new ResourceNotFoundException("Saga", sagaId.ToString());
-        return TypedResults.Ok(SagaView.From(saga));
+        var sagas = await query.OrderByDescending(saga => saga.RequestedAt).Take(limit).ToListAsync(cancellationToken);
+        return [.. sagas.Select(SagaView.From)];
     }
 
     /// <summary>Starts a scale-out of a declared service by <c>count</c> instances; returns 202 with the saga.</summary>
@@ -111,7 +143,8 @@ public static class SagaEndpoints
 
         await ScaleOutRecorder.RecordAsync(unit, stream, events, cancellationToken);
         await unit.CommitAsync(cancellationToken);
-        return TypedResults.Accepted(sagaId.ToString(), SagaView.From(events.Aggregate(saga, (state, e) => ScaleOutDecider.Evolve(state, e)!)));
+        // Relative to /sagas/{id}/cancel, "../{id}" is the saga itself, here and behind the gateway.
+        return TypedResults.Accepted($"../{sagaId}", SagaView.From(events.Aggregate(saga, (state, e) => ScaleOutDecider.Evolve(state, e)!)));
     }
 
     private static async Task<ServiceView> LoadServiceAsync(IDocumentSession session, ManualScaleOutRequest request, CancellationToken cancellationToken)

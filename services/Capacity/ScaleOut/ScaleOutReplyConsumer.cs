@@ -24,7 +24,9 @@ public sealed partial class ScaleOutReplyConsumer<TReply>(ConsumerServices servi
         LogDecided(logger, typeof(TReply).Name, message.SagaId, events.Count);
     }
 
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Ignored {MessageType} for unknown scale-out saga {SagaId}")]
+    // Debug, not Warning: replies such as InstancesStopped also answer scale-in sagas, and every such reply reaches
+    // this consumer too.
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Debug, Message = "Ignored {MessageType} for saga {SagaId}, which is not a scale-out saga")]
     private static partial void LogUnknownSaga(ILogger logger, string messageType, Guid sagaId);
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Debug, Message = "{MessageType} added {EventCount} events to scale-out saga {SagaId}")]

@@ -8,7 +8,7 @@ namespace Surge.IntegrationTests.ScaleIn;
 /// <summary>Starts scale-ins through the gateway's API and checks where the data plane sends traffic afterwards.</summary>
 public static class ScaleInRequests
 {
-    /// <summary>Requests a scale-in of <paramref name="count"/> instances and returns the saga id; fails unless the gateway answers 202.</summary>
+    /// <summary>Requests a scale-in of <paramref name="count"/> instances and returns the saga id. Fails unless the gateway returns 202.</summary>
     public static async Task<Guid> RequestScaleInAsync(this SurgeCluster cluster, string service, int count, string drainTimeout = "00:00:01")
     {
         using var response = await cluster.Gateway.PostAsJsonAsync("/api/sagas/scale-in", new { service, count, drainTimeout, requestedBy = "tests" });
@@ -31,8 +31,8 @@ public static class ScaleInRequests
         [.. saga.GetProperty("victims").EnumerateArray().Select(victim => victim.GetProperty("instanceId").GetString()!)];
 
     /// <summary>
-    /// Sends requests through the data plane until every instance of <paramref name="serving"/> answered one; fails if
-    /// a request fails or any instance of <paramref name="removed"/> answers.
+    /// Sends requests through the data plane until every instance of <paramref name="serving"/> served one. Fails if
+    /// a request fails or any instance of <paramref name="removed"/> serves one.
     /// </summary>
     public static async Task AssertTrafficOnlyToAsync(this SurgeCluster cluster, string service, IReadOnlyCollection<string> serving, IReadOnlyCollection<string> removed)
     {

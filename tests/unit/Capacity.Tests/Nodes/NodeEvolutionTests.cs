@@ -37,7 +37,7 @@ public sealed class NodeEvolutionTests
         var node = Given(new NodeSpecified("feed-node-1", Spec), Reserve(First));
 
         var reservation = Assert.Single(node!.Reservations);
-        Assert.Equal(new Reservation(First, Saga, "feed-api", 500, 512, Committed: false), reservation);
+        Assert.Equal(new Reservation(First, Saga, "feed-api", 500, 512, Committed: false, ReservedAt: At), reservation);
         Assert.Equal(3500, node.FreeCpuMillicores);
         Assert.Equal(7680, node.FreeMemoryMiB);
     }
