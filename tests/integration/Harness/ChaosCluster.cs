@@ -12,7 +12,7 @@ public sealed class ChaosCluster : SurgeCluster
         ["Saga__PlacementTimeout"] = "00:00:20",
         ["Saga__AddressTimeout"] = "00:00:20",
         ["Saga__InstanceStartTimeout"] = "00:00:30",
-        ["Saga__BackendTimeout"] = "00:00:20",
+        ["Saga__BackendTimeout"] = "00:01:00",
         ["Saga__UndoTimeout"] = "00:00:20",
         ["Saga__DeadlineScanInterval"] = "00:00:00.250",
         ["Messaging__RetryLimit"] = "3",

@@ -15,7 +15,7 @@ public sealed class AlertmanagerScaleOutTests(SurgeCluster cluster)
     private static readonly TimeSpan SagaTimeout = TimeSpan.FromSeconds(60);
 
     private static readonly string[] HappyPath =
-        ["ScaleOutRequested", "InstancesPlaced", "AddressesAssigned", "InstanceReady", "InstanceReady", "BackendsAdded", "ScaleOutCompleted"];
+        ["ScaleOutRequested", "InstancesPlaced", "AddressesAssigned", "InstanceReady", "InstanceReady", "BackendsRequested", "BackendsAdded", "ScaleOutCompleted"];
 
     [Fact]
     public async Task RealPayload_CompletesSagasAndRoutesTrafficToEveryInstance()
