@@ -22,7 +22,7 @@ public sealed record VictimsDrained(IReadOnlyList<Guid> InstanceIds, DateTimeOff
 /// <summary>The provisioner stopped the victims; Ipam must report their addresses released by <paramref name="Deadline"/>.</summary>
 public sealed record VictimsStopped(IReadOnlyList<Guid> InstanceIds, DateTimeOffset At, DateTimeOffset Deadline);
 
-/// <summary>Ipam released the victims' addresses into quarantine.</summary>
+/// <summary>Ipam released the victims' addresses.</summary>
 public sealed record VictimAddressesReleased(IReadOnlyList<Guid> InstanceIds, DateTimeOffset At);
 
 /// <summary>The victims' reservations were released on their nodes, in the same transaction as this event.</summary>

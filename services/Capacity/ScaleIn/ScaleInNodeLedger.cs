@@ -1,4 +1,4 @@
-using Marten;
+using Surge.ServiceDefaults.Messaging;
 using Surge.Capacity.Nodes;
 using Surge.ServiceDefaults.Problems;
 
@@ -15,8 +15,9 @@ namespace Surge.Capacity.ScaleIn;
 public static class ScaleInNodeLedger
 {
     /// <summary>Appends the node events that follow from <paramref name="e"/>, given the saga state before it (null for the first event).</summary>
-    public static async Task RecordAsync(IDocumentSession session, ScaleInState? before, object e, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task RecordAsync(OutboxSession unit, ScaleInState? before, object e, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var session = unit.Documents;
         var bookings = (before, e) switch
         {
             (_, ScaleInRequested requested) => requested.Victims.Select(victim =>
@@ -28,7 +29,13 @@ public static class ScaleInNodeLedger
             _ => [],
         };
 
-        foreach (var byNode in bookings.GroupBy(booking => booking.Node))
+        var byNodes = bookings.GroupBy(booking => booking.Node).ToList();
+        if (byNodes.Count > 0)
+        {
+            await NodeLocks.HoldAsync(unit, byNodes.Select(group => group.Key), cancellationToken);
+        }
+
+        foreach (var byNode in byNodes)
         {
             var node = await session.Events.FetchForWriting<NodeView>(NodeView.StreamKey(byNode.Key), cancellationToken);
             if (e is ScaleInRequested)

@@ -41,6 +41,6 @@ public static class ScaleInRecorder
             unit.Publish(message);
         }
 
-        await ScaleInNodeLedger.RecordAsync(unit.Documents, before, e, unit.Now, cancellationToken);
+        await ScaleInNodeLedger.RecordAsync(unit, before, e, unit.Now, cancellationToken);
     }
 }

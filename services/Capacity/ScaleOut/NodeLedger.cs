@@ -1,4 +1,4 @@
-using Marten;
+using Surge.ServiceDefaults.Messaging;
 using Surge.Capacity.Nodes;
 
 namespace Surge.Capacity.ScaleOut;
@@ -16,8 +16,9 @@ namespace Surge.Capacity.ScaleOut;
 public static class NodeLedger
 {
     /// <summary>Appends the node events that follow from <paramref name="e"/>, given the saga state before it.</summary>
-    public static async Task RecordAsync(IDocumentSession session, ScaleOutState before, object e, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task RecordAsync(OutboxSession unit, ScaleOutState before, object e, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var session = unit.Documents;
         var bookings = e switch
         {
             ScaleOutCompleted => before.Instances.Select(instance => (instance.Node, Booking: instance.Ready
@@ -30,7 +31,14 @@ public static class NodeLedger
             _ => [],
         };
 
-        foreach (var byNode in bookings.GroupBy(booking => booking.Node))
+        var byNodes = bookings.GroupBy(booking => booking.Node).ToList();
+        if (byNodes.Count == 0)
+        {
+            return;
+        }
+
+        await NodeLocks.HoldAsync(unit, byNodes.Select(group => group.Key), cancellationToken);
+        foreach (var byNode in byNodes)
         {
             var node = await session.Events.FetchForWriting<NodeView>(NodeView.StreamKey(byNode.Key), cancellationToken);
             node.AppendMany(byNode.Select(booking => booking.Booking));

@@ -24,6 +24,7 @@ public sealed partial class PlaceInstancesConsumer(ConsumerServices services, IO
     /// <inheritdoc />
     protected override async Task HandleAsync(PlaceInstances message, OutboxSession unit, CancellationToken cancellationToken)
     {
+        await LockPlacementAcrossProcessesAsync(unit.Documents, cancellationToken);
         var stream = await unit.Documents.Events.FetchForWriting<ScaleOutState>(ScaleOutState.StreamKey(message.SagaId), cancellationToken);
         var saga = stream.Aggregate;
         if (saga is null || saga.Status != ScaleOutStatus.Requested)
@@ -46,6 +47,21 @@ public sealed partial class PlaceInstancesConsumer(ConsumerServices services, IO
         await ScaleOutRecorder.RecordAsync(unit, stream, events, cancellationToken);
     }
 
+    // Every placement reads all nodes and writes a few; two Capacity replicas placing at once would mostly collide on
+    // node versions and retry until their deadlines. A transaction-scoped advisory lock makes placements take turns
+    // across processes, and PostgreSQL releases it at commit or rollback, also when the process dies.
+    private static async Task LockPlacementAcrossProcessesAsync(IDocumentSession session, CancellationToken cancellationToken)
+    {
+        await session.BeginTransactionAsync(cancellationToken);
+        await using var command = session.Connection!.CreateCommand();
+        command.CommandText = "select pg_advisory_xact_lock(@key)";
+        command.Parameters.Add(new Npgsql.NpgsqlParameter("key", PlacementLockKey));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The advisory lock key of placement: "Surge" in ASCII followed by 1, unique within the service's database.</summary>
+    private const long PlacementLockKey = 0x5375_7267_6500_0001;
+
     private static async Task<PlacementDecision> PlaceAsync(IDocumentSession session, ScaleOutState saga, CancellationToken cancellationToken)
     {
         var nodes = await session.Query<NodeView>().ToListAsync(cancellationToken);
@@ -59,6 +75,7 @@ public sealed partial class PlaceInstancesConsumer(ConsumerServices services, IO
 
     private static async Task ReserveAsync(OutboxSession unit, ScaleOutState saga, InstancesPlaced placed, CancellationToken cancellationToken)
     {
+        await NodeLocks.HoldAsync(unit, placed.Placements.Select(placement => placement.Node), cancellationToken);
         foreach (var byNode in placed.Placements.GroupBy(placement => placement.Node))
         {
             var node = await unit.Documents.Events.FetchForWriting<NodeView>(NodeView.StreamKey(byNode.Key), cancellationToken);

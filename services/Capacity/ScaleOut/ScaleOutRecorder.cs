@@ -26,7 +26,7 @@ public static class ScaleOutRecorder
 
             if (before is not null)
             {
-                await NodeLedger.RecordAsync(unit.Documents, before, e, unit.Now, cancellationToken);
+                await NodeLedger.RecordAsync(unit, before, e, unit.Now, cancellationToken);
             }
         }
 

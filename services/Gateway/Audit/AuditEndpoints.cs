@@ -19,13 +19,20 @@ public static class AuditEndpoints
         return routes;
     }
 
-    /// <summary>Relays the saga stream from Capacity, including its 404.</summary>
+    /// <summary>Relays the saga's stream from Capacity, scale-out or scale-in, including its 404.</summary>
     public static async Task<UpstreamResponse> GetSagaEvents(Guid sagaId, ServiceClient services, HttpContext http, CancellationToken cancellationToken)
     {
         try
         {
-            using var response = await services.SendAsync("capacity", HttpMethod.Get, $"/audit/streams/scale-out/{sagaId}", null, http.GetCorrelationId(), cancellationToken);
-            return await UpstreamResponse.ReadAsync(response, cancellationToken);
+            // A saga id names a scale-out or a scale-in stream; the id is unique across both kinds.
+            using var scaleOut = await services.SendAsync("capacity", HttpMethod.Get, $"/audit/streams/scale-out/{sagaId}", null, http.GetCorrelationId(), cancellationToken);
+            if (scaleOut.StatusCode != System.Net.HttpStatusCode.NotFound)
+            {
+                return await UpstreamResponse.ReadAsync(scaleOut, cancellationToken);
+            }
+
+            using var scaleIn = await services.SendAsync("capacity", HttpMethod.Get, $"/audit/streams/scale-in/{sagaId}", null, http.GetCorrelationId(), cancellationToken);
+            return await UpstreamResponse.ReadAsync(scaleIn, cancellationToken);
         }
         catch (HttpRequestException exception)
         {

@@ -77,8 +77,9 @@ public static class MessagingExtensions
                     endpoint.PrefetchCount = 64;
                     endpoint.ConcurrentMessageLimit = 32;
 
-                    // Version conflicts between processes are expected and cheap to retry; anything else gets a few
-                    // spaced attempts before MassTransit moves the message to the error queue with its exception.
+                    // Version conflicts between processes are expected and cheap to retry, at growing intervals so that
+                    // writers contending for one stream spread out; anything else gets a few spaced attempts before
+                    // MassTransit moves the message to the error queue with its exception.
                     endpoint.UseMessageRetry(retry =>
                     {
                         retry.Handle<JasperFx.ConcurrencyException>();
@@ -86,7 +87,7 @@ public static class MessagingExtensions
                         retry.Handle<ExistingStreamIdCollisionException>();
                         retry.Handle<Marten.Exceptions.ExistingStreamIdCollisionException>();
                         retry.Handle<DocumentAlreadyExistsException>();
-                        retry.Immediate(5);
+                        retry.Intervals(0, 10, 25, 50, 100, 200, 400, 800);
                     });
                     endpoint.UseMessageRetry(retry => retry.Exponential(
                         messaging.RetryLimit,

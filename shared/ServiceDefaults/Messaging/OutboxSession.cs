@@ -12,6 +12,7 @@ public sealed class OutboxSession : IAsyncDisposable
     private readonly Chaos.CrashHook crashHook;
     private readonly string handling;
     private readonly List<OutboxMessage> pending = [];
+    private readonly List<IDisposable> held = [];
 
     internal OutboxSession(
         IDocumentSession documents,
@@ -67,6 +68,14 @@ public sealed class OutboxSession : IAsyncDisposable
         await dispatcher.DispatchAsync(committed, CancellationToken.None);
     }
 
+    /// <summary>Keeps <paramref name="held"/> (such as a lock) until the unit of work is disposed, that is after its commit.</summary>
+    public void HoldUntilDisposed(IDisposable held) => this.held.Add(held);
+
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => Documents.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Documents.DisposeAsync();
+        held.ForEach(item => item.Dispose());
+        held.Clear();
+    }
 }

@@ -7,6 +7,12 @@ public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly string assemblyPath;
     private readonly IReadOnlyDictionary<string, string> environment;
+
+    /// <summary>The built service assembly the process runs.</summary>
+    public string AssemblyPath => assemblyPath;
+
+    /// <summary>The environment the process starts with.</summary>
+    public IReadOnlyDictionary<string, string> Environment => environment;
     private readonly string logPath;
     private Process? process;
 

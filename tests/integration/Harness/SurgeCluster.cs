@@ -16,6 +16,7 @@ public class SurgeCluster : IAsyncLifetime
     private readonly string database = $"surge_it_{Guid.NewGuid():N}"[..24];
     private readonly string virtualHost = $"surge-it-{Guid.NewGuid():N}"[..20];
     private readonly Dictionary<string, ServiceProcess> services = [];
+    private readonly List<ServiceProcess> replicas = [];
     private TestInfrastructure? infrastructure;
     private bool ownVirtualHost;
 
@@ -66,6 +67,19 @@ public class SurgeCluster : IAsyncLifetime
         return client;
     }
 
+    /// <summary>
+    /// Starts a second process of a service on another port, with the same database and queue, as a production
+    /// deployment runs several replicas. The cluster stops it when it is disposed.
+    /// </summary>
+    public async Task<ServiceProcess> StartReplicaAsync(string name)
+    {
+        var primary = services[name];
+        var replica = new ServiceProcess($"{name}-replica-{replicas.Count + 1}", primary.AssemblyPath, FreePorts.Next(), primary.Environment, LogDirectory);
+        replicas.Add(replica);
+        await replica.StartAsync(StartTimeout);
+        return replica;
+    }
+
     /// <summary>Returns every service's log tail, to attach to a failure.</summary>
     public string Logs() => string.Join("\n\n", services.Values.Select(s => $"===== {s.Name} =====\n{s.LogTail(25)}"));
 
@@ -73,7 +87,7 @@ public class SurgeCluster : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Gateway.Dispose();
-        await Task.WhenAll(services.Values.Select(service => service.DisposeAsync().AsTask()));
+        await Task.WhenAll(services.Values.Concat(replicas).Select(service => service.DisposeAsync().AsTask()));
         if (infrastructure is not null)
         {
             await DropDatabaseAsync(infrastructure.PostgresAdmin);

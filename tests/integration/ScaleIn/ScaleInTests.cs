@@ -29,6 +29,9 @@ public sealed class ScaleInTests(SurgeCluster cluster)
         Assert.Subset(instances.ToHashSet(), victims.ToHashSet());
         await cluster.AssertTrafficOnlyToAsync("shrink", [.. instances.Except(victims)], victims);
         await cluster.AssertNoInvariantViolationsAsync();
+        var events = await cluster.GetSagaEventsAsync(sagaId);
+        Assert.Equal("ScaleInRequested", events[0].GetProperty("type").GetString());
+        Assert.Equal("ScaleInCompleted", events[^1].GetProperty("type").GetString());
     }
 
     [Fact]
