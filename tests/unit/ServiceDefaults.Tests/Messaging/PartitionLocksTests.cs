@@ -54,4 +54,39 @@ public sealed class PartitionLocksTests
         await Task.Delay(50);
         Assert.False(blocked.IsCompleted);
     }
+
+    [Fact]
+    public async Task AcquireManyAsync_KeysSharingStripe_DoesNotDeadlock()
+    {
+        var locks = new PartitionLocks(stripeCount: 1);
+
+        using var held = await locks.AcquireManyAsync(["node/a", "node/b", "node/a"], CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+
+        var blocked = locks.AcquireAsync("node/c", CancellationToken.None);
+        await Task.Delay(50);
+        Assert.False(blocked.IsCompleted);
+    }
+
+    [Fact]
+    public async Task AcquireManyAsync_OverlappingSetsInOppositeOrder_BothFinish()
+    {
+        var locks = new PartitionLocks(stripeCount: 16);
+
+        var first = Task.Run(async () =>
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                using var held = await locks.AcquireManyAsync(["node/a", "node/b"], CancellationToken.None);
+            }
+        });
+        var second = Task.Run(async () =>
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                using var held = await locks.AcquireManyAsync(["node/b", "node/a"], CancellationToken.None);
+            }
+        });
+
+        await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromSeconds(10));
+    }
 }
