@@ -140,7 +140,9 @@ public sealed class ServiceProcess : IAsyncDisposable
             }
         }
 
+        // A replica is disposed by its test and again by the cluster; the second call finds nothing to stop.
         process?.Dispose();
+        process = null;
     }
 
     private static void WriteLine(StreamWriter log, string? line)
