@@ -11,9 +11,10 @@ namespace Surge.Capacity.ScaleOut;
 
 /// <summary>Places a saga's instances on nodes and reserves their resources in the saga's transaction.</summary>
 /// <remarks>
-/// All placements in a process share one partition, so two sagas never pick the same free resources at once.
-/// Across processes, each chosen node is fetched for writing: a concurrent reservation on it fails the commit with a
-/// version conflict, and the retried message places again on fresh state.
+/// All placements in a process share one partition, and across processes they take turns on a PostgreSQL advisory
+/// lock, so two sagas never pick the same free resources at once. Each chosen node is also fetched for writing and
+/// locked like every node write, so a reservation change that slips in between still fails the commit with a version
+/// conflict, and the retried message places again on fresh state.
 /// </remarks>
 public sealed partial class PlaceInstancesConsumer(ConsumerServices services, IOptions<SagaOptions> options, ILogger<PlaceInstancesConsumer> logger)
     : TransactionalConsumer<PlaceInstances>(services)
