@@ -43,7 +43,7 @@ public sealed class OutboxSession : IAsyncDisposable
     /// <summary>The id of the message being handled, if the unit of work handles one.</summary>
     public string? CausationId { get; }
 
-    /// <summary>The time the unit of work started, taken once so every decision in it sees the same moment.</summary>
+    /// <summary>The time the unit of work started, taken once so every decision in it uses the same moment.</summary>
     public DateTimeOffset Now { get; }
 
     /// <summary>Stores a message to publish when the session commits.</summary>

@@ -1,8 +1,8 @@
 namespace Surge.ServiceDefaults.Messaging;
 
 /// <summary>
-/// Serializes work on one aggregate inside a process. Keys hash onto a fixed set of stripes, so memory stays bounded;
-/// two keys may share a stripe and then wait for each other, which costs latency but never correctness.
+/// Serializes work on one aggregate inside a process. Keys hash onto a fixed set of stripes, so memory stays bounded.
+/// Two keys may share a stripe and then wait for each other, which costs latency but not correctness.
 /// </summary>
 public sealed class PartitionLocks
 {

@@ -1,9 +1,9 @@
 namespace Surge.ServiceDefaults.Problems;
 
-/// <summary>Thrown when a service this one needs does not answer; becomes a 503, so senders that retry on 5xx do.</summary>
+/// <summary>Thrown when a service this one needs does not respond. It becomes a 503, so senders that retry on 5xx retry.</summary>
 public sealed class DependencyUnavailableException(string dependency, Exception? inner = null)
-    : Exception($"The {dependency} service did not answer. The request was not processed; retry it.", inner)
+    : Exception($"The {dependency} service did not respond. The request was not processed. Retry it.", inner)
 {
-    /// <summary>The service that did not answer.</summary>
+    /// <summary>The service that did not respond.</summary>
     public string Dependency { get; } = dependency;
 }

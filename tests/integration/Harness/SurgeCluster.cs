@@ -30,7 +30,7 @@ public class SurgeCluster : IAsyncLifetime
     /// <summary>The base URL of the load balancer's data plane.</summary>
     public string DataPlaneUrl { get; private set; } = "";
 
-    /// <summary>The folder that holds each service's log.</summary>
+    /// <summary>The folder that contains each service's log.</summary>
     public string LogDirectory { get; } = Directory.CreateTempSubdirectory("surge-it-").FullName;
 
     /// <summary>Returns a running service by name.</summary>
