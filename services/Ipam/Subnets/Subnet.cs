@@ -1,3 +1,4 @@
+using System.Net;
 using Surge.Ipam.Addressing;
 
 namespace Surge.Ipam.Subnets;
@@ -27,6 +28,22 @@ public sealed record Subnet(
 
     /// <summary>Returns the subnet's network for address arithmetic.</summary>
     public AddressBlock ToBlock() => AddressBlock.Parse(Cidr);
+
+    /// <summary>
+    /// Counts the addresses instances can ever get here: the block's usable addresses less the gateway. It does not
+    /// enumerate the block, and the count of an IPv6 /0 (2^128 - 1 usable) still fits.
+    /// </summary>
+    public UInt128 CountUsableAddresses()
+    {
+        var block = ToBlock();
+        var usable = block.UsableCount;
+        if (Gateway is not null && block.IsUsable(IPAddress.Parse(Gateway)))
+        {
+            usable--;
+        }
+
+        return usable;
+    }
 
     /// <summary>Returns the instance's allocation in this subnet, or null.</summary>
     public LiveAllocation? FindAllocation(Guid instanceId) =>

@@ -1,15 +1,17 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Surge.Contracts.Addresses;
+using Surge.Ipam.Allocation;
 using Surge.ServiceDefaults.Correlation;
 using Surge.ServiceDefaults.Messaging;
 using Surge.ServiceDefaults.Problems;
 
 namespace Surge.Ipam.Subnets;
 
-/// <summary>The subnet resource: declarative apply, list and read.</summary>
+/// <summary>The subnet resource: declarative apply, list, read, and address reports to Capacity.</summary>
 public static partial class SubnetEndpoints
 {
-    /// <summary>Maps <c>PUT /subnets/{name}</c>, <c>GET /subnets</c> and <c>GET /subnets/{name}</c>.</summary>
+    /// <summary>Maps <c>PUT /subnets/{name}</c>, <c>GET /subnets</c>, <c>GET /subnets/{name}</c> and <c>POST /subnets/report</c>.</summary>
     public static IEndpointRouteBuilder MapSubnetEndpoints(this IEndpointRouteBuilder routes)
     {
         var subnets = routes.MapGroup("/subnets").WithTags("Subnets");
@@ -19,10 +21,15 @@ public static partial class SubnetEndpoints
             .WithSummary("All subnets with their usable, allocated and free address counts.");
         subnets.MapGet("/{name}", GetSubnet)
             .WithSummary("One subnet with its usable, allocated and free address counts.");
+        subnets.MapPost("/report", ReportSubnets)
+            .WithSummary("Publishes every subnet's usable and taken address counts to Capacity, so it can catch up after a restart or a lost message.");
         return routes;
     }
 
-    /// <summary>Validates the specification and records <see cref="SubnetDefined"/> or <see cref="SubnetChanged"/> when it differs from the current one.</summary>
+    /// <summary>
+    /// Validates the specification and records <see cref="SubnetDefined"/> or <see cref="SubnetChanged"/> when it
+    /// differs from the current one, together with the subnet's <see cref="SubnetAddressesReported"/>.
+    /// </summary>
     public static async Task<Ok<SubnetApplyResult>> ApplySubnet(
         string name,
         SubnetSpec spec,
@@ -50,6 +57,11 @@ public static partial class SubnetEndpoints
         if (events.Count > 0)
         {
             stream.AppendMany(events);
+            foreach (var report in SubnetAddressReports.ForChangedStreams([stream], unit.Now))
+            {
+                unit.Publish(report);
+            }
+
             await unit.CommitAsync(cancellationToken);
             LogSubnetApplied(loggers.CreateLogger(typeof(SubnetEndpoints)), name, outcome, definition.Cidr, definition.Gateway);
         }
@@ -72,6 +84,43 @@ public static partial class SubnetEndpoints
         return TypedResults.Ok(SubnetResponse.From(subnet));
     }
 
+    /// <summary>
+    /// Publishes a <see cref="SubnetAddressesReported"/> for every subnet at its current stream version, ordered by
+    /// name, and returns the reports. The reports are stored in the outbox and sent after the commit.
+    /// </summary>
+    public static async Task<Ok<SubnetAddressesReported[]>> ReportSubnets(
+        HttpContext context,
+        OutboxSessionFactory sessions,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        await using var unit = sessions.Open(context.GetCorrelationId());
+
+        // This takes no partition lock and appends nothing, because every report carries its stream's version. A report
+        // read while another writer commits is older than that writer's own report, which supersedes it.
+        var streams = await SubnetStreams.FetchAllForWritingAsync(unit.Documents, cancellationToken);
+        var reports = streams.Values
+            .Select(stream => SubnetAddressReports.Of(stream.Aggregate!, stream.StartingVersion ?? 0, unit.Now))
+            .OrderBy(report => report.Subnet, StringComparer.Ordinal)
+            .ToArray();
+        if (reports.Length == 0)
+        {
+            return TypedResults.Ok(reports);
+        }
+
+        foreach (var report in reports)
+        {
+            unit.Publish(report);
+        }
+
+        await unit.CommitAsync(cancellationToken);
+        LogSubnetsReported(loggers.CreateLogger(typeof(SubnetEndpoints)), reports.Length);
+        return TypedResults.Ok(reports);
+    }
+
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Subnet {Subnet} {Outcome} with cidr {Cidr} and gateway {Gateway}")]
     private static partial void LogSubnetApplied(ILogger logger, string subnet, string outcome, string cidr, string? gateway);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Published the address reports of {Count} subnets")]
+    private static partial void LogSubnetsReported(ILogger logger, int count);
 }

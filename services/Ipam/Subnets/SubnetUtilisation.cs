@@ -9,13 +9,7 @@ public sealed record SubnetUtilisation(string Usable, int Allocated, string Free
     /// <summary>Computes the utilisation of the subnet without enumerating its addresses.</summary>
     public static SubnetUtilisation Of(Subnet subnet)
     {
-        var block = subnet.ToBlock();
-        var usable = block.UsableCount;
-        if (subnet.Gateway is not null && block.IsUsable(System.Net.IPAddress.Parse(subnet.Gateway)))
-        {
-            usable--;
-        }
-
+        var usable = subnet.CountUsableAddresses();
         var allocated = subnet.Allocations.Count;
         return new SubnetUtilisation(usable.ToString(), allocated, (usable - (UInt128)allocated).ToString());
     }
