@@ -12,4 +12,10 @@ internal static class LogEventIds
     public const int StopConsumer = 4060;
     public const int Recovery = 4080;
     public const int SimulatedDataCentre = 4100;
+    public const int SimulatedClouds = 4120;
+    public const int ProvisionNodesConsumer = 4140;
+    public const int ReleaseNodesConsumer = 4160;
+    public const int NodeBuilder = 4180;
+    public const int NodeRecorder = 4200;
+    public const int NodeRecovery = 4220;
 }

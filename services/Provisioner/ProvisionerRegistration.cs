@@ -1,5 +1,7 @@
 using JasperFx.Events.Projections;
+using Surge.Provisioner.CloudNodes;
 using Surge.Provisioner.Instances;
+using Surge.Provisioner.NodeProvisioning;
 using Surge.Provisioner.Providers;
 using Surge.Provisioner.Querying;
 using Surge.Provisioner.Simulation;
@@ -12,7 +14,10 @@ namespace Surge.Provisioner;
 /// <summary>Registers the Provisioner service's provider, storage, messaging and restart recovery.</summary>
 public static class ProvisionerRegistration
 {
-    /// <summary>Adds the simulated data centre, the instance event store, the <c>provisioner</c> receive endpoint and the restart recovery.</summary>
+    /// <summary>
+    /// Adds the simulated data centre and its clouds, the instance and cloud node event store, the <c>provisioner</c>
+    /// receive endpoint and the restart recovery.
+    /// </summary>
     /// <remarks>
     /// NOTE: the simulated data centre is the only provider. The Kubernetes, private cloud and public cloud drivers will
     /// implement <see cref="IInstanceProvider"/> and be chosen here by configuration.
@@ -22,6 +27,8 @@ public static class ProvisionerRegistration
         builder.Services.AddSimulatedDataCentre(builder.Configuration);
         builder.Services.AddSingleton<InstanceRecorder>();
         builder.Services.AddSingleton<InstanceStarter>();
+        builder.Services.AddSingleton<CloudNodeRecorder>();
+        builder.Services.AddSingleton<CloudNodeBuilder>();
 
         builder.AddSurgeMarten("provisioner", options =>
         {
@@ -32,16 +39,27 @@ public static class ProvisionerRegistration
             options.Projections.Add(new InstanceStateProjection(), ProjectionLifecycle.Live);
             options.Projections.Add(new InstanceViewProjection(), ProjectionLifecycle.Inline);
             options.Schema.For<InstanceView>().Index(view => view.Service);
+
+            options.Events.AddEventType<CloudNodesRequested>();
+            options.Events.AddEventType<CloudNodeCreated>();
+            options.Events.AddEventType<CloudNodesFailed>();
+            options.Events.AddEventType<CloudNodesReleased>();
+            options.Projections.Add(new CloudNodeRequestProjection(), ProjectionLifecycle.Live);
+            options.Projections.Add(new CloudNodeViewProjection(), ProjectionLifecycle.Inline);
+            options.Schema.For<CloudNodeView>().Index(view => view.Provider).Index(view => view.Status);
         });
 
         builder.AddSurgeMessaging("provisioner", bus =>
         {
             bus.AddConsumer<StartInstancesConsumer>();
             bus.AddConsumer<StopInstancesConsumer>();
+            bus.AddConsumer<ProvisionNodesConsumer>();
+            bus.AddConsumer<ReleaseNodesConsumer>();
         });
 
         // Registered after the bus, so the bus is up before recovery publishes replies, and stops after the listeners.
         builder.Services.AddHostedService<InstanceRecovery>();
+        builder.Services.AddHostedService<CloudNodeRecovery>();
         return builder;
     }
 }

@@ -62,9 +62,7 @@ public sealed class OperationFaults
         var latency = Latency.Sample(random) * timeScale;
         var draw = random.NextDouble();
 
-        OperationOutcome outcome = draw < FailureRate ? new OperationOutcome.Failed(FailureReason())
-            : draw < FailureRate + NeverAnswerRate ? new OperationOutcome.NeverAnswered()
-            : new OperationOutcome.Succeeded();
+        var outcome = OperationOutcome.Select(draw, FailureRate, NeverAnswerRate, FailureReason);
         return new OperationCall(Operation, latency, outcome);
     }
 

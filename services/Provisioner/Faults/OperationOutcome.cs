@@ -7,6 +7,16 @@ public abstract record OperationOutcome
     {
     }
 
+    /// <summary>
+    /// Returns the outcome that <paramref name="draw"/>, a number in [0, 1), selects: failure below
+    /// <paramref name="failureRate"/>, never answering below <paramref name="failureRate"/> +
+    /// <paramref name="neverAnswerRate"/>, and success above.
+    /// </summary>
+    public static OperationOutcome Select(double draw, double failureRate, double neverAnswerRate, Func<string> failureReason) =>
+        draw < failureRate ? new Failed(failureReason())
+            : draw < failureRate + neverAnswerRate ? new NeverAnswered()
+            : new Succeeded();
+
     /// <summary>The call does what it was asked to.</summary>
     public sealed record Succeeded : OperationOutcome;
 

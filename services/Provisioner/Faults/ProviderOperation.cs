@@ -11,10 +11,13 @@ public enum ProviderOperation
     StopInstance,
 
     /// <summary>Creating a virtual machine for a new cloud node.</summary>
-    /// <remarks>NOTE: no provider creates virtual machines yet, so its settings are validated but not used.</remarks>
+    /// <remarks>
+    /// NOTE: its settings are validated but not used. Simulated cloud nodes take their latencies from
+    /// <c>SimulatedDataCentre:Clouds:&lt;provider&gt;:Operations</c> instead.
+    /// </remarks>
     CreateVm,
 
     /// <summary>Booting and self-checking a new virtual machine.</summary>
-    /// <remarks>NOTE: no provider boots virtual machines yet, so its settings are validated but not used.</remarks>
+    /// <remarks>NOTE: its settings are validated but not used, as with <see cref="CreateVm"/>.</remarks>
     BootVm,
 }

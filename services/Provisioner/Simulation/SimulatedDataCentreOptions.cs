@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Surge.Provisioner.Faults;
+using Surge.Provisioner.Simulation.Clouds;
 
 namespace Surge.Provisioner.Simulation;
 
@@ -58,6 +59,12 @@ public sealed class SimulatedDataCentreOptions
     /// leaves every operation at its reference latency with no injected faults unless an older key below sets them.
     /// </summary>
     public Dictionary<string, OperationFaultOptions> Operations { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The simulated cloud providers that create overflow nodes, keyed by provider name such as <c>private-cloud</c> or
+    /// <c>public-cloud</c>. Default empty, which keeps both of those at their reference quota and latencies.
+    /// </summary>
+    public Dictionary<string, SimulatedCloudOptions> Clouds { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The older form of <c>Operations:StartInstance:Latency</c> with kind Fixed. Default none.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "SimulatedDataCentre:InstanceStartLatency must be between 00:00:00 and 1.00:00:00 (one day).")]

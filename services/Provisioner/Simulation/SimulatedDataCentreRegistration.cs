@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Surge.Provisioner.Providers;
+using Surge.Provisioner.Simulation.Clouds;
 
 namespace Surge.Provisioner.Simulation;
 
@@ -8,7 +9,7 @@ public static class SimulatedDataCentreRegistration
 {
     /// <summary>
     /// Binds <see cref="SimulatedDataCentreOptions"/> from the <c>SimulatedDataCentre</c> section, validates them when
-    /// the host starts, and adds the fault plan and the provider.
+    /// the host starts, and adds the fault plan, the provider and the simulated clouds.
     /// </summary>
     public static IServiceCollection AddSimulatedDataCentre(this IServiceCollection services, IConfiguration configuration)
     {
@@ -19,6 +20,7 @@ public static class SimulatedDataCentreRegistration
         services.AddSingleton<IValidateOptions<SimulatedDataCentreOptions>>(new SimulatedDataCentreOptionsValidator(configuration));
         services.AddSingleton(provider => SimulatedDataCentreFaults.CreatePlan(provider.GetRequiredService<IOptions<SimulatedDataCentreOptions>>().Value));
         services.AddSingleton<IInstanceProvider, SimulatedDataCentre>();
+        services.AddSingleton<SimulatedClouds>();
         return services;
     }
 }
