@@ -1,14 +1,18 @@
 using JasperFx.Events.Projections;
+using Surge.Capacity.Addresses;
 using Surge.Capacity.AlertPolicies;
 using Surge.Capacity.Alerts;
 using Surge.Capacity.Nodes;
+using Surge.Capacity.Overflow;
 using Surge.Capacity.Pools;
 using Surge.Capacity.ScaleIn;
 using Surge.Capacity.ScaleOut;
+using Surge.Capacity.Scheduling;
 using Surge.Capacity.ServiceCatalog;
 using Surge.Contracts.Addresses;
 using Surge.Contracts.Backends;
 using Surge.Contracts.Instances;
+using Surge.Contracts.Nodes;
 using Surge.Contracts.Placement;
 using Surge.ServiceDefaults.Messaging;
 using Surge.ServiceDefaults.Storage;
@@ -28,11 +32,17 @@ public static class CapacityRegistration
             options.Projections.Add<NodeViewProjection>(ProjectionLifecycle.Inline);
             options.Projections.Add<ServiceViewProjection>(ProjectionLifecycle.Inline);
             options.Projections.Add<AlertPolicyViewProjection>(ProjectionLifecycle.Inline);
+            options.Projections.Add<SubnetAddressViewProjection>(ProjectionLifecycle.Inline);
             options.Projections.Add<ScaleOutProjection>(ProjectionLifecycle.Inline);
             options.Schema.For<ScaleOutState>().Index(saga => saga.Service).Index(saga => saga.RequestedAt).Index(saga => saga.Deadline);
             options.Projections.Add<ScaleInProjection>(ProjectionLifecycle.Inline);
             options.Schema.For<ScaleInState>().Index(saga => saga.Service).Index(saga => saga.RequestedAt).Index(saga => saga.Deadline);
+            // The capacity model reads these from the whole store, possibly before this process appended any of them.
             options.Events.AddEventTypes([
+                typeof(PoolSpecified), typeof(ServiceSpecified), typeof(NodeSpecified), typeof(NodeResourcesReserved),
+                typeof(ReservationCommitted), typeof(ReservationReleased), typeof(ReservationExpired), typeof(NodeReleaseStarted),
+                typeof(NodeRemoved), typeof(SubnetAddressesRecorded),
+                typeof(OverflowNodesRequested), typeof(OverflowNodesJoined), typeof(OverflowNodesUnavailable),
                 typeof(ReservationReleaseStarted), typeof(ReservationReleaseCancelled),
                 typeof(ScaleInRequested), typeof(VictimsDrained), typeof(VictimsStopped), typeof(VictimAddressesReleased),
                 typeof(VictimCapacityReleased), typeof(ScaleInStepFailed), typeof(ScaleInAborted), typeof(ScaleInCompleted), typeof(ScaleInFailed)]);
@@ -50,6 +60,10 @@ public static class CapacityRegistration
             bus.AddConsumer<ScaleOutReplyConsumer<BackendsDeregistered>>();
             bus.AddConsumer<ScaleOutReplyConsumer<InstancesStopped>>();
             bus.AddConsumer<ScaleOutReplyConsumer<AddressesReleased>>();
+            bus.AddConsumer<ScaleOutReplyConsumer<NodeProvisioningFailed>>();
+            bus.AddConsumer<NodesProvisionedConsumer>();
+            bus.AddConsumer<NodesReleasedConsumer>();
+            bus.AddConsumer<SubnetAddressesReportedConsumer>();
             bus.AddConsumer<ScaleOutFaultConsumer<PlaceInstances>>();
             bus.AddConsumer<ScaleOutFaultConsumer<AllocateAddresses>>();
             bus.AddConsumer<ScaleOutFaultConsumer<StartInstances>>();
@@ -77,6 +91,14 @@ public static class CapacityRegistration
         builder.Services.AddHostedService<ScaleInDeadlineScanner>();
 
         builder.Services.AddSingleton<AlertIntake>();
+        builder.Services.AddSingleton<CapacityModelHost>();
+        builder.Services.AddOptions<SchedulingOptions>().Bind(builder.Configuration.GetSection(SchedulingOptions.Section)).ValidateOnStart();
+        builder.Services.AddOptions<OverflowOptions>()
+            .Bind(builder.Configuration.GetSection(OverflowOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<OverflowOptions>, OverflowOptionsValidator>();
+        builder.Services.AddHostedService<CapacityHousekeeper>();
         return builder;
     }
 }

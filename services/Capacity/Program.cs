@@ -5,6 +5,7 @@ using Surge.Capacity.Nodes;
 using Surge.Capacity.Pools;
 using Surge.Capacity.ScaleIn;
 using Surge.Capacity.ScaleOut;
+using Surge.Capacity.Scheduling;
 using Surge.Capacity.ServiceCatalog;
 using Surge.ServiceDefaults;
 using Surge.ServiceDefaults.Audit;
@@ -25,5 +26,6 @@ app.MapAlertPolicyEndpoints();
 app.MapAlertEndpoints();
 app.MapSagaEndpoints();
 app.MapScaleInEndpoints();
+app.MapInventoryEndpoints();
 
 app.Run();

@@ -10,6 +10,10 @@ namespace Surge.Capacity.Nodes;
 /// <param name="MemoryMiB">Allocatable memory in MiB.</param>
 /// <param name="Labels">Labels that instance shapes may require.</param>
 /// <param name="AcceptsInstances">Whether new instances may be placed on the node.</param>
+/// <param name="DiskGiB">Local disk quota the node can hand out to instances, in GiB.</param>
+/// <param name="SwapMiB">Swap the node can hand out to instances, in MiB.</param>
+/// <param name="Taints">Taints that keep instances off the node unless their shape tolerates them.</param>
+/// <param name="Provider">The cloud provider that created the node for overflow; null for a node the fleet declares.</param>
 public sealed record NodeSpec(
     string Pool,
     string Zone,
@@ -17,7 +21,11 @@ public sealed record NodeSpec(
     int CpuMillicores,
     int MemoryMiB,
     IReadOnlyDictionary<string, string>? Labels = null,
-    bool AcceptsInstances = true)
+    bool AcceptsInstances = true,
+    int DiskGiB = 0,
+    int SwapMiB = 0,
+    IReadOnlyList<NodeTaint>? Taints = null,
+    string? Provider = null)
 {
     /// <summary>Throws a 400 naming each invalid field; <paramref name="poolExists"/> tells whether the pool is declared.</summary>
     public void Validate(string name, bool poolExists)
@@ -45,6 +53,26 @@ public sealed record NodeSpec(
             errors.Add("spec.memoryMiB", $"memoryMiB is {MemoryMiB}; give the node's allocatable memory in MiB, such as 8192.");
         }
 
+        if (DiskGiB < 0)
+        {
+            errors.Add("spec.diskGiB", $"diskGiB is {DiskGiB}; give the local disk quota in GiB, 0 or more, such as 200.");
+        }
+
+        if (SwapMiB < 0)
+        {
+            errors.Add("spec.swapMiB", $"swapMiB is {SwapMiB}; give the swap instances may use in MiB, 0 or more.");
+        }
+
+        PlacementRules.ValidateLabels(errors, "spec.labels", Labels);
+        for (var index = 0; index < (Taints?.Count ?? 0); index++)
+        {
+            PlacementRules.ValidateKey(errors, $"spec.taints[{index}].key", Taints![index].Key, "taint");
+        }
+
         errors.ThrowIfAny("Node", name);
     }
 }
+
+/// <summary>A mark on a node that keeps instances away unless their shape tolerates it, as with Kubernetes taints.</summary>
+/// <param name="Value">Optional; a toleration without a value tolerates every value of the key.</param>
+public sealed record NodeTaint(string Key, string? Value = null);

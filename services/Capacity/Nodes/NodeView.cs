@@ -4,7 +4,8 @@ using Marten.Events.Aggregation;
 namespace Surge.Capacity.Nodes;
 
 /// <summary>A node's declaration and the reservations it holds; the scheduler reads this.</summary>
-public sealed record NodeView(string Id, string Name, NodeSpec Spec, IReadOnlyList<Reservation> Reservations)
+/// <param name="ReleaseRequestId">Set once Capacity asked the overflow node's provider to delete it.</param>
+public sealed record NodeView(string Id, string Name, NodeSpec Spec, IReadOnlyList<Reservation> Reservations, Guid? ReleaseRequestId = null)
 {
     /// <summary>The stream key of a node.</summary>
     public static string StreamKey(string name) => $"node/{name}";
@@ -22,16 +23,23 @@ public static class NodeEvolution
     /// <summary>Returns the state after one event.</summary>
     public static NodeView? Evolve(NodeView? node, string id, object e) => (node, e) switch
     {
-        (_, NodeSpecified specified) => new NodeView(id, specified.Name, specified.Spec, node?.Reservations ?? []),
+        (_, NodeSpecified specified) => new NodeView(id, specified.Name, specified.Spec, node?.Reservations ?? [], node?.ReleaseRequestId),
         (not null, NodeResourcesReserved reserved) => node with
         {
             Reservations = [.. node.Reservations.Where(r => r.InstanceId != reserved.InstanceId),
-                new Reservation(reserved.InstanceId, reserved.SagaId, reserved.Service, reserved.CpuMillicores, reserved.MemoryMiB, Committed: false, ReservedAt: reserved.At)],
+                new Reservation(reserved.InstanceId, reserved.SagaId, reserved.Service, reserved.CpuMillicores, reserved.MemoryMiB, Committed: false,
+                    ReservedAt: reserved.At, DiskGiB: reserved.DiskGiB, SwapMiB: reserved.SwapMiB, ExpiresAt: reserved.ExpiresAt)],
         },
         (not null, ReservationCommitted committed) => node with
         {
-            Reservations = [.. node.Reservations.Select(r => r.InstanceId == committed.InstanceId ? r with { Committed = true } : r)],
+            Reservations = [.. node.Reservations.Select(r => r.InstanceId == committed.InstanceId ? r with { Committed = true, ExpiresAt = null } : r)],
         },
+        (not null, ReservationExpired expired) => node with
+        {
+            Reservations = [.. node.Reservations.Where(r => r.InstanceId != expired.InstanceId)],
+        },
+        (not null, NodeReleaseStarted started) => node with { ReleaseRequestId = started.RequestId },
+        (not null, NodeRemoved) => null,
         (not null, ReservationReleaseStarted started) => node with
         {
             Reservations = [.. node.Reservations.Select(r => r.InstanceId == started.InstanceId ? r with { ReleasingSagaId = started.SagaId } : r)],

@@ -20,9 +20,15 @@ public static class PoolEndpoints
     }
 
     /// <summary>Records the pool's spec unless it is unchanged.</summary>
-    public static async Task<Ok<ApplyOutcome>> ApplyPool(string name, PoolSpec spec, IDocumentSession session, HttpContext http, CancellationToken cancellationToken)
+    public static async Task<Ok<ApplyOutcome>> ApplyPool(
+        string name,
+        PoolSpec spec,
+        IDocumentSession session,
+        HttpContext http,
+        Microsoft.Extensions.Options.IOptions<Overflow.OverflowOptions> overflow,
+        CancellationToken cancellationToken)
     {
-        spec.Validate(name);
+        spec.Validate(name, overflow.Value.Providers.Keys);
 
         var key = PoolView.StreamKey(name);
         var current = await session.LoadAsync<PoolView>(key, cancellationToken);

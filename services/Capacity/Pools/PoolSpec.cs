@@ -6,10 +6,20 @@ namespace Surge.Capacity.Pools;
 /// <param name="LendsIdleCapacity">Whether services of other pools may borrow this pool's idle capacity.</param>
 /// <param name="MaxLendRatio">The share of the pool's allocatable resources it may lend at most, from 0 to 1.</param>
 /// <param name="LenderPriority">Lower values are borrowed from first.</param>
-public sealed record PoolSpec(bool LendsIdleCapacity = false, double MaxLendRatio = 0, int LenderPriority = 100)
+/// <param name="Owner">The team that owns the pool, for people reading the fleet.</param>
+/// <param name="OverflowProviders">
+/// The cloud providers that may add nodes to the pool when a scale-out of its services does not fit, tried private
+/// clouds first, then public ones, each kind in the order given; empty for no overflow.
+/// </param>
+public sealed record PoolSpec(
+    bool LendsIdleCapacity = false,
+    double MaxLendRatio = 0,
+    int LenderPriority = 100,
+    string? Owner = null,
+    IReadOnlyList<string>? OverflowProviders = null)
 {
-    /// <summary>Throws a 400 naming each invalid field.</summary>
-    public void Validate(string name)
+    /// <summary>Throws a 400 naming each invalid field; <paramref name="knownProviders"/> are the overflow providers Capacity is configured with.</summary>
+    public void Validate(string name, IReadOnlyCollection<string>? knownProviders = null)
     {
         var errors = new SpecErrors();
         errors.RequireName("name", name);
@@ -26,6 +36,20 @@ public sealed record PoolSpec(bool LendsIdleCapacity = false, double MaxLendRati
         if (LenderPriority < 0)
         {
             errors.Add("spec.lenderPriority", "lenderPriority must be 0 or more; lower values are borrowed from first.");
+        }
+
+        var providers = OverflowProviders ?? [];
+        for (var index = 0; index < providers.Count; index++)
+        {
+            if (knownProviders is not null && !knownProviders.Contains(providers[index]))
+            {
+                var known = knownProviders.Count == 0 ? "none is configured (Overflow:Providers)" : $"configured: {string.Join(", ", knownProviders.Order(StringComparer.Ordinal))}";
+                errors.Add($"spec.overflowProviders[{index}]", $"Overflow provider '{providers[index]}' is unknown; {known}.");
+            }
+            else if (providers.Take(index).Contains(providers[index]))
+            {
+                errors.Add($"spec.overflowProviders[{index}]", $"Overflow provider '{providers[index]}' is listed twice; list each once.");
+            }
         }
 
         errors.ThrowIfAny("Pool", name);

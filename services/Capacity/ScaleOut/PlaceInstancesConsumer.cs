@@ -1,9 +1,10 @@
 using Marten;
 using Microsoft.Extensions.Options;
 using Surge.Capacity.Nodes;
-using Surge.Capacity.Pools;
+using Surge.Capacity.Overflow;
 using Surge.Capacity.Scheduling;
 using Surge.Capacity.ServiceCatalog;
+using Surge.Contracts.Nodes;
 using Surge.Contracts.Placement;
 using Surge.ServiceDefaults.Messaging;
 
@@ -11,12 +12,19 @@ namespace Surge.Capacity.ScaleOut;
 
 /// <summary>Places a saga's instances on nodes and reserves their resources in the saga's transaction.</summary>
 /// <remarks>
-/// All placements in a process share one partition, and across processes they take turns on a PostgreSQL advisory
-/// lock, so two sagas never pick the same free resources at once. Each chosen node is also fetched for writing and
-/// locked like every node write, so a reservation change that slips in between still fails the commit with a version
-/// conflict, and the retried message places again on fresh state.
+/// Placement reads the process's capacity model, brought up to date from the event store first. All placements in a
+/// process share one partition, and across processes they take turns on a PostgreSQL advisory lock. Before writing,
+/// each chosen node is locked and its stream version compared with the model's: a model that missed an event would
+/// otherwise over-commit the node, so a mismatch reloads the node and fails the attempt, and the retried message
+/// places again on the fresh model.
 /// </remarks>
-public sealed partial class PlaceInstancesConsumer(ConsumerServices services, IOptions<SagaOptions> options, ILogger<PlaceInstancesConsumer> logger)
+public sealed partial class PlaceInstancesConsumer(
+    ConsumerServices services,
+    CapacityModelHost model,
+    IOptions<SagaOptions> options,
+    IOptions<OverflowOptions> overflow,
+    IOptions<SchedulingOptions> scheduling,
+    ILogger<PlaceInstancesConsumer> logger)
     : TransactionalConsumer<PlaceInstances>(services)
 {
     /// <inheritdoc />
@@ -33,12 +41,21 @@ public sealed partial class PlaceInstancesConsumer(ConsumerServices services, IO
             return;
         }
 
-        var decision = await PlaceAsync(unit.Documents, saga, cancellationToken);
+        var service = await unit.Documents.LoadAsync<ServiceView>(ServiceView.StreamKey(saga.Service), cancellationToken);
+        var request = RequestFor(saga, service?.Spec);
+        var (result, plan, versions) = await model.UseAsync(m => Decide(m, saga, request), cancellationToken);
+        var decision = result.Succeeded
+            ? PlacementDecision.Placed([.. result.Instances.Select(i => new InstancePlacement(i.InstanceId, i.Node, i.Pool, i.Zone, i.Source))])
+            : PlacementDecision.Failed(result.FailureReason!, plan);
         var events = ScaleOutDecider.Decide(saga, decision, unit.Now, options.Value);
         if (events.OfType<InstancesPlaced>().FirstOrDefault() is { } placed)
         {
-            await ReserveAsync(unit, saga, placed, cancellationToken);
+            await ReserveAsync(unit, saga, request, placed, versions, cancellationToken);
             LogPlaced(logger, message.SagaId, placed.Placements.Count, saga.Service);
+        }
+        else if (plan is not null)
+        {
+            LogOverflow(logger, message.SagaId, plan.NodeCount, plan.Provider, saga.Service, plan.ShortBy);
         }
         else
         {
@@ -48,9 +65,57 @@ public sealed partial class PlaceInstancesConsumer(ConsumerServices services, IO
         await ScaleOutRecorder.RecordAsync(unit, stream, events, cancellationToken);
     }
 
-    // Every placement reads all nodes and writes a few; two Capacity replicas placing at once would mostly collide on
-    // node versions and retry until their deadlines. A transaction-scoped advisory lock makes placements take turns
-    // across processes, and PostgreSQL releases it at commit or rollback, also when the process dies.
+    // The versions of the chosen nodes are taken with the decision, so the write can tell whether the model it decided
+    // on had seen every event of those nodes.
+    private (PlacementResult Result, OverflowPlan? Plan, Dictionary<string, long> Versions) Decide(CapacityModel capacity, ScaleOutState saga, PlacementRequest request)
+    {
+        var result = capacity.Place(request);
+        if (result.Succeeded)
+        {
+            var versions = result.Instances
+                .Select(instance => NodeView.StreamKey(instance.Node))
+                .Distinct()
+                .ToDictionary(key => key, capacity.VersionOf, StringComparer.Ordinal);
+            return (result, null, versions);
+        }
+
+        var tried = saga.Overflow.Select(attempt => attempt.Provider).ToHashSet(StringComparer.Ordinal);
+        if (capacity.PlanOverflow(request, result.Placeable, overflow.Value.ToProviders(), tried) is not { } chosen)
+        {
+            return (result, null, []);
+        }
+
+        var size = chosen.Provider.NodeSize;
+        var plan = new OverflowPlan(
+            Guid.CreateVersion7(),
+            chosen.Provider.Name,
+            chosen.NodeCount,
+            new NodeSize((int)size.CpuMillicores, (int)size.MemoryMiB, (int)size.DiskGiB, (int)size.SwapMiB),
+            chosen.Provider.Zones,
+            request.InstanceIds.Count - result.Placeable);
+        return (result, plan, []);
+    }
+
+    // The saga's shape holds the resources it was asked for; the service's declaration adds where its instances may go.
+    private PlacementRequest RequestFor(ScaleOutState saga, ServiceSpec? service)
+    {
+        var declared = service?.Shape;
+        var shape = new InstanceShapeSpec(
+            saga.Shape.CpuMillicores,
+            saga.Shape.MemoryMiB,
+            declared?.DiskGiB ?? 0,
+            declared?.SwapMiB ?? 0,
+            declared?.MaxPerNode,
+            declared?.MaxPerZone,
+            declared?.RequiredLabels,
+            declared?.Tolerations);
+        var instanceIds = Enumerable.Range(0, saga.RequestedCount).Select(_ => Guid.CreateVersion7()).ToList();
+        return new PlacementRequest(saga.Service, saga.Pool, shape, instanceIds, service?.Strategy ?? scheduling.Value.Strategy);
+    }
+
+    // Every placement reads the whole model and writes a few nodes; two Capacity replicas placing at once would mostly
+    // collide on node versions. A transaction-scoped advisory lock makes placements take turns across processes, and
+    // PostgreSQL releases it at commit or rollback, also when the process dies.
     private static async Task LockPlacementAcrossProcessesAsync(IDocumentSession session, CancellationToken cancellationToken)
     {
         await session.BeginTransactionAsync(cancellationToken);
@@ -63,25 +128,32 @@ public sealed partial class PlaceInstancesConsumer(ConsumerServices services, IO
     /// <summary>The advisory lock key of placement: "Surge" in ASCII followed by 1, unique within the service's database.</summary>
     private const long PlacementLockKey = 0x5375_7267_6500_0001;
 
-    private static async Task<PlacementDecision> PlaceAsync(IDocumentSession session, ScaleOutState saga, CancellationToken cancellationToken)
-    {
-        var nodes = await session.Query<NodeView>().ToListAsync(cancellationToken);
-        var pools = await session.Query<PoolView>().ToListAsync(cancellationToken);
-        var services = await session.Query<ServiceView>().ToListAsync(cancellationToken);
-
-        var instanceIds = Enumerable.Range(0, saga.RequestedCount).Select(_ => Guid.CreateVersion7()).ToList();
-        var request = new PlacementRequest(saga.Service, saga.Pool, new InstanceShapeSpec(saga.Shape.CpuMillicores, saga.Shape.MemoryMiB), instanceIds);
-        return Scheduler.Place(request, nodes, pools, services.ToDictionary(service => service.Name, service => service.Spec.Pool));
-    }
-
-    private static async Task ReserveAsync(OutboxSession unit, ScaleOutState saga, InstancesPlaced placed, CancellationToken cancellationToken)
+    private async Task ReserveAsync(OutboxSession unit, ScaleOutState saga, PlacementRequest request, InstancesPlaced placed,
+        IReadOnlyDictionary<string, long> versions,
+        CancellationToken cancellationToken)
     {
         await NodeLocks.HoldAsync(unit, placed.Placements.Select(placement => placement.Node), cancellationToken);
+        var expiresAt = unit.Now + options.Value.ReservationTimeToLive;
+        var stale = new List<string>();
         foreach (var byNode in placed.Placements.GroupBy(placement => placement.Node))
         {
-            var node = await unit.Documents.Events.FetchForWriting<NodeView>(NodeView.StreamKey(byNode.Key), cancellationToken);
+            var key = NodeView.StreamKey(byNode.Key);
+            var node = await unit.Documents.Events.FetchForWriting<NodeView>(key, cancellationToken);
+            if (node.CurrentVersion != versions.GetValueOrDefault(key))
+            {
+                stale.Add(key);
+                continue;
+            }
+
             node.AppendMany(byNode.Select(placement => (object)new NodeResourcesReserved(
-                placement.InstanceId, saga.SagaId, saga.Service, saga.Shape.CpuMillicores, saga.Shape.MemoryMiB, unit.Now)));
+                placement.InstanceId, saga.SagaId, saga.Service, request.Shape.CpuMillicores, request.Shape.MemoryMiB, unit.Now,
+                request.Shape.DiskGiB, request.Shape.SwapMiB, expiresAt)));
+        }
+
+        if (stale.Count > 0)
+        {
+            await model.ReloadAsync(stale, cancellationToken);
+            throw new ModelBehindException(stale);
         }
     }
 
@@ -90,4 +162,7 @@ public sealed partial class PlaceInstancesConsumer(ConsumerServices services, IO
 
     [LoggerMessage(EventId = 2202, Level = LogLevel.Warning, Message = "Scale-out saga {SagaId} could not place instances of {Service}: {Reason}")]
     private static partial void LogNotPlaced(ILogger logger, Guid sagaId, string service, string reason);
+
+    [LoggerMessage(EventId = 2203, Level = LogLevel.Information, Message = "Scale-out saga {SagaId} asks {Provider} for {NodeCount} nodes: {ShortBy} instances of {Service} do not fit")]
+    private static partial void LogOverflow(ILogger logger, Guid sagaId, int nodeCount, string provider, string service, int shortBy);
 }

@@ -1,13 +1,14 @@
 namespace Surge.Capacity.ScaleOut;
 
 /// <summary>The scheduler's answer for a saga: a node per instance, or why the instances do not fit.</summary>
-public sealed record PlacementDecision(IReadOnlyList<InstancePlacement> Placements, string? FailureReason)
+/// <param name="Overflow">When the instances do not fit, the cloud nodes to ask for before giving up; null when no provider can help.</param>
+public sealed record PlacementDecision(IReadOnlyList<InstancePlacement> Placements, string? FailureReason, OverflowPlan? Overflow = null)
 {
     /// <summary>A placement for every requested instance.</summary>
     public static PlacementDecision Placed(IReadOnlyList<InstancePlacement> placements) => new(placements, null);
 
     /// <summary>The instances do not fit, for the given reason.</summary>
-    public static PlacementDecision Failed(string reason) => new([], reason);
+    public static PlacementDecision Failed(string reason, OverflowPlan? overflow = null) => new([], reason, overflow);
 }
 
 /// <summary>The deadline stored with the saga has passed; sent by the deadline scanner.</summary>

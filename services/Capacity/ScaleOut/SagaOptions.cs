@@ -12,6 +12,14 @@ public sealed class SagaOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Saga:PlacementTimeout must be between 1 second and 1 hour.")]
     public TimeSpan PlacementTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Cloud nodes created, booted and joined when a scale-out overflows. Default 5 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "06:00:00", ErrorMessage = "Saga:NodeProvisioningTimeout must be between 1 second and 6 hours.")]
+    public TimeSpan NodeProvisioningTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long an uncommitted reservation lives before Capacity releases it. Default 1 hour: longer than any saga's steps together.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "7.00:00:00", ErrorMessage = "Saga:ReservationTimeToLive must be between 10 seconds and 7 days.")]
+    public TimeSpan ReservationTimeToLive { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Ipam's answer. Default 30 seconds.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Saga:AddressTimeout must be between 1 second and 1 hour.")]
     public TimeSpan AddressTimeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -98,6 +98,7 @@ public static partial class ScaleOutDecider
     private static string CurrentStep(ScaleOutState state) => state.Status switch
     {
         ScaleOutStatus.Requested => Steps.Placement,
+        ScaleOutStatus.ProvisioningNodes => Steps.Overflow,
         ScaleOutStatus.AllocatingAddresses => Steps.Addresses,
         ScaleOutStatus.StartingInstances => Steps.Instances,
         ScaleOutStatus.RegisteringBackends => Steps.Backends,

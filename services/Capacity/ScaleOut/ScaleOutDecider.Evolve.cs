@@ -18,6 +18,24 @@ public static partial class ScaleOutDecider
             Deadline = placed.Deadline,
             Instances = [.. placed.Placements.Select(p => new PlannedInstance(p.InstanceId, p.Node, p.Pool))],
         },
+        (_, OverflowNodesRequested requested) => state with
+        {
+            Status = ScaleOutStatus.ProvisioningNodes,
+            Deadline = requested.Deadline,
+            OverflowAttempts = [.. state.Overflow, new OverflowAttempt(requested.RequestId, requested.Provider, requested.Size, [])],
+        },
+        (_, OverflowNodesJoined joined) => state with
+        {
+            Status = ScaleOutStatus.Requested,
+            Deadline = joined.Deadline,
+            OverflowAttempts = [.. state.Overflow.Select(a => a.RequestId == joined.RequestId ? a with { Nodes = joined.Nodes } : a)],
+        },
+        (_, OverflowNodesUnavailable unavailable) => state with
+        {
+            Status = ScaleOutStatus.Requested,
+            Deadline = unavailable.Deadline,
+            OverflowAttempts = [.. state.Overflow.Select(a => a.RequestId == unavailable.RequestId ? a with { Failure = unavailable.Reason } : a)],
+        },
         (_, AddressesAssigned assigned) => state with
         {
             Status = ScaleOutStatus.StartingInstances,

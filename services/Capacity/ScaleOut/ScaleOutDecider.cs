@@ -1,6 +1,7 @@
 using Surge.Contracts.Addresses;
 using Surge.Contracts.Backends;
 using Surge.Contracts.Instances;
+using Surge.Contracts.Nodes;
 
 namespace Surge.Capacity.ScaleOut;
 
@@ -16,6 +17,9 @@ public static partial class ScaleOutDecider
     {
         /// <summary>Choosing nodes and reserving resources.</summary>
         public const string Placement = "placement";
+
+        /// <summary>Waiting for cloud nodes when existing nodes cannot hold the instances.</summary>
+        public const string Overflow = "overflow";
 
         /// <summary>Getting an address per instance from Ipam; as an undo step, releasing them.</summary>
         public const string Addresses = "addresses";
@@ -37,6 +41,10 @@ public static partial class ScaleOutDecider
         return message switch
         {
             PlacementDecision placement => DecidePlacement(state, placement, now, options),
+            NodesProvisioned provisioned when IsAwaited(state, provisioned.RequestId) =>
+                [new OverflowNodesJoined(provisioned.RequestId, provisioned.Provider, [.. provisioned.Nodes.Select(n => n.Name)], now, now + options.PlacementTimeout)],
+            NodeProvisioningFailed failed when IsAwaited(state, failed.RequestId) =>
+                [new OverflowNodesUnavailable(failed.RequestId, failed.Provider, failed.Reason, now, now + options.PlacementTimeout)],
             AddressesAllocated allocated => DecideAddresses(state, allocated, now, options),
             AddressAllocationRejected rejected when state.Status == ScaleOutStatus.AllocatingAddresses =>
                 [new AddressAssignmentFailed(rejected.Reason, now), .. Fail(state, Steps.Addresses, rejected.Reason, now, options)],
@@ -60,6 +68,11 @@ public static partial class ScaleOutDecider
         if (state.Status != ScaleOutStatus.Requested || state.Instances.Count > 0)
         {
             return [];
+        }
+
+        if (placement is { FailureReason: { } why, Overflow: { } plan })
+        {
+            return [new OverflowNodesRequested(plan.RequestId, plan.Provider, plan.NodeCount, plan.Size, plan.Zones, plan.ShortBy, why, now, now + options.NodeProvisioningTimeout)];
         }
 
         if (placement.FailureReason is { } reason)
@@ -145,6 +158,9 @@ public static partial class ScaleOutDecider
         var ready = state.Instances.Where(i => i.Ready).Select(i => i.InstanceId).ToList();
         return [new BackendsAdded(ready, now), new ScaleOutCompleted(ready.Count, now)];
     }
+
+    private static bool IsAwaited(ScaleOutState state, Guid requestId) =>
+        state.Status == ScaleOutStatus.ProvisioningNodes && state.Overflow.Count > 0 && state.Overflow[^1].RequestId == requestId;
 
     private static int MinimumOf(ScaleOutState state) => state.MinimumCount is > 0 ? Math.Min(state.MinimumCount, state.RequestedCount) : state.RequestedCount;
 

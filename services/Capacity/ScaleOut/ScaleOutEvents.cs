@@ -76,8 +76,8 @@ public sealed record LateInstanceReported(Guid InstanceId, string Endpoint, Date
 /// <summary>What started a scale-out: an alert matched by a policy, or a request through the API.</summary>
 public sealed record ScaleOutTrigger(string Source, string? Policy, string? AlertName, string? Fingerprint, DateTimeOffset? AlertStartsAt, string? RequestedBy = null);
 
-/// <summary>The node chosen for one instance.</summary>
-public sealed record InstancePlacement(Guid InstanceId, string Node, string Pool);
+/// <summary>The node chosen for one instance, and whose capacity it takes; zone and source are null on sagas recorded before they were kept.</summary>
+public sealed record InstancePlacement(Guid InstanceId, string Node, string Pool, string? Zone = null, Scheduling.PlacementSource? Source = null);
 
 /// <summary>The address Ipam gave one instance.</summary>
 public sealed record AssignedAddress(Guid InstanceId, string Subnet, string Address);

@@ -1,6 +1,7 @@
 using Surge.Contracts.Addresses;
 using Surge.Contracts.Backends;
 using Surge.Contracts.Instances;
+using Surge.Contracts.Nodes;
 using Surge.Contracts.Placement;
 
 namespace Surge.Capacity.ScaleOut;
@@ -15,6 +16,8 @@ public static class ScaleOutReactions
     public static IReadOnlyList<object> For(object e, ScaleOutState after) => e switch
     {
         ScaleOutRequested requested => [new PlaceInstances(requested.SagaId)],
+        OverflowNodesRequested requested => [new ProvisionNodes(after.SagaId, requested.RequestId, requested.Provider, after.Pool, requested.NodeCount, requested.Size, requested.Zones)],
+        OverflowNodesJoined or OverflowNodesUnavailable => [new PlaceInstances(after.SagaId)],
         InstancesPlaced placed => [new AllocateAddresses(after.SagaId, after.Service,
             [.. placed.Placements.Select(p => new AddressRequest(p.InstanceId, p.Node, p.Pool))])],
         AddressesAssigned => [new StartInstances(after.SagaId, after.Service, after.Shape,

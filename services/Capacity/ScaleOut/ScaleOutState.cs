@@ -7,6 +7,7 @@ namespace Surge.Capacity.ScaleOut;
 /// <param name="MinimumCount">The fewest ready instances the request accepts.</param>
 /// <param name="PendingUndo">The undo steps still to confirm while compensating, in order.</param>
 /// <param name="Cancelled">Whether an operator cancelled the saga.</param>
+/// <param name="OverflowAttempts">The cloud node requests made while placement did not fit, oldest first.</param>
 /// <param name="CorrelationId">The correlation id of the request that started the saga; work the saga starts itself, such as a timeout, carries it.</param>
 public sealed record ScaleOutState(
     string Id,
@@ -26,8 +27,12 @@ public sealed record ScaleOutState(
     int MinimumCount = 0,
     IReadOnlyList<string>? PendingUndo = null,
     bool Cancelled = false,
-    string? CorrelationId = null)
+    string? CorrelationId = null,
+    IReadOnlyList<OverflowAttempt>? OverflowAttempts = null)
 {
+    /// <summary>The cloud node requests the saga made, in order.</summary>
+    public IReadOnlyList<OverflowAttempt> Overflow => OverflowAttempts ?? [];
+
     /// <summary>The stream key of a scale-out saga.</summary>
     public static string StreamKey(Guid sagaId) => $"scale-out/{sagaId}";
 
@@ -38,3 +43,8 @@ public sealed record ScaleOutState(
     /// <summary>The undo steps still to confirm; empty unless compensating.</summary>
     public IReadOnlyList<string> Undo => PendingUndo ?? [];
 }
+
+/// <summary>One request for cloud nodes and how it ended.</summary>
+/// <param name="Nodes">The nodes that joined; empty while waiting or when the provider could not give them.</param>
+/// <param name="Failure">Why the provider could not give them; null otherwise.</param>
+public sealed record OverflowAttempt(Guid RequestId, string Provider, Surge.Contracts.Nodes.NodeSize Size, IReadOnlyList<string> Nodes, string? Failure = null);

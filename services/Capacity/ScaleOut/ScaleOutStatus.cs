@@ -6,6 +6,9 @@ public enum ScaleOutStatus
     /// <summary>Recorded; waiting for placement.</summary>
     Requested,
 
+    /// <summary>Existing nodes could not hold the instances; waiting for cloud nodes to join the pool.</summary>
+    ProvisioningNodes,
+
     /// <summary>Placed and reserved; waiting for Ipam.</summary>
     AllocatingAddresses,
 

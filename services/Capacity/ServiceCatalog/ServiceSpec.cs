@@ -3,7 +3,14 @@ using Surge.Capacity.Resources;
 namespace Surge.Capacity.ServiceCatalog;
 
 /// <summary>The declared shape of a service: its own pool, its image, its instance shape and its instance count limits.</summary>
-public sealed record ServiceSpec(string Pool, string Image, InstanceShapeSpec? Shape, int MinInstances = 0, int MaxInstances = 10)
+/// <param name="Strategy">How the scheduler scores nodes for the service; null takes the Capacity default.</param>
+public sealed record ServiceSpec(
+    string Pool,
+    string Image,
+    InstanceShapeSpec? Shape,
+    int MinInstances = 0,
+    int MaxInstances = 10,
+    PlacementStrategy? Strategy = null)
 {
     /// <summary>Throws a 400 naming each invalid field; <paramref name="poolExists"/> tells whether the pool is declared.</summary>
     public void Validate(string name, bool poolExists)
@@ -51,6 +58,32 @@ public sealed record ServiceSpec(string Pool, string Image, InstanceShapeSpec? S
         if (Shape.MemoryMiB <= 0)
         {
             errors.Add("spec.shape.memoryMiB", $"memoryMiB is {Shape.MemoryMiB}; give the memory of one instance in MiB, such as 512.");
+        }
+
+        if (Shape.DiskGiB < 0)
+        {
+            errors.Add("spec.shape.diskGiB", $"diskGiB is {Shape.DiskGiB}; give the local disk quota of one instance in GiB, 0 or more.");
+        }
+
+        if (Shape.SwapMiB < 0)
+        {
+            errors.Add("spec.shape.swapMiB", $"swapMiB is {Shape.SwapMiB}; give the swap limit of one instance in MiB, 0 or more.");
+        }
+
+        if (Shape.MaxPerNode is < 1)
+        {
+            errors.Add("spec.shape.maxPerNode", $"maxPerNode is {Shape.MaxPerNode}; give at least 1, or leave it out for no limit.");
+        }
+
+        if (Shape.MaxPerZone is < 1)
+        {
+            errors.Add("spec.shape.maxPerZone", $"maxPerZone is {Shape.MaxPerZone}; give at least 1, or leave it out for no limit.");
+        }
+
+        PlacementRules.ValidateLabels(errors, "spec.shape.requiredLabels", Shape.RequiredLabels);
+        for (var index = 0; index < (Shape.Tolerations?.Count ?? 0); index++)
+        {
+            PlacementRules.ValidateKey(errors, $"spec.shape.tolerations[{index}].key", Shape.Tolerations![index].Key, "taint");
         }
     }
 }

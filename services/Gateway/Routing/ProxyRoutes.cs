@@ -5,7 +5,7 @@ using Yarp.ReverseProxy.Configuration;
 namespace Surge.Gateway.Routing;
 
 /// <summary>
-/// Builds the gateway's YARP routes: each service's API under <c>/api/{service}/</c>, and saga shortcuts to Capacity.
+/// Builds the gateway's YARP routes: each service's API under <c>/api/{service}/</c>, and saga and inventory shortcuts to Capacity.
 /// Every path has a read route for GET and HEAD and a write route for the other methods, because they need different roles.
 /// </summary>
 public static class ProxyRoutes
@@ -27,6 +27,10 @@ public static class ProxyRoutes
         var sagas = new Dictionary<string, string> { ["PathPattern"] = "/sagas/{**rest}" };
         routes.Add(Route("sagas-read", "capacity", "/api/sagas/{**rest}", ReadMethods, GatewayRoles.ReadPolicy, sagas));
         routes.Add(Route("sagas-write", "capacity", "/api/sagas/{**rest}", WriteMethods, GatewayRoles.OperatePolicy, sagas));
+
+        // An inventory question is a read even when it comes as a POST with a shape in the body.
+        var inventory = new Dictionary<string, string> { ["PathPattern"] = "/inventory/{**rest}" };
+        routes.Add(Route("inventory", "capacity", "/api/inventory/{**rest}", ["GET", "HEAD", "POST"], GatewayRoles.ReadPolicy, inventory));
         return routes;
     }
 
