@@ -1,4 +1,5 @@
 using Surge.Capacity;
+using Surge.Capacity.Addresses;
 using Surge.Capacity.AlertPolicies;
 using Surge.Capacity.Alerts;
 using Surge.Capacity.Nodes;
@@ -27,5 +28,6 @@ app.MapAlertEndpoints();
 app.MapSagaEndpoints();
 app.MapScaleInEndpoints();
 app.MapInventoryEndpoints();
+app.MapSubnetAddressEndpoints();
 
 app.Run();

@@ -39,7 +39,7 @@ public static class ScaleInEndpoints
         await using var unit = sessions.Open(http.GetCorrelationId());
         var service = await unit.Documents.LoadAsync<ServiceView>(ServiceView.StreamKey(request.Service), cancellationToken)
             ?? throw new RequestValidationException("service", $"Service '{request.Service}' is not declared. Apply it first, or fix the name.");
-        var victims = await ChooseAsync(unit.Documents, service, request.Count, cancellationToken);
+        var victims = await ChooseAsync(unit.Documents, service, request.Count, unit.Now - scaleInOptions.Value.PoolProtectionAfterAlarm, cancellationToken);
 
         var sagaId = Guid.CreateVersion7(unit.Now);
         var requested = new ScaleInRequested(sagaId, service.Name, service.Spec.Pool, request.Count, victims, drainTimeout,
@@ -72,19 +72,36 @@ public static class ScaleInEndpoints
         return drainTimeout;
     }
 
-    private static async Task<IReadOnlyList<ScaleInVictim>> ChooseAsync(IDocumentSession session, ServiceView service, int count, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<ScaleInVictim>> ChooseAsync(
+        IDocumentSession session,
+        ServiceView service,
+        int count,
+        DateTimeOffset protectedSince,
+        CancellationToken cancellationToken)
     {
         var nodes = await session.Query<NodeView>().ToListAsync(cancellationToken);
         var endpoints = await EndpointsAsync(session, service.Name, cancellationToken);
-        var choice = VictimChooser.Choose(service.Name, service.Spec.Pool, service.Spec.MinInstances, count, nodes, endpoints);
+        var protectedPools = await ProtectedPoolsAsync(session, protectedSince, cancellationToken);
+        var choice = VictimChooser.Choose(service.Name, service.Spec.Pool, service.Spec.MinInstances, count, nodes, endpoints, protectedPools);
         if (choice.Victims.Count == 0)
         {
+            var shielded = protectedPools.Count == 0 ? "" : $" Pools {string.Join(", ", protectedPools.Order(StringComparer.Ordinal))} absorbed an alarm since {protectedSince:O} and keep their instances until then.";
             throw new RequestValidationException("count",
                 $"count is {count}, but service '{service.Name}' has {choice.RunningCount} instances that may be removed and minInstances {service.Spec.MinInstances}, " +
-                $"so at most {choice.RemovableCount} may be removed. Ask for {choice.RemovableCount} or fewer.");
+                $"so at most {choice.RemovableCount} may be removed. Ask for {choice.RemovableCount} or fewer.{shielded}");
         }
 
         return choice.Victims;
+    }
+
+    // A pool that took instances for an alarm is likely to need them again soon; taking them away at once would flap.
+    private static async Task<IReadOnlySet<string>> ProtectedPoolsAsync(IDocumentSession session, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var recent = await session.Query<ScaleOutState>().Where(saga => saga.RequestedAt >= since).ToListAsync(cancellationToken);
+        return recent
+            .Where(saga => saga.Trigger.Source != "api" && saga.Status is ScaleOutStatus.Completed or ScaleOutStatus.PartiallyCompleted)
+            .SelectMany(saga => saga.Instances.Where(instance => instance.Ready).Select(instance => instance.Pool))
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     // Capacity does not read the load balancer's pools; the scale-out sagas that started the instances recorded where they serve.

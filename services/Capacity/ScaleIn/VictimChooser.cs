@@ -6,11 +6,10 @@ namespace Surge.Capacity.ScaleIn;
 /// Chooses the instances a scale-in removes. Pure: the same nodes and request always give the same victims.
 /// </summary>
 /// <remarks>
-/// Candidates are the service's committed reservations that no running scale-in has marked. Instances on borrowed
-/// capacity (a node outside the service's own pool) go first, so lending pools get their capacity back, then the
-/// newest, then by instance id so the choice is stable.
-/// TODO: cloud overflow nodes should rank right after borrowed capacity. Nodes do not record yet that they came from a
-/// cloud provider, so they rank like any other node of their pool.
+/// Candidates are the service's committed reservations that no running scale-in has marked, outside the pools that
+/// are protected because they just absorbed an alarm. Instances on borrowed capacity (a node outside the service's
+/// own pool) go first, so lending pools get their capacity back, then those on cloud overflow nodes, which cost money
+/// and are given back once empty, then the newest, then by instance id so the choice is stable.
 /// </remarks>
 public static class VictimChooser
 {
@@ -23,9 +22,10 @@ public static class VictimChooser
         int minInstances,
         int count,
         IEnumerable<NodeView> nodes,
-        IReadOnlyDictionary<Guid, string> endpoints)
+        IReadOnlyDictionary<Guid, string> endpoints,
+        IReadOnlySet<string>? protectedPools = null)
     {
-        var candidates = Candidates(service, servicePool, nodes, endpoints);
+        var candidates = Candidates(service, servicePool, nodes, endpoints, protectedPools);
         var removable = Math.Max(0, candidates.Count - Math.Max(0, minInstances));
         IReadOnlyList<ScaleInVictim> victims = count <= removable ? [.. candidates.Take(count)] : [];
         return new VictimChoice(victims, candidates.Count, removable);
@@ -36,13 +36,16 @@ public static class VictimChooser
         string service,
         string servicePool,
         IEnumerable<NodeView> nodes,
-        IReadOnlyDictionary<Guid, string> endpoints) =>
+        IReadOnlyDictionary<Guid, string> endpoints,
+        IReadOnlySet<string>? protectedPools = null) =>
     [
         .. from node in nodes
+           where protectedPools is null || !protectedPools.Contains(node.Spec.Pool)
            from reservation in node.Reservations
            where reservation.Service == service && reservation.Committed && reservation.ReleasingSagaId is null
            let borrowed = node.Spec.Pool != servicePool
-           orderby borrowed descending, reservation.ReservedAt ?? DateTimeOffset.MinValue descending, reservation.InstanceId
+           let overflow = node.Spec.Provider is not null
+           orderby borrowed descending, overflow descending, reservation.ReservedAt ?? DateTimeOffset.MinValue descending, reservation.InstanceId
            select new ScaleInVictim(
                reservation.InstanceId,
                node.Name,

@@ -34,7 +34,7 @@ public sealed partial class CapacityModel
         var reason = limit == PlacementDimension.NoNodes
             ? $"{summary}: no node is in pool {request.OwnPool} or a pool that lends idle capacity. Declare nodes in pool {request.OwnPool} or let another pool lend."
             : $"{summary} in pools {pools}; the next is stopped by {Describe(limit)} on most nodes. "
-                + string.Join("; ", rejections.Take(20).Select(r => $"{r.Node}: {r.Dimension} ({r.Detail})"))
+                + string.Join("; ", rejections.Take(20).Select(r => $"{r.Node}: {Describe(r.Dimension)} ({r.Detail})"))
                 + (rejections.Count > 20 ? $"; and {rejections.Count - 20} more nodes." : ".");
         return new PlacementResult([], reason, placeable, limit, rejections);
     }

@@ -66,7 +66,7 @@ public sealed partial class CapacityModel
                 ApplyPool(pool.Name, pool.Spec);
                 break;
             case ServiceSpecified service:
-                Services[service.Name] = service.Spec;
+                ApplyService(service.Name, service.Spec);
                 break;
             case SubnetAddressesRecorded report:
                 ApplySubnet(report);
@@ -104,6 +104,27 @@ public sealed partial class CapacityModel
         foreach (var node in Nodes.Values.Where(node => node.Spec.Pool == name))
         {
             Join(pool, node);
+        }
+    }
+
+    // Streams load in any order, so a service's reservations can arrive before the service, and a service can move to
+    // another pool; either way whether they are borrowed is worked out again.
+    private void ApplyService(string name, ServiceSpec spec)
+    {
+        var movedPool = !Services.TryGetValue(name, out var previous) || previous.Pool != spec.Pool;
+        Services[name] = spec;
+        if (!movedPool)
+        {
+            return;
+        }
+
+        foreach (var node in Nodes.Values.Where(node => node.CountOf(name) > 0))
+        {
+            foreach (var reservation in node.Reservations.Values.Where(r => r.Service == name).ToList())
+            {
+                Count(node, reservation, -1);
+                Count(node, reservation with { Borrowed = IsBorrowed(node, name) }, +1);
+            }
         }
     }
 
@@ -152,8 +173,17 @@ public sealed partial class CapacityModel
 
     private void SpecifyNode(string name, NodeSpec spec)
     {
+        // The node's reservations are taken out under the old spec and put back under the new one, so a new zone or
+        // pool moves their zone counts and lending totals with them and whether they are borrowed is decided again.
+        List<ModelReservation> held = [];
         if (Nodes.TryGetValue(name, out var node))
         {
+            held = [.. node.Reservations.Values];
+            foreach (var reservation in held)
+            {
+                Count(node, reservation, -1);
+            }
+
             Leave(node);
             node.Spec = spec;
         }
@@ -169,6 +199,10 @@ public sealed partial class CapacityModel
         }
 
         node.ServingSubnets = ServingSubnets(node);
+        foreach (var reservation in held)
+        {
+            Count(node, reservation with { Borrowed = IsBorrowed(node, reservation.Service) }, +1);
+        }
     }
 
     private void Join(ModelPool pool, ModelNode node)
@@ -214,18 +248,21 @@ public sealed partial class CapacityModel
             Release(node, reserved.InstanceId);
         }
 
-        var owner = Services.TryGetValue(reserved.Service, out var service) ? service.Pool : null;
         var reservation = new ModelReservation(
             reserved.InstanceId,
             reserved.SagaId,
             reserved.Service,
             new ResourceAmounts(reserved.CpuMillicores, reserved.MemoryMiB, reserved.DiskGiB, reserved.SwapMiB),
             Committed: false,
-            Borrowed: owner is not null && owner != node.Spec.Pool && !node.IsOverflow,
+            Borrowed: IsBorrowed(node, reserved.Service),
             Subnet: ChargeAddress(node)?.Name,
             ExpiresAt: reserved.ExpiresAt);
         Count(node, reservation, +1);
     }
+
+    // A reservation counts against the lending limit when its service belongs to another pool and the node is declared.
+    private bool IsBorrowed(ModelNode node, string service) =>
+        Services.TryGetValue(service, out var spec) && spec.Pool != node.Spec.Pool && !node.IsOverflow;
 
     private void Release(ModelNode node, Guid instanceId)
     {

@@ -75,7 +75,7 @@ internal sealed partial class PlacementPass
             }
         }
 
-        if (charges.Any(charge => charge.Value > charge.Key.Free - chargeDeltas.GetValueOrDefault(charge.Key)))
+        if (charges.Any(charge => charge.Value > AddressesLeft(charge.Key)))
         {
             return null;
         }

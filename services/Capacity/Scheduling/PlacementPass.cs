@@ -137,7 +137,7 @@ internal sealed partial class PlacementPass
     {
         foreach (var subnet in node.ServingSubnets)
         {
-            if (subnet.Free - chargeDeltas.GetValueOrDefault(subnet) > 0)
+            if (AddressesLeft(subnet) > 0)
             {
                 return subnet;
             }
@@ -145,6 +145,14 @@ internal sealed partial class PlacementPass
 
         return null;
     }
+
+    /// <summary>
+    /// How many more instances the subnet gives addresses to, as the model will count once this pass's placements are
+    /// recorded: they raise the charged count, while Ipam's taken count already holds the addresses of existing
+    /// instances, so free addresses are what is left after the larger of the two.
+    /// </summary>
+    public long AddressesLeft(ModelSubnet subnet) =>
+        subnet.Taken >= subnet.Usable ? 0 : Math.Max(0, subnet.Usable - subnet.Charged - chargeDeltas.GetValueOrDefault(subnet));
 
     private void Take(ModelNode node, PlacementTier tier, int count)
     {

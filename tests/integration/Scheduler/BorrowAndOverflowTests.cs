@@ -1,0 +1,93 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Surge.IntegrationTests.Harness;
+
+namespace Surge.IntegrationTests.Scheduler;
+
+/// <summary>
+/// A scale-out bigger than the service's pool fills its own nodes, borrows what a lender may lend, then grows the pool
+/// with a private cloud node and, when that quota is used up, a public cloud node.
+/// </summary>
+[Collection(OverflowCollection.Name)]
+[Trait("Category", "Scheduler")]
+public sealed class BorrowAndOverflowTests(OverflowCluster cluster)
+{
+    private const string Service = "bursty";
+    private static readonly TimeSpan SagaTimeout = TimeSpan.FromSeconds(90);
+
+    // Own pool: one node of 2000 millicores (4 instances). Lender: 4000 millicores lending half (4 instances).
+    // Private cloud: one node of 2000 (4 instances); the public cloud adds one more node for the last 2.
+    private const string Fleet = """
+        apiVersion: surge/v1
+        kind: Pool
+        metadata: {name: bursty-pool}
+        spec: {overflowProviders: [public-cloud, private-cloud]}
+        ---
+        apiVersion: surge/v1
+        kind: Pool
+        metadata: {name: batch-pool}
+        spec: {lendsIdleCapacity: true, maxLendRatio: 0.5, lenderPriority: 1}
+        ---
+        apiVersion: surge/v1
+        kind: Node
+        metadata: {name: bursty-node-1}
+        spec: {pool: bursty-pool, zone: zone-a, rack: r1, cpuMillicores: 2000, memoryMiB: 8192}
+        ---
+        apiVersion: surge/v1
+        kind: Node
+        metadata: {name: batch-node-1}
+        spec: {pool: batch-pool, zone: zone-b, rack: r2, cpuMillicores: 4000, memoryMiB: 16384}
+        ---
+        apiVersion: surge/v1
+        kind: Subnet
+        metadata: {name: bursty-net}
+        spec: {cidr: 127.78.1.0/24, gateway: 127.78.1.1, pools: [bursty-pool, batch-pool]}
+        ---
+        apiVersion: surge/v1
+        kind: Service
+        metadata: {name: bursty}
+        spec:
+          pool: bursty-pool
+          image: registry.local/bursty:1.0.0
+          shape: {cpuMillicores: 500, memoryMiB: 512}
+          maxInstances: 20
+        """;
+
+    [Fact]
+    public async Task ScaleOutBeyondThePool_BorrowsThenOverflowsPrivateBeforePublic()
+    {
+        await cluster.ApplyFleetAsync(Fleet);
+        var inventory = await cluster.Gateway.GetFromJsonAsync<JsonElement>($"/api/inventory/{Service}");
+        Assert.Equal(8, inventory.GetProperty("fits").GetInt64());
+        Assert.Equal(4, inventory.GetProperty("own").GetInt64());
+        Assert.Equal(4, inventory.GetProperty("borrowable").GetInt64());
+        var clouds = inventory.GetProperty("cloudOverflow").EnumerateArray().ToList();
+        Assert.Equal(["private-cloud", "public-cloud"], clouds.Select(c => c.GetProperty("provider").GetString()));
+
+        var sagaId = await cluster.RequestScaleOutAsync(Service, 14);
+        var saga = await cluster.WaitForFinishedSagaAsync(sagaId, SagaTimeout);
+        Assert.True(saga.GetProperty("status").GetString() == "Completed", $"Saga {sagaId} ended as {saga}.\n{cluster.Logs()}");
+
+        var events = await cluster.GetSagaEventsAsync(sagaId);
+        var requested = events.Where(e => e.GetProperty("type").GetString() == "OverflowNodesRequested").Select(e => e.GetProperty("data")).ToList();
+        Assert.Equal(["private-cloud", "public-cloud"], requested.Select(r => r.GetProperty("provider").GetString()));
+        Assert.Equal([6, 2], requested.Select(r => r.GetProperty("shortBy").GetInt32()));
+        Assert.All(requested, r => Assert.Contains("cpu", r.GetProperty("reason").GetString()));
+        Assert.Equal(2, events.Count(e => e.GetProperty("type").GetString() == "OverflowNodesJoined"));
+
+        var placed = events.Single(e => e.GetProperty("type").GetString() == "InstancesPlaced").GetProperty("data").GetProperty("placements").EnumerateArray().ToList();
+        var bySource = placed.GroupBy(p => p.GetProperty("source").GetString()).ToDictionary(g => g.Key!, g => g.Count());
+        Assert.Equal(4, bySource["own"]);
+        Assert.Equal(4, bySource["borrowed"]);
+        Assert.Equal(6, bySource["overflow"]);
+
+        // Spread balances the overflow instances over both new nodes, one per zone.
+        var onCloud = placed.Where(p => p.GetProperty("source").GetString() == "overflow").Select(p => p.GetProperty("node").GetString()!).ToList();
+        Assert.Equal(3, onCloud.Count(node => node.StartsWith("private-cloud-", StringComparison.Ordinal)));
+        Assert.Equal(3, onCloud.Count(node => node.StartsWith("public-cloud-", StringComparison.Ordinal)));
+
+        var after = await cluster.Gateway.GetFromJsonAsync<JsonElement>($"/api/inventory/{Service}");
+        Assert.Equal(2, after.GetProperty("fits").GetInt64());
+        Assert.Equal("cpu", after.GetProperty("limit").GetString());
+    }
+}
