@@ -36,8 +36,42 @@ public sealed partial class FleetApplier(ServiceClient services, ILogger<FleetAp
             applied.Add(await response.Content.ReadFromJsonAsync<JsonNode>(cancellationToken));
         }
 
+        foreach (var subnet in resources.Where(r => r.Kind == "Subnet"))
+        {
+            await AwaitCapacityReportAsync(subnet.Name, correlationId, cancellationToken);
+        }
+
         return new FleetApplyResult(applied);
     }
+
+    // Capacity learns a subnet's addresses from Ipam's report over the broker, a moment after Ipam applied it. Until
+    // then placement sees no address on the subnet's nodes, so an alert right after the apply would not fit. The apply
+    // answers once Capacity holds a report of every subnet in the file, or after a bounded wait.
+    private async Task AwaitCapacityReportAsync(string subnet, string correlationId, CancellationToken cancellationToken)
+    {
+        var deadline = DateTimeOffset.UtcNow + ReportWait;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            try
+            {
+                using var response = await services.SendAsync("capacity", HttpMethod.Get, $"/subnets/{Uri.EscapeDataString(subnet)}", null, correlationId, cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Capacity not answering is reported by the apply of the next resource, not here.
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+        }
+
+        LogReportLate(logger, subnet, ReportWait);
+    }
+
+    private static readonly TimeSpan ReportWait = TimeSpan.FromSeconds(10);
 
     private async Task<HttpResponseMessage> SendAsync(string service, string path, FleetResource resource, string correlationId, CancellationToken cancellationToken)
     {
@@ -84,4 +118,7 @@ public sealed partial class FleetApplier(ServiceClient services, ILogger<FleetAp
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Service {Service} answered {StatusCode} when applying {Kind} {Name}")]
     private static partial void LogServiceFailed(ILogger logger, string service, int statusCode, string kind, string name);
+
+    [LoggerMessage(EventId = 5121, Level = LogLevel.Warning, Message = "Capacity had no report of subnet {Subnet} {Wait} after it was applied; placement may not see its addresses yet")]
+    private static partial void LogReportLate(ILogger logger, string subnet, TimeSpan wait);
 }
