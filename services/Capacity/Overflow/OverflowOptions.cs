@@ -58,7 +58,7 @@ public sealed class CloudProviderOptions
     [Range(0, 100_000, ErrorMessage = "MaxNodes must be between 0 and 100000.")]
     public int MaxNodes { get; set; } = 20;
 
-    /// <summary>The zones new nodes go to, round robin.</summary>
-    [MinLength(1, ErrorMessage = "Zones needs at least one zone.")]
-    public List<string> Zones { get; set; } = ["cloud-a"];
+    /// <summary>The zones new nodes go to, round robin. Required: the configuration binder adds to a list, so a default here could not be replaced.</summary>
+    [MinLength(1, ErrorMessage = "Zones needs at least one zone, such as Zones:0=zone-a.")]
+    public List<string> Zones { get; set; } = [];
 }
