@@ -70,11 +70,24 @@ public sealed class ProxyRoutesTests
     }
 
     [Fact]
-    public void Routes_Always_ReadAndWriteRoutePerServicePlusSagas()
+    public void Routes_Always_ReadAndWriteRoutePerServicePlusSagasAndInventory()
     {
         var routes = ProxyRoutes.Routes(Services);
 
-        Assert.Equal([.. ServiceNames.Append("sagas").SelectMany(name => new[] { $"{name}-read", $"{name}-write" })], routes.Select(route => route.RouteId));
+        Assert.Equal(
+            [.. ServiceNames.Append("sagas").SelectMany(name => new[] { $"{name}-read", $"{name}-write" }), "inventory"],
+            routes.Select(route => route.RouteId));
+    }
+
+    [Fact]
+    public void Routes_Inventory_IsAReadEvenAsPost()
+    {
+        var route = RouteOf("inventory");
+
+        Assert.Equal("capacity", route.ClusterId);
+        Assert.Equal("read", route.AuthorizationPolicy);
+        Assert.Equal(["GET", "HEAD", "POST"], route.Match.Methods);
+        Assert.Equal(new Dictionary<string, string> { ["PathPattern"] = "/inventory/{**rest}" }, Assert.Single(route.Transforms!));
     }
 
     [Theory]
