@@ -99,4 +99,108 @@ public sealed class NodeEvolutionTests
 
         Assert.Null(node);
     }
+
+    [Fact]
+    public void Evolve_Expired_RemovesOnlyThatReservation()
+    {
+        var node = Given(new NodeSpecified("feed-node-1", Spec), Reserve(First), Reserve(Second), new ReservationExpired(First, Saga, At, At.AddMinutes(1)));
+
+        Assert.Equal([Second], node!.Reservations.Select(r => r.InstanceId));
+        Assert.Equal(3500, node.FreeCpuMillicores);
+        Assert.Equal(7680, node.FreeMemoryMiB);
+    }
+
+    [Fact]
+    public void Evolve_ExpiryOfUnknownInstance_ChangesNothing()
+    {
+        var before = Given(new NodeSpecified("feed-node-1", Spec), Reserve(First))!;
+
+        var after = NodeEvolution.Evolve(before, Key, new ReservationExpired(Second, Saga, At, At));
+
+        Assert.Equal(before.Reservations, after!.Reservations);
+    }
+
+    [Fact]
+    public void Evolve_ReservedWithExpiry_KeepsAllFields()
+    {
+        var expires = At.AddHours(1);
+
+        var node = Given(new NodeSpecified("feed-node-1", Spec), Reserve(First) with { DiskGiB = 20, SwapMiB = 256, ExpiresAt = expires });
+
+        var reservation = Assert.Single(node!.Reservations);
+        Assert.Equal(expires, reservation.ExpiresAt);
+        Assert.Equal(20, reservation.DiskGiB);
+        Assert.Equal(256, reservation.SwapMiB);
+        Assert.False(reservation.Committed);
+    }
+
+    [Fact]
+    public void Evolve_Committed_ClearsExpiry()
+    {
+        var expires = At.AddHours(1);
+
+        var node = Given(
+            new NodeSpecified("feed-node-1", Spec),
+            Reserve(First) with { ExpiresAt = expires },
+            Reserve(Second) with { ExpiresAt = expires },
+            new ReservationCommitted(First, At));
+
+        Assert.Equal([(First, true, (DateTimeOffset?)null), (Second, false, expires)], node!.Reservations.Select(r => (r.InstanceId, r.Committed, r.ExpiresAt)));
+    }
+
+    [Fact]
+    public void Evolve_ReleaseStarted_SetsReleaseRequestId()
+    {
+        var request = Guid.Parse("0195a000-0000-7000-8000-0000000000c1");
+
+        var node = Given(new NodeSpecified("feed-node-1", Spec), Reserve(First), new NodeReleaseStarted(request, "idle for 10 minutes", At));
+
+        Assert.Equal(request, node!.ReleaseRequestId);
+        Assert.Equal([First], node.Reservations.Select(r => r.InstanceId));
+    }
+
+    [Fact]
+    public void Evolve_RespecifiedDuringRelease_KeepsReleaseRequestId()
+    {
+        var request = Guid.Parse("0195a000-0000-7000-8000-0000000000c1");
+
+        var node = Given(
+            new NodeSpecified("feed-node-1", Spec),
+            new NodeReleaseStarted(request, "idle for 10 minutes", At),
+            new NodeSpecified("feed-node-1", Spec with { AcceptsInstances = false }));
+
+        Assert.Equal(request, node!.ReleaseRequestId);
+        Assert.False(node.Spec.AcceptsInstances);
+    }
+
+    [Fact]
+    public void Evolve_Removed_LeavesNoNode()
+    {
+        var node = Given(new NodeSpecified("feed-node-1", Spec), Reserve(First), new NodeRemoved("deleted by private-cloud", At));
+
+        Assert.Null(node);
+    }
+
+    [Fact]
+    public void Evolve_SpecifiedAfterRemoval_StartsEmpty()
+    {
+        var node = Given(
+            new NodeSpecified("feed-node-1", Spec),
+            Reserve(First),
+            new NodeReleaseStarted(Guid.Parse("0195a000-0000-7000-8000-0000000000c1"), "idle", At),
+            new NodeRemoved("deleted by private-cloud", At),
+            new NodeSpecified("feed-node-1", Spec));
+
+        Assert.NotNull(node);
+        Assert.Empty(node.Reservations);
+        Assert.Null(node.ReleaseRequestId);
+    }
+
+    [Fact]
+    public void Evolve_ReleaseStartedBeforeSpec_LeavesNoNode()
+    {
+        var node = Given(new NodeReleaseStarted(Guid.Parse("0195a000-0000-7000-8000-0000000000c1"), "idle", At));
+
+        Assert.Null(node);
+    }
 }

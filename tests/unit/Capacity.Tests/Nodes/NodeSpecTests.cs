@@ -73,4 +73,83 @@ public sealed class NodeSpecTests
 
         Assert.Equal(["name", "spec.cpuMillicores", "spec.memoryMiB", "spec.pool", "spec.zone"], Reject(spec, name: "", poolExists: false));
     }
+
+    [Fact]
+    public void Validate_PlacementFields_DoesNotThrow()
+    {
+        var spec = Valid with
+        {
+            DiskGiB = 200,
+            SwapMiB = 2048,
+            Labels = new Dictionary<string, string> { ["disktype"] = "ssd", ["surge.io/gpu"] = "" },
+            Taints = [new NodeTaint("surge.io/dedicated", "batch"), new NodeTaint("maintenance")],
+            Provider = "private-cloud",
+        };
+
+        spec.Validate("feed-node-1", poolExists: true);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(int.MinValue)]
+    public void Validate_NegativeDisk_RejectsDiskGiB(int disk)
+    {
+        var error = Assert.Throws<RequestValidationException>(() => (Valid with { DiskGiB = disk }).Validate("feed-node-1", poolExists: true));
+
+        Assert.Equal(["spec.diskGiB"], error.Errors.Keys);
+        Assert.Contains($"diskGiB is {disk}", error.Errors["spec.diskGiB"][0]);
+    }
+
+    [Fact]
+    public void Validate_NegativeSwap_RejectsSwapMiB()
+    {
+        Assert.Equal(["spec.swapMiB"], Reject(Valid with { SwapMiB = -1 }));
+    }
+
+    [Fact]
+    public void Validate_InvalidTaintKey_NamesItsIndex()
+    {
+        var spec = Valid with { Taints = [new NodeTaint("surge.io/dedicated"), new NodeTaint("bad key"), new NodeTaint("")] };
+
+        Assert.Equal(["spec.taints[1].key", "spec.taints[2].key"], Reject(spec));
+    }
+
+    [Fact]
+    public void Validate_InvalidLabelKey_NamesTheLabel()
+    {
+        var spec = Valid with { Labels = new Dictionary<string, string> { ["disktype"] = "ssd", ["-gpu"] = "yes" } };
+
+        var error = Assert.Throws<RequestValidationException>(() => spec.Validate("feed-node-1", poolExists: true));
+
+        Assert.Equal(["spec.labels.-gpu"], error.Errors.Keys);
+        Assert.Contains("'-gpu' is not a valid label key", error.Errors["spec.labels.-gpu"][0]);
+    }
+
+    [Fact]
+    public void Validate_LabelValueTooLong_RejectsLabel()
+    {
+        var spec = Valid with { Labels = new Dictionary<string, string> { ["rack"] = new string('r', 64) } };
+
+        Assert.Equal(["spec.labels.rack"], Reject(spec));
+    }
+
+    [Fact]
+    public void Validate_LabelValueOf63Characters_DoesNotThrow()
+    {
+        (Valid with { Labels = new Dictionary<string, string> { ["rack"] = new string('r', 63) } }).Validate("feed-node-1", poolExists: true);
+    }
+
+    [Fact]
+    public void Validate_NewFieldsAllWrong_ReportsEachField()
+    {
+        var spec = Valid with
+        {
+            DiskGiB = -1,
+            SwapMiB = -1,
+            Labels = new Dictionary<string, string> { ["Bad/Prefix"] = "x" },
+            Taints = [new NodeTaint("a/b/c")],
+        };
+
+        Assert.Equal(["spec.diskGiB", "spec.labels.Bad/Prefix", "spec.swapMiB", "spec.taints[0].key"], Reject(spec));
+    }
 }

@@ -76,4 +76,60 @@ public sealed class PoolSpecTests
         Assert.Equal(["name", "spec.lenderPriority", "spec.maxLendRatio"], error.Errors.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("The Pool 'Bad' is invalid; see errors for each field.", error.Message);
     }
+
+    [Fact]
+    public void Validate_KnownOverflowProviders_DoesNotThrow()
+    {
+        var spec = new PoolSpec(OverflowProviders: ["private-cloud", "public-cloud"]);
+
+        spec.Validate("feed-pool", ["public-cloud", "private-cloud"]);
+    }
+
+    [Fact]
+    public void Validate_NoKnownList_SkipsNameCheck()
+    {
+        new PoolSpec(OverflowProviders: ["anything"]).Validate("feed-pool");
+    }
+
+    [Fact]
+    public void Validate_UnknownOverflowProvider_NamesIndexAndConfigured()
+    {
+        var spec = new PoolSpec(OverflowProviders: ["private-cloud", "aws"]);
+
+        var error = Assert.Throws<RequestValidationException>(() => spec.Validate("feed-pool", ["public-cloud", "private-cloud"]));
+
+        Assert.Equal(["spec.overflowProviders[1]"], error.Errors.Keys);
+        Assert.Equal(
+            "Overflow provider 'aws' is unknown; configured: private-cloud, public-cloud.",
+            Assert.Single(error.Errors["spec.overflowProviders[1]"]));
+    }
+
+    [Fact]
+    public void Validate_NoneConfigured_RejectsProvider()
+    {
+        var spec = new PoolSpec(OverflowProviders: ["private-cloud"]);
+
+        var error = Assert.Throws<RequestValidationException>(() => spec.Validate("feed-pool", []));
+
+        Assert.Contains("none is configured (Overflow:Providers)", Assert.Single(error.Errors["spec.overflowProviders[0]"]));
+    }
+
+    [Fact]
+    public void Validate_DuplicateOverflowProvider_RejectsSecondEntry()
+    {
+        var spec = new PoolSpec(OverflowProviders: ["private-cloud", "public-cloud", "private-cloud"]);
+
+        var error = Assert.Throws<RequestValidationException>(() => spec.Validate("feed-pool", ["private-cloud", "public-cloud"]));
+
+        Assert.Equal(["spec.overflowProviders[2]"], error.Errors.Keys);
+        Assert.Contains("listed twice", error.Errors["spec.overflowProviders[2]"][0]);
+    }
+
+    [Fact]
+    public void Validate_DuplicateWithoutKnownList_RejectsSecondEntry()
+    {
+        var error = Assert.Throws<RequestValidationException>(() => new PoolSpec(OverflowProviders: ["a", "a"]).Validate("feed-pool"));
+
+        Assert.Equal(["spec.overflowProviders[1]"], error.Errors.Keys);
+    }
 }

@@ -1,3 +1,4 @@
+using Surge.Capacity.Nodes;
 using Surge.Capacity.ServiceCatalog;
 using Surge.ServiceDefaults.Problems;
 
@@ -81,5 +82,77 @@ public sealed class ServiceSpecTests
     public void Validate_MaximumBelowOneOrMinimum_RejectsMaxInstances(int min, int max)
     {
         Assert.Equal(["spec.maxInstances"], Reject(Valid with { MinInstances = min, MaxInstances = max }));
+    }
+
+    [Fact]
+    public void Validate_FullShape_DoesNotThrow()
+    {
+        var shape = new InstanceShapeSpec(
+            500, 512, DiskGiB: 20, SwapMiB: 256, MaxPerNode: 1, MaxPerZone: 4,
+            RequiredLabels: new Dictionary<string, string> { ["disktype"] = "ssd" },
+            Tolerations: [new NodeTaint("surge.io/dedicated", "feed"), new NodeTaint("maintenance")]);
+
+        (Valid with { Shape = shape, Strategy = PlacementStrategy.Pack }).Validate("feed-api", poolExists: true);
+    }
+
+    [Fact]
+    public void Validate_NegativeShapeDisk_RejectsDiskGiB()
+    {
+        Assert.Equal(["spec.shape.diskGiB"], Reject(Valid with { Shape = new InstanceShapeSpec(500, 512, DiskGiB: -1) }));
+    }
+
+    [Fact]
+    public void Validate_NegativeShapeSwap_RejectsSwapMiB()
+    {
+        Assert.Equal(["spec.shape.swapMiB"], Reject(Valid with { Shape = new InstanceShapeSpec(500, 512, SwapMiB: -1) }));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void Validate_MaxPerNodeBelowOne_RejectsMaxPerNode(int maximum)
+    {
+        var error = Assert.Throws<RequestValidationException>(
+            () => (Valid with { Shape = new InstanceShapeSpec(500, 512, MaxPerNode: maximum) }).Validate("feed-api", poolExists: true));
+
+        Assert.Equal(["spec.shape.maxPerNode"], error.Errors.Keys);
+        Assert.Contains("leave it out for no limit", error.Errors["spec.shape.maxPerNode"][0]);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-3)]
+    public void Validate_MaxPerZoneBelowOne_RejectsMaxPerZone(int maximum)
+    {
+        Assert.Equal(["spec.shape.maxPerZone"], Reject(Valid with { Shape = new InstanceShapeSpec(500, 512, MaxPerZone: maximum) }));
+    }
+
+    [Fact]
+    public void Validate_InvalidRequiredLabel_NamesTheLabel()
+    {
+        var shape = new InstanceShapeSpec(500, 512, RequiredLabels: new Dictionary<string, string> { ["disk type"] = "ssd", ["zone"] = new string('z', 64) });
+
+        Assert.Equal(["spec.shape.requiredLabels.disk type", "spec.shape.requiredLabels.zone"], Reject(Valid with { Shape = shape }));
+    }
+
+    [Fact]
+    public void Validate_InvalidTolerationKey_NamesItsIndex()
+    {
+        var shape = new InstanceShapeSpec(500, 512, Tolerations: [new NodeTaint("ok"), new NodeTaint("/dedicated")]);
+
+        Assert.Equal(["spec.shape.tolerations[1].key"], Reject(Valid with { Shape = shape }));
+    }
+
+    [Fact]
+    public void Validate_ShapeAllWrong_ReportsEachField()
+    {
+        var shape = new InstanceShapeSpec(0, 0, -1, -1, 0, 0, new Dictionary<string, string> { ["-x"] = "y" }, [new NodeTaint("")]);
+
+        Assert.Equal(
+            [
+                "spec.shape.cpuMillicores", "spec.shape.diskGiB", "spec.shape.maxPerNode", "spec.shape.maxPerZone", "spec.shape.memoryMiB",
+                "spec.shape.requiredLabels.-x", "spec.shape.swapMiB", "spec.shape.tolerations[0].key",
+            ],
+            Reject(Valid with { Shape = shape }));
     }
 }
