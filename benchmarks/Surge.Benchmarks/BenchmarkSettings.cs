@@ -11,6 +11,7 @@ public sealed record BenchmarkSettings
         PostgreSQL and RabbitMQ, next to a raw Npgsql and RabbitMQ.Client loop doing the same commits and publishes.
 
         Build the services first: dotnet build Surge.slnx -c Release
+        The scheduler scenario runs in this process alone: surge-bench scheduler --help
 
         Options:
           --sagas N             sagas in the throughput phase (default 500)
@@ -93,13 +94,15 @@ public sealed record BenchmarkSettings
         return settings;
     }
 
-    private static string Value(IReadOnlyList<string> args, ref int i)
+    /// <summary>Returns the value after option <c>args[i]</c> and moves past it.</summary>
+    internal static string Value(IReadOnlyList<string> args, ref int i)
     {
         var option = args[i];
         return ++i < args.Count ? args[i] : throw new ArgumentException($"Option {option} needs a value.");
     }
 
-    private static int Positive(IReadOnlyList<string> args, ref int i)
+    /// <summary>Returns the whole number above 0 after option <c>args[i]</c> and moves past it.</summary>
+    internal static int Positive(IReadOnlyList<string> args, ref int i)
     {
         var option = args[i];
         var value = Value(args, ref i);
@@ -108,7 +111,8 @@ public sealed record BenchmarkSettings
             : throw new ArgumentException($"Option {option} is '{value}'; give a whole number greater than 0.");
     }
 
-    private static int NonNegative(IReadOnlyList<string> args, ref int i)
+    /// <summary>Returns the whole number, 0 or more, after option <c>args[i]</c> and moves past it.</summary>
+    internal static int NonNegative(IReadOnlyList<string> args, ref int i)
     {
         var option = args[i];
         var value = Value(args, ref i);

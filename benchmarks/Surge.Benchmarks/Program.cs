@@ -1,4 +1,12 @@
 using Surge.Benchmarks;
+using Surge.Benchmarks.Scheduler;
+
+// The first argument picks the scenario: "scheduler" runs Capacity's scheduler in this process, anything else is an
+// option of the saga benchmark.
+if (args is [SchedulerSettings.Scenario, .. var schedulerArgs])
+{
+    return SchedulerRun.Execute(schedulerArgs);
+}
 
 BenchmarkSettings settings;
 try
