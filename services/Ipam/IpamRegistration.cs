@@ -28,6 +28,11 @@ public static class IpamRegistration
             bus.AddConsumer<AllocateAddressesConsumer>();
             bus.AddConsumer<ReleaseAddressesConsumer>();
         });
+        builder.Services.AddOptions<SubnetReportOptions>()
+            .Bind(builder.Configuration.GetSection(SubnetReportOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddHostedService<SubnetReportPublisher>();
         return builder;
     }
 }

@@ -5,8 +5,8 @@ using Surge.ServiceDefaults.Messaging;
 namespace Surge.Ipam.Allocation;
 
 /// <summary>
-/// Allocates one address per requested instance, all or none, and replies with the assignments or the reason. Each
-/// subnet that gave a new address is reported to Capacity once with <see cref="SubnetAddressesReported"/>.
+/// Allocates one address per requested instance, all or none, and replies with the assignments or the reason. The
+/// changed subnets reach Capacity through <see cref="Subnets.SubnetReportPublisher"/>.
 /// </summary>
 public sealed partial class AllocateAddressesConsumer(ConsumerServices services, ILogger<AllocateAddressesConsumer> logger)
     : TransactionalConsumer<AllocateAddresses>(services)
@@ -30,11 +30,6 @@ public sealed partial class AllocateAddressesConsumer(ConsumerServices services,
         foreach (var (subnet, events) in plan.EventsBySubnet)
         {
             streams[subnet].AppendMany(events);
-        }
-
-        foreach (var report in SubnetAddressReports.ForChangedStreams(streams.Values, unit.Now))
-        {
-            unit.Publish(report);
         }
 
         unit.Publish(new AddressesAllocated(message.SagaId, plan.Assignments));

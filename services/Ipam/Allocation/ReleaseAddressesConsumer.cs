@@ -7,8 +7,8 @@ namespace Surge.Ipam.Allocation;
 /// <summary>
 /// Frees the addresses allocated to the listed instances, skips instances that have none, and replies with
 /// <see cref="AddressesReleased"/> listing every requested instance, because afterwards none of them has an address.
-/// A repeated request releases nothing more and replies again. Each subnet that freed an address is reported to
-/// Capacity once with <see cref="SubnetAddressesReported"/>.
+/// A repeated request releases nothing more and replies again. The changed subnets reach Capacity through
+/// <see cref="Subnets.SubnetReportPublisher"/>.
 /// </summary>
 public sealed partial class ReleaseAddressesConsumer(ConsumerServices services, ILogger<ReleaseAddressesConsumer> logger)
     : TransactionalConsumer<ReleaseAddresses>(services)
@@ -40,12 +40,6 @@ public sealed partial class ReleaseAddressesConsumer(ConsumerServices services, 
                     LogReleased(logger, released.Address, stream.Aggregate!.Name, instanceId, message.SagaId, message.Reason);
                 }
             }
-        }
-
-        // One report per subnet, after all its releases, so Capacity receives each subnet's final count once.
-        foreach (var report in SubnetAddressReports.ForChangedStreams(streams.Values, unit.Now))
-        {
-            unit.Publish(report);
         }
 
         unit.Publish(new AddressesReleased(message.SagaId, instanceIds));

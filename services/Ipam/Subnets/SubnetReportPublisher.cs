@@ -1,0 +1,87 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+using Surge.Ipam.Allocation;
+using Surge.ServiceDefaults.Messaging;
+
+namespace Surge.Ipam.Subnets;
+
+/// <summary>
+/// Tells Capacity how many addresses each subnet has taken: at start every subnet, then every subnet whose stream moved
+/// since the last report, at most once per interval.
+/// </summary>
+/// <remarks>
+/// A report per allocation would cost Capacity one transaction per address during a burst of scale-outs, while its
+/// placement counts the addresses its own reservations hold anyway; the taken count only guards against addresses
+/// held outside Capacity, for which a short delay is harmless. A changed definition is still reported at once, by
+/// the subnet endpoint, because placement cannot use a subnet it has not heard of.
+/// </remarks>
+public sealed partial class SubnetReportPublisher(
+    OutboxSessionFactory sessions,
+    IOptions<SubnetReportOptions> options,
+    TimeProvider time,
+    ILogger<SubnetReportPublisher> logger) : BackgroundService
+{
+    private readonly Dictionary<string, long> reported = new(StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ReportChangedAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogReportFailed(logger, exception);
+            }
+
+            await Task.Delay(options.Value.Interval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    private async Task ReportChangedAsync(CancellationToken cancellationToken)
+    {
+        await using var unit = sessions.Open(Guid.NewGuid().ToString("N"), "subnet-report", nameof(SubnetReportPublisher));
+        var streams = await SubnetStreams.FetchAllForWritingAsync(unit.Documents, cancellationToken);
+        var changed = streams.Values
+            .Where(stream => !reported.TryGetValue(stream.Aggregate!.Name, out var version) || version != (stream.StartingVersion ?? 0))
+            .Select(stream => SubnetAddressReports.Of(stream.Aggregate!, stream.StartingVersion ?? 0, unit.Now))
+            .ToList();
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var report in changed)
+        {
+            unit.Publish(report);
+        }
+
+        await unit.CommitAsync(cancellationToken);
+        foreach (var report in changed)
+        {
+            reported[report.Subnet] = report.Version;
+        }
+
+        LogReported(logger, changed.Count);
+    }
+
+    [LoggerMessage(EventId = 3301, Level = LogLevel.Debug, Message = "Reported {Count} changed subnets to Capacity")]
+    private static partial void LogReported(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 3302, Level = LogLevel.Warning, Message = "Reporting subnets to Capacity failed; it is tried again at the next interval")]
+    private static partial void LogReportFailed(ILogger logger, Exception exception);
+}
+
+/// <summary>How often changed subnets are reported to Capacity, bound from the <c>Ipam:AddressReports</c> section.</summary>
+public sealed class SubnetReportOptions
+{
+    /// <summary>The configuration section these options bind to.</summary>
+    public const string Section = "Ipam:AddressReports";
+
+    /// <summary>The time between two looks for changed subnets. Default 1 second.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00", ErrorMessage = "Ipam:AddressReports:Interval must be between 50 ms and 10 minutes.")]
+    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(1);
+}
