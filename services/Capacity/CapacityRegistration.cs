@@ -65,6 +65,7 @@ public static class CapacityRegistration
             bus.AddConsumer<NodesReleasedConsumer>();
             bus.AddConsumer<SubnetAddressesReportedConsumer>();
             bus.AddConsumer<ScaleOutFaultConsumer<PlaceInstances>>();
+            bus.AddConsumer<ScaleOutFaultConsumer<ProvisionNodes>>();
             bus.AddConsumer<ScaleOutFaultConsumer<AllocateAddresses>>();
             bus.AddConsumer<ScaleOutFaultConsumer<StartInstances>>();
             bus.AddConsumer<ScaleOutFaultConsumer<RegisterBackends>>();

@@ -43,6 +43,6 @@ public sealed partial class SpecErrors
         }
     }
 
-    [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")]
+    [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\z")]
     private static partial Regex DnsLabel();
 }

@@ -44,6 +44,7 @@ public sealed partial class ScaleOutFaultConsumer<TCommand>(ConsumerServices ser
     private static (string Step, bool IsUndo) StepOf(Type command) => command.Name switch
     {
         nameof(PlaceInstances) => (ScaleOutDecider.Steps.Placement, false),
+        nameof(Surge.Contracts.Nodes.ProvisionNodes) => (ScaleOutDecider.Steps.Overflow, false),
         nameof(AllocateAddresses) => (ScaleOutDecider.Steps.Addresses, false),
         nameof(ReleaseAddresses) => (ScaleOutDecider.Steps.Addresses, true),
         nameof(StartInstances) => (ScaleOutDecider.Steps.Instances, false),
