@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten;
+using Marten.Events;
 
 namespace Surge.Capacity.Scheduling;
 
@@ -17,6 +18,15 @@ public sealed partial class CapacityModelHost(IDocumentStore store, ILogger<Capa
 {
     private const int Batch = 5_000;
     private static readonly string[] ModelStreams = ["node/", "pool/", "service/", "subnet/"];
+
+    // Only these events change the model; reading by type skips the saga events, most of the store during bursts.
+    private static readonly Type[] ModelEventTypes =
+    [
+        typeof(Pools.PoolSpecified), typeof(ServiceCatalog.ServiceSpecified), typeof(Addresses.SubnetAddressesRecorded),
+        typeof(Nodes.NodeSpecified), typeof(Nodes.NodeResourcesReserved), typeof(Nodes.ReservationCommitted),
+        typeof(Nodes.ReservationReleased), typeof(Nodes.ReservationExpired), typeof(Nodes.ReservationReleaseStarted),
+        typeof(Nodes.ReservationReleaseCancelled), typeof(Nodes.NodeReleaseStarted), typeof(Nodes.NodeRemoved),
+    ];
     private readonly CapacityModel model = new();
     private readonly SemaphoreSlim gate = new(1, 1);
     private long applied;
@@ -89,7 +99,7 @@ public sealed partial class CapacityModelHost(IDocumentStore store, ILogger<Capa
         {
             var after = applied;
             var events = await session.Events.QueryAllRawEvents()
-                .Where(e => e.Sequence > after)
+                .Where(e => e.Sequence > after && e.EventTypesAre(ModelEventTypes))
                 .OrderBy(e => e.Sequence)
                 .Take(Batch)
                 .ToListAsync(cancellationToken);
