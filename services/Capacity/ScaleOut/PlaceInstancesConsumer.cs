@@ -41,9 +41,15 @@ public sealed partial class PlaceInstancesConsumer(
             return;
         }
 
-        var service = await unit.Documents.LoadAsync<ServiceView>(ServiceView.StreamKey(saga.Service), cancellationToken);
-        var request = RequestFor(saga, service?.Spec);
-        var (result, plan, versions) = await model.UseAsync(m => Decide(m, saga, request), cancellationToken);
+        var (request, result, plan, versions) = await model.UseAsync(
+            m =>
+            {
+                var request = RequestFor(saga, m.Services.GetValueOrDefault(saga.Service));
+                var (result, plan, versions) = Decide(m, saga, request);
+                return (request, result, plan, versions);
+            },
+            cancellationToken,
+            unit.Documents);
         var decision = result.Succeeded
             ? PlacementDecision.Placed([.. result.Instances.Select(i => new InstancePlacement(i.InstanceId, i.Node, i.Pool, i.Zone, i.Source))])
             : PlacementDecision.Failed(result.FailureReason!, plan);

@@ -9,7 +9,9 @@ public sealed class ChaosCluster : SurgeCluster
     /// <inheritdoc />
     protected override IReadOnlyDictionary<string, string> Overrides(string service) => new Dictionary<string, string>
     {
-        ["Saga__PlacementTimeout"] = "00:00:20",
+        // Placements take turns, so the last of 200 sagas started at once waits for the 199 before it; on two cores
+        // shared by every service that can take longer than 20 seconds.
+        ["Saga__PlacementTimeout"] = "00:01:00",
         ["Saga__AddressTimeout"] = "00:00:20",
         ["Saga__InstanceStartTimeout"] = "00:00:30",
         ["Saga__BackendTimeout"] = "00:01:00",
