@@ -7,7 +7,8 @@ public sealed partial class CapacityModel
     /// <summary>
     /// Counts how many more instances of <paramref name="shape"/> fit. With a service, its own pool, lenders and overflow
     /// nodes are filled in the scheduler's order with its spread rules, so the count is exactly how many placements of
-    /// one instance would succeed one after another. Without one, each pool is counted on its own.
+    /// one instance would succeed one after another. Without one, each pool is counted on its own, and where a pool's
+    /// subnets have fewer free addresses than its nodes have room, its zones share the addresses in proportion.
     /// </summary>
     public InventoryReport Inventory(InstanceShapeSpec shape, string? service, PlacementStrategy strategy, IReadOnlyList<CloudProvider> providers)
     {
@@ -17,7 +18,7 @@ public sealed partial class CapacityModel
         if (service is not null && Services.TryGetValue(service, out var spec))
         {
             var pass = new PlacementPass(this, service, spec.Pool, shape, strategy);
-            Count(pass, pass.Tiers, cells, rejections);
+            Count(pass, pass.Tiers, exact: true, cells, rejections);
             cloud = CloudOverflow(pass, Pools.GetValueOrDefault(spec.Pool), providers);
         }
         else
@@ -25,7 +26,7 @@ public sealed partial class CapacityModel
             foreach (var pool in Pools.Values.OrderBy(pool => pool.Name, StringComparer.Ordinal))
             {
                 var pass = new PlacementPass(this, service ?? "", pool.Name, shape, strategy);
-                Count(pass, [.. pass.Tiers.Where(tier => tier.Source != PlacementSource.Borrowed)], cells, rejections);
+                Count(pass, [.. pass.Tiers.Where(tier => tier.Source != PlacementSource.Borrowed)], exact: false, cells, rejections);
             }
         }
 
@@ -41,9 +42,11 @@ public sealed partial class CapacityModel
             cloud);
     }
 
-    private static void Count(PlacementPass pass, IReadOnlyList<PlacementTier> tiers, List<InventoryCell> cells, List<PlacementDimension> rejections)
+    // Only a question about a service has an order of placements to be exact about; for a shape alone, each pool's
+    // count is estimated where shared limits would make it depend on that order.
+    private static void Count(PlacementPass pass, IReadOnlyList<PlacementTier> tiers, bool exact, List<InventoryCell> cells, List<PlacementDimension> rejections)
     {
-        var filled = tiers.Select(tier => (Tier: tier, ByZone: pass.Fill(tier))).ToList();
+        var filled = tiers.Select(tier => (Tier: tier, ByZone: exact ? pass.Fill(tier) : pass.Estimate(tier))).ToList();
         foreach (var (tier, byZone) in filled)
         {
             foreach (var zone in tier.Nodes.GroupBy(node => node.Spec.Zone, StringComparer.Ordinal).OrderBy(zone => zone.Key, StringComparer.Ordinal))

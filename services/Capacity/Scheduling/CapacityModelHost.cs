@@ -32,12 +32,22 @@ public sealed partial class CapacityModelHost(IDocumentStore store, ILogger<Capa
     private long applied;
 
     /// <summary>Brings the model up to date and runs <paramref name="use"/> on it, alone.</summary>
-    public async Task<T> UseAsync<T>(Func<CapacityModel, T> use, CancellationToken cancellationToken)
+    /// <param name="session">The session to read new events with; null opens one. A consumer passes its own, saving a connection.</param>
+    public async Task<T> UseAsync<T>(Func<CapacityModel, T> use, CancellationToken cancellationToken, IQuerySession? session = null)
     {
         await gate.WaitAsync(cancellationToken);
         try
         {
-            await CatchUpAsync(cancellationToken);
+            if (session is null)
+            {
+                await using var own = store.QuerySession();
+                await CatchUpAsync(own, cancellationToken);
+            }
+            else
+            {
+                await CatchUpAsync(session, cancellationToken);
+            }
+
             return use(model);
         }
         finally
@@ -52,8 +62,8 @@ public sealed partial class CapacityModelHost(IDocumentStore store, ILogger<Capa
         await gate.WaitAsync(cancellationToken);
         try
         {
-            await CatchUpAsync(cancellationToken);
             await using var session = store.QuerySession();
+            await CatchUpAsync(session, cancellationToken);
             var stale = await StaleStreamsAsync(cancellationToken);
             foreach (var key in stale)
             {
@@ -92,9 +102,8 @@ public sealed partial class CapacityModelHost(IDocumentStore store, ILogger<Capa
     /// <summary>Whether a stream's events feed the model.</summary>
     public static bool IsModelStream(string streamKey) => ModelStreams.Any(prefix => streamKey.StartsWith(prefix, StringComparison.Ordinal));
 
-    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    private async Task CatchUpAsync(IQuerySession session, CancellationToken cancellationToken)
     {
-        await using var session = store.QuerySession();
         while (true)
         {
             var after = applied;

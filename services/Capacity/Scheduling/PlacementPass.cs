@@ -22,7 +22,7 @@ internal sealed partial class PlacementPass
     private readonly Dictionary<string, int> zoneDeltas = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ResourceAmounts> lentDeltas = new(StringComparer.Ordinal);
     private readonly Dictionary<ModelSubnet, long> chargeDeltas = [];
-    private readonly Dictionary<PlacementTier, PriorityQueue<ModelNode, NodeRank>> queues = [];
+    private readonly Dictionary<PlacementTier, Dictionary<string, PriorityQueue<ModelNode, NodeRank>>> queues = [];
 
     public PlacementPass(CapacityModel model, string service, string ownPool, InstanceShapeSpec shape, PlacementStrategy strategy)
     {
@@ -63,7 +63,41 @@ internal sealed partial class PlacementPass
     /// <summary>Places one instance on the best node of <paramref name="tier"/> that can take it; null when none can.</summary>
     public ModelNode? PlaceIn(PlacementTier tier)
     {
-        var queue = QueueOf(tier);
+        // Spread ranks by the zone's count first; that count is the same for every node of a zone, so each zone keeps
+        // its own queue and the zones are compared by their best nodes. A placement then re-ranks one node, not a zone.
+        PriorityQueue<ModelNode, NodeRank>? best = null;
+        var bestKey = default((long Zone, NodeRank Node));
+        foreach (var (zone, queue) in QueuesOf(tier))
+        {
+            if (!Clean(queue, tier, out var head))
+            {
+                continue;
+            }
+
+            var key = (Zone: strategy == PlacementStrategy.Pack ? 0L : ZoneCount(zone), Node: head);
+            if (best is null || key.CompareTo(bestKey) < 0)
+            {
+                best = queue;
+                bestKey = key;
+            }
+        }
+
+        if (best is null)
+        {
+            return null;
+        }
+
+        var node = best.Peek();
+        LastSubnet = AddressFor(node);
+        Take(node, tier, 1);
+        best.DequeueEnqueue(node, RankOf(node));
+        return node;
+    }
+
+    // Brings the queue's head up to date: a node whose rank changed goes back with its new rank, and a node that
+    // cannot take the next instance leaves, since no limit loosens during a pass.
+    private bool Clean(PriorityQueue<ModelNode, NodeRank> queue, PlacementTier tier, out NodeRank head)
+    {
         while (queue.TryPeek(out var node, out var stored))
         {
             var rank = RankOf(node);
@@ -79,17 +113,16 @@ internal sealed partial class PlacementPass
                 continue;
             }
 
-            LastSubnet = AddressFor(node);
-            Take(node, tier, 1);
-            queue.DequeueEnqueue(node, RankOf(node));
-            return node;
+            head = rank;
+            return true;
         }
 
-        return null;
+        head = default;
+        return false;
     }
 
     /// <summary>Marks a tier as having no node left, after its nodes were filled without the queue.</summary>
-    private void Exhaust(PlacementTier tier) => queues[tier] = new PriorityQueue<ModelNode, NodeRank>();
+    private void Exhaust(PlacementTier tier) => queues[tier] = [];
 
     /// <summary>The first check, in <see cref="PlacementDimension"/> order, that keeps the next instance off the node; null when it fits.</summary>
     public PlacementDimension? Reject(ModelNode node, PlacementTier tier)
@@ -173,25 +206,31 @@ internal sealed partial class PlacementPass
         }
     }
 
-    private PriorityQueue<ModelNode, NodeRank> QueueOf(PlacementTier tier)
+    private Dictionary<string, PriorityQueue<ModelNode, NodeRank>> QueuesOf(PlacementTier tier)
     {
-        if (!queues.TryGetValue(tier, out var queue))
+        if (!queues.TryGetValue(tier, out var byZone))
         {
-            queue = new PriorityQueue<ModelNode, NodeRank>(tier.Nodes.Select(node => (node, RankOf(node))));
-            queues[tier] = queue;
+            byZone = tier.Nodes
+                .GroupBy(node => strategy == PlacementStrategy.Pack ? "" : node.Spec.Zone, StringComparer.Ordinal)
+                .ToDictionary(
+                    zone => zone.Key,
+                    zone => new PriorityQueue<ModelNode, NodeRank>(zone.Select(node => (node, RankOf(node)))),
+                    StringComparer.Ordinal);
+            queues[tier] = byZone;
         }
 
-        return queue;
+        return byZone;
     }
 
     // Spread takes the zone, then the node, with the fewest instances of the service, then the most free CPU and memory;
-    // pack takes the node with the least free CPU and memory, so other nodes stay empty.
+    // pack takes the node with the least free CPU and memory, so other nodes stay empty. The zone's count is compared
+    // in PlaceIn, so a node's rank here leaves it out.
     private NodeRank RankOf(ModelNode node)
     {
         var free = FreeOf(node);
         return strategy == PlacementStrategy.Pack
             ? new NodeRank(free.CpuMillicores, free.MemoryMiB, 0, 0, node.Name)
-            : new NodeRank(ZoneCount(node.Spec.Zone), CountOn(node), -free.CpuMillicores, -free.MemoryMiB, node.Name);
+            : new NodeRank(CountOn(node), -free.CpuMillicores, -free.MemoryMiB, 0, node.Name);
     }
 
     private ResourceAmounts FreeOf(ModelNode node) => node.Allocatable - node.Used - nodeDeltas.GetValueOrDefault(node).Used;
