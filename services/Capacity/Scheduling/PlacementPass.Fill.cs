@@ -8,7 +8,7 @@ internal sealed partial class PlacementPass
     /// </summary>
     public Dictionary<string, long> Fill(PlacementTier tier)
     {
-        if (FillAtOnce(tier) is { } placed)
+        if ((FillAtOnce(tier) ?? FillToLimit(tier)) is { } placed)
         {
             return placed;
         }
