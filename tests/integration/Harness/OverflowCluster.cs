@@ -2,7 +2,7 @@ namespace Surge.IntegrationTests.Harness;
 
 /// <summary>
 /// A cluster whose Capacity may overflow into two small simulated clouds, a private one of one node and a public one
-/// of two, with node creation fast enough for a test.
+/// of two, with node creation fast enough for a test and idle cloud nodes given back after two seconds.
 /// </summary>
 public sealed class OverflowCluster : SurgeCluster
 {
@@ -21,6 +21,8 @@ public sealed class OverflowCluster : SurgeCluster
             ["Overflow__Providers__public-cloud__NodeMemoryMiB"] = "8192",
             ["Overflow__Providers__public-cloud__MaxNodes"] = "2",
             ["Overflow__Providers__public-cloud__Zones__0"] = "zone-b",
+            ["Overflow__IdleNodeReleaseAfter"] = "00:00:02",
+            ["Overflow__ScanInterval"] = "00:00:00.200",
         },
         "provisioner" => new Dictionary<string, string>
         {

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Surge.IntegrationTests.Harness;
+using Surge.IntegrationTests.ScaleIn;
 
 namespace Surge.IntegrationTests.Scheduler;
 
@@ -89,5 +90,27 @@ public sealed class BorrowAndOverflowTests(OverflowCluster cluster)
         var after = await cluster.Gateway.GetFromJsonAsync<JsonElement>($"/api/inventory/{Service}");
         Assert.Equal(2, after.GetProperty("fits").GetInt64());
         Assert.Equal("cpu", after.GetProperty("limit").GetString());
+
+        await ScaleInTakesBorrowedAndOverflowFirst_ThenIdleCloudNodesLeave(placed);
+    }
+
+    // Ten victims out of 4 own, 4 borrowed and 6 overflow instances: every borrowed and overflow instance goes, the
+    // own pool keeps all four, and the emptied cloud nodes are given back once idle.
+    private async Task ScaleInTakesBorrowedAndOverflowFirst_ThenIdleCloudNodesLeave(List<JsonElement> placed)
+    {
+        var sourceOf = placed.ToDictionary(p => p.GetProperty("instanceId").GetString()!, p => p.GetProperty("source").GetString());
+        var sagaId = await cluster.RequestScaleInAsync(Service, 10);
+        var saga = await cluster.WaitForFinishedSagaAsync(sagaId, SagaTimeout);
+        Assert.True(saga.GetProperty("status").GetString() == "Completed", $"Scale-in {sagaId} ended as {saga}.\n{cluster.Logs()}");
+        Assert.All(ScaleInRequests.VictimIds(saga), victim => Assert.NotEqual("own", sourceOf[victim]));
+
+        await Eventually.GetAsync<bool>(
+            async () =>
+            {
+                var nodes = await cluster.Gateway.GetFromJsonAsync<JsonElement[]>("/api/capacity/nodes") ?? [];
+                return nodes.Any(node => node.GetProperty("name").GetString()!.Contains("-cloud-", StringComparison.Ordinal)) ? null : true;
+            },
+            TimeSpan.FromSeconds(30),
+            "the emptied cloud nodes to be released and removed");
     }
 }
