@@ -8,8 +8,8 @@ namespace Surge.Capacity.Pools;
 /// <param name="LenderPriority">Lower values are borrowed from first.</param>
 /// <param name="Owner">The team that owns the pool, for people reading the fleet.</param>
 /// <param name="OverflowProviders">
-/// The cloud providers that may add nodes to the pool when a scale-out of its services does not fit, tried private
-/// clouds first, then public ones, each kind in the order given; empty for no overflow.
+/// The cloud providers that may add nodes to the pool when a scale-out of its services does not fit. Private clouds
+/// are tried first, then public ones, each kind in the order given. Empty for no overflow.
 /// </param>
 public sealed record PoolSpec(
     bool LendsIdleCapacity = false,

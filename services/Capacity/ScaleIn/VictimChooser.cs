@@ -8,8 +8,8 @@ namespace Surge.Capacity.ScaleIn;
 /// <remarks>
 /// Candidates are the service's committed reservations that no running scale-in has marked, outside the pools that
 /// are protected because they just absorbed an alarm. Instances on borrowed capacity (a node outside the service's
-/// own pool) go first, so lending pools get their capacity back, then those on cloud overflow nodes, which cost money
-/// and are given back once empty, then the newest, then by instance id so the choice is stable.
+/// own pool) go first, so lending pools get their capacity back. Those on cloud overflow nodes come next: such nodes
+/// cost money and are given back once empty. Then the newest go, then by instance id so the choice is stable.
 /// </remarks>
 public static class VictimChooser
 {

@@ -14,9 +14,9 @@ namespace Surge.Capacity.ScaleOut;
 /// <remarks>
 /// Placement reads the process's capacity model, brought up to date from the event store first. All placements in a
 /// process share one partition, and across processes they take turns on a PostgreSQL advisory lock. Before writing,
-/// each chosen node is locked and its stream version compared with the model's: a model that missed an event would
-/// otherwise over-commit the node, so a mismatch reloads the node and fails the attempt, and the retried message
-/// places again on the fresh model.
+/// each chosen node is locked and its stream version compared with the model's, because a model that missed an event
+/// could over-commit the node. A mismatch reloads the node and fails the attempt; the retried message places again on
+/// the fresh model.
 /// </remarks>
 public sealed partial class PlaceInstancesConsumer(
     ConsumerServices services,

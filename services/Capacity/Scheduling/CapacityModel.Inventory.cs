@@ -10,23 +10,33 @@ public sealed partial class CapacityModel
     /// one instance would succeed one after another. Without one, each pool is counted on its own, and where a pool's
     /// subnets have fewer free addresses than its nodes have room, its zones share the addresses in proportion.
     /// </summary>
-    public InventoryReport Inventory(InstanceShapeSpec shape, string? service, PlacementStrategy strategy, IReadOnlyList<CloudProvider> providers)
+    /// <param name="explain">Whether to list, for each node, why it would reject the next instance.</param>
+    public InventoryReport Inventory(
+        InstanceShapeSpec shape,
+        string? service,
+        PlacementStrategy strategy,
+        IReadOnlyList<CloudProvider> providers,
+        bool explain = false)
     {
         var cells = new List<InventoryCell>();
         var rejections = new List<PlacementDimension>();
         var cloud = new List<CloudOverflowCapacity>();
+        var explained = explain ? new List<NodeRejection>() : null;
         if (service is not null && Services.TryGetValue(service, out var spec))
         {
             var pass = new PlacementPass(this, service, spec.Pool, shape, strategy);
             Count(pass, pass.Tiers, exact: true, cells, rejections);
             cloud = CloudOverflow(pass, Pools.GetValueOrDefault(spec.Pool), providers);
+            explained?.AddRange(pass.Rejections());
         }
         else
         {
             foreach (var pool in Pools.Values.OrderBy(pool => pool.Name, StringComparer.Ordinal))
             {
                 var pass = new PlacementPass(this, service ?? "", pool.Name, shape, strategy);
-                Count(pass, [.. pass.Tiers.Where(tier => tier.Source != PlacementSource.Borrowed)], exact: false, cells, rejections);
+                IReadOnlyList<PlacementTier> tiers = [.. pass.Tiers.Where(tier => tier.Source != PlacementSource.Borrowed)];
+                Count(pass, tiers, exact: false, cells, rejections);
+                explained?.AddRange(pass.Rejections().Where(rejection => rejection.Pool == pool.Name));
             }
         }
 
@@ -39,7 +49,8 @@ public sealed partial class CapacityModel
             cells.Where(cell => cell.Source == PlacementSource.Overflow).Sum(cell => cell.Fits),
             PlacementPass.LimitOf(rejections),
             cells,
-            cloud);
+            cloud,
+            explained);
     }
 
     // Only a question about a service has an order of placements to be exact about; for a shape alone, each pool's

@@ -16,7 +16,7 @@ public static class InventoryEndpoints
     {
         var inventory = routes.MapGroup("/inventory").WithTags("Inventory");
         inventory.MapPost("/", Ask).WithSummary("Counts how many more instances of a shape fit, optionally under a service's pool and spread rules.");
-        inventory.MapGet("/{service}", ForService).WithSummary("Counts how many more instances of a declared service fit.");
+        inventory.MapGet("/{service}", ForService).WithSummary("Counts how many more instances of a declared service fit; ?explain=true lists why each node would reject the next one.");
         return routes;
     }
 
@@ -40,18 +40,19 @@ public static class InventoryEndpoints
         Validate(shape);
         var strategy = query.Strategy ?? service?.Strategy ?? scheduling.Value.Strategy;
         var providers = overflow.Value.ToProviders();
-        return TypedResults.Ok(await model.UseAsync(m => m.Inventory(shape!, query.Service, strategy, providers), cancellationToken));
+        return TypedResults.Ok(await model.UseAsync(m => m.Inventory(shape!, query.Service, strategy, providers, query.Explain), cancellationToken));
     }
 
     /// <summary>Answers for a declared service with its own shape.</summary>
     public static Task<Ok<InventoryReport>> ForService(
         string service,
+        bool? explain,
         CapacityModelHost model,
         IQuerySession session,
         IOptions<OverflowOptions> overflow,
         IOptions<SchedulingOptions> scheduling,
         CancellationToken cancellationToken) =>
-        Ask(new InventoryQuery(null, service, null), model, session, overflow, scheduling, cancellationToken);
+        Ask(new InventoryQuery(null, service, null, explain ?? false), model, session, overflow, scheduling, cancellationToken);
 
     private static void Validate(InstanceShapeSpec? shape)
     {
@@ -91,4 +92,5 @@ public static class InventoryEndpoints
 /// <param name="Shape">The instance shape to count; optional when a service is named.</param>
 /// <param name="Service">A declared service whose pool, lenders, overflow and spread rules apply.</param>
 /// <param name="Strategy">Overrides the service's or the default placement strategy.</param>
-public sealed record InventoryQuery(InstanceShapeSpec? Shape, string? Service, PlacementStrategy? Strategy);
+/// <param name="Explain">Whether the answer lists, for each node, why it would reject the next instance.</param>
+public sealed record InventoryQuery(InstanceShapeSpec? Shape, string? Service, PlacementStrategy? Strategy, bool Explain = false);

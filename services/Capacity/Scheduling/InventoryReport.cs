@@ -11,6 +11,7 @@ namespace Surge.Capacity.Scheduling;
 /// <param name="Limit">What rejects the next instance on most nodes once those fit.</param>
 /// <param name="Cells">The same counts per pool, zone and source, in the scheduler's order of preference.</param>
 /// <param name="CloudOverflow">What new cloud nodes could add, per provider, within their quotas.</param>
+/// <param name="Rejections">When asked for, why each node the service may use would reject the next instance; null otherwise.</param>
 public sealed record InventoryReport(
     string? Service,
     InstanceShapeSpec Shape,
@@ -20,7 +21,8 @@ public sealed record InventoryReport(
     long Overflow,
     PlacementDimension Limit,
     IReadOnlyList<InventoryCell> Cells,
-    IReadOnlyList<CloudOverflowCapacity> CloudOverflow);
+    IReadOnlyList<CloudOverflowCapacity> CloudOverflow,
+    IReadOnlyList<NodeRejection>? Rejections = null);
 
 /// <summary>How many more instances fit in one zone of one pool, from one source, and what stops the next one there.</summary>
 public sealed record InventoryCell(string Pool, string Zone, PlacementSource Source, long Fits, PlacementDimension Limit, int Nodes);

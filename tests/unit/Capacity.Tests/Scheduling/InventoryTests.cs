@@ -40,6 +40,34 @@ public sealed class InventoryTests
     }
 
     [Fact]
+    public void Inventory_Explained_NamesWhyEachNodeRejectsTheNextInstance()
+    {
+        var fleet = Fleet();
+
+        var plain = fleet.Model.Inventory(Shape(cpu: 1000, memory: 1024), "feed-api", PlacementStrategy.Spread, []);
+        var explained = fleet.Model.Inventory(Shape(cpu: 1000, memory: 1024), "feed-api", PlacementStrategy.Spread, [], explain: true);
+
+        Assert.Null(plain.Rejections);
+        Assert.Equal(
+            [
+                ("feed-a", PlacementDimension.Cpu),
+                ("feed-b", PlacementDimension.Cpu),
+                ("shared-a", PlacementDimension.LendLimit),
+                ("feed-overflow-c", PlacementDimension.Cpu),
+            ],
+            explained.Rejections!.Select(rejection => (rejection.Node, rejection.Dimension)));
+        Assert.Equal("0 of 1000 millicores free", explained.Rejections![0].Detail);
+    }
+
+    [Fact]
+    public void Inventory_ShapeAloneExplained_ListsOnlyEachPoolsOwnNodes()
+    {
+        var explained = Fleet().Model.Inventory(Shape(cpu: 1000, memory: 1024), null, PlacementStrategy.Spread, [], explain: true);
+
+        Assert.Equal(["feed-a", "feed-b", "feed-overflow-c", "shared-a"], explained.Rejections!.Select(rejection => rejection.Node));
+    }
+
+    [Fact]
     public void Inventory_DoesNotChangeTheModel()
     {
         var fleet = Fleet();
