@@ -50,12 +50,7 @@ public sealed partial class CapacityHousekeeper(
     {
         var now = time.GetUtcNow();
         var idleFor = options.Value.IdleNodeReleaseAfter;
-        var (expired, idle) = await model.UseAsync(m => (
-            m.Nodes.Values.SelectMany(node => node.Reservations.Values
-                .Where(r => !r.Committed && r.ExpiresAt is { } at && at <= now)
-                .Select(r => (Node: node.Name, r.InstanceId))).ToList(),
-            m.Nodes.Values.Where(node => node.IsOverflow && !node.Releasing && node.EmptySince is { } since && now - since >= idleFor)
-                .Select(node => (node.Name, Provider: node.Spec.Provider!)).ToList()), cancellationToken);
+        var (expired, idle) = await model.UseAsync(m => (m.ExpiredReservations(now), m.IdleOverflowNodes(now, idleFor)), cancellationToken);
 
         foreach (var (node, instanceId) in expired)
         {
