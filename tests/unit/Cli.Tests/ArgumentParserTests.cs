@@ -91,4 +91,69 @@ public class ArgumentParserTests
 
         Assert.Contains("stray", error.Message);
     }
+
+    [Fact]
+    public void Parse_OptionalPositionalAbsent_IsAccepted()
+    {
+        var parsed = ArgumentParser.Parse(InventoryOptions.Spec, ["--cpu", "500", "--memory", "512"]);
+
+        Assert.Empty(parsed.Positionals);
+    }
+
+    [Fact]
+    public void Parse_Flag_TakesNoValue()
+    {
+        var parsed = ArgumentParser.Parse(InventoryOptions.Spec, ["--json", "feed-api"]);
+
+        Assert.True(parsed.Flag("json"));
+        Assert.Equal(["feed-api"], parsed.Positionals);
+        Assert.Null(parsed.Option("json"));
+    }
+
+    [Fact]
+    public void Parse_FlagAbsent_IsFalse()
+    {
+        var parsed = ArgumentParser.Parse(InventoryOptions.Spec, ["feed-api"]);
+
+        Assert.False(parsed.Flag("json"));
+    }
+
+    [Fact]
+    public void Parse_FlagWithValue_IsUsageError()
+    {
+        var error = Assert.Throws<UsageException>(() => ArgumentParser.Parse(InventoryOptions.Spec, ["--json=yes", "feed-api"]));
+
+        Assert.Contains("--json", error.Message);
+        Assert.Contains("yes", error.Message);
+    }
+
+    [Fact]
+    public void Parse_RepeatedFlag_IsUsageError()
+    {
+        Assert.Throws<UsageException>(() => ArgumentParser.Parse(InventoryOptions.Spec, ["--json", "--json", "feed-api"]));
+    }
+
+    [Fact]
+    public void Parse_FlagOnOtherCommand_IsUnknown()
+    {
+        var error = Assert.Throws<UsageException>(() => ArgumentParser.Parse(SagaOptions.Spec, ["saga-1", "--json"]));
+
+        Assert.Contains("--json", error.Message);
+    }
+
+    [Fact]
+    public void Parse_NegativeNumber_IsAValue()
+    {
+        var parsed = ArgumentParser.Parse(InventoryOptions.Spec, ["--cpu", "-5", "feed-api"]);
+
+        Assert.Equal("-5", parsed.Option("cpu"));
+    }
+
+    [Fact]
+    public void Parse_FlagAfterValueOption_IsUsageError()
+    {
+        var error = Assert.Throws<UsageException>(() => ArgumentParser.Parse(InventoryOptions.Spec, ["--cpu", "--json"]));
+
+        Assert.Contains("--cpu", error.Message);
+    }
 }

@@ -4,9 +4,10 @@ namespace Surge.Cli.Arguments;
 
 /// <summary>Splits a command's arguments into options and positionals by the command's <see cref="CommandSpec"/>.</summary>
 /// <remarks>
-/// Accepted forms: <c>--name value</c>, <c>--name=value</c>, <c>-x value</c> for a declared alias, and
-/// <c>--help</c>/<c>-h</c> anywhere. An option given twice, an unknown option, a missing value or a missing
-/// or extra positional is a <see cref="UsageException"/>.
+/// Accepted forms: <c>--name value</c>, <c>--name=value</c>, <c>-x value</c> for a declared alias, <c>--flag</c>
+/// for an option without a value, and <c>--help</c>/<c>-h</c> anywhere. A negative number such as <c>-5</c> is a
+/// value, not an option, so the command can name it in its error. An option given twice, an unknown option, a
+/// missing value, a value given to a flag, or a missing or extra positional is a <see cref="UsageException"/>.
 /// </remarks>
 internal static class ArgumentParser
 {
@@ -14,6 +15,7 @@ internal static class ArgumentParser
     public static ParsedArguments Parse(CommandSpec spec, IReadOnlyList<string> arguments)
     {
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        var flags = new HashSet<string>(StringComparer.Ordinal);
         var positionals = new List<string>();
         var helpRequested = false;
 
@@ -33,6 +35,12 @@ internal static class ArgumentParser
             }
 
             var (name, inlineValue) = SplitOption(spec, argument);
+            if (spec.Flags.Contains(name, StringComparer.Ordinal))
+            {
+                AddFlag(spec, flags, name, inlineValue);
+                continue;
+            }
+
             var value = inlineValue ?? TakeValue(spec, arguments, ref index, argument);
             if (!options.TryAdd(name, value))
             {
@@ -45,10 +53,23 @@ internal static class ArgumentParser
             CheckPositionals(spec, positionals);
         }
 
-        return new ParsedArguments(spec.Name, positionals, options, helpRequested);
+        return new ParsedArguments(spec.Name, positionals, options, helpRequested) { Flags = flags };
     }
 
-    private static bool IsOption(string argument) => argument.Length > 1 && argument[0] == '-';
+    private static bool IsOption(string argument) => argument.Length > 1 && argument[0] == '-' && !char.IsAsciiDigit(argument[1]);
+
+    private static void AddFlag(CommandSpec spec, HashSet<string> flags, string name, string? inlineValue)
+    {
+        if (inlineValue is not null)
+        {
+            throw new UsageException(Text.Format(Strings.UsageFlagTakesNoValue, "--" + name, inlineValue), spec.Name);
+        }
+
+        if (!flags.Add(name))
+        {
+            throw new UsageException(Text.Format(Strings.UsageOptionRepeated, "--" + name), spec.Name);
+        }
+    }
 
     private static (string Name, string? InlineValue) SplitOption(CommandSpec spec, string argument)
     {
@@ -66,7 +87,7 @@ internal static class ArgumentParser
             throw new UsageException(Text.Format(Strings.UsageUnknownOption, argument, spec.Name), spec.Name);
         }
 
-        if (!spec.ValueOptions.Contains(name, StringComparer.Ordinal))
+        if (!spec.ValueOptions.Contains(name, StringComparer.Ordinal) && !spec.Flags.Contains(name, StringComparer.Ordinal))
         {
             throw new UsageException(Text.Format(Strings.UsageUnknownOption, argument, spec.Name), spec.Name);
         }
@@ -93,9 +114,10 @@ internal static class ArgumentParser
             throw new UsageException(Text.Format(Strings.UsageMissingArgument, missing, spec.Name), spec.Name);
         }
 
-        if (positionals.Count > spec.PositionalNames.Count)
+        var allowed = spec.PositionalNames.Count + spec.OptionalPositionalNames.Count;
+        if (positionals.Count > allowed)
         {
-            var extra = positionals[spec.PositionalNames.Count];
+            var extra = positionals[allowed];
             throw new UsageException(Text.Format(Strings.UsageUnexpectedArgument, extra, spec.Name), spec.Name);
         }
     }

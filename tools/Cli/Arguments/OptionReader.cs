@@ -70,6 +70,38 @@ internal static class OptionReader
         return number;
     }
 
+    /// <summary>Returns the option as a whole number from 1 to <see cref="int.MaxValue"/>, or null when it is absent.</summary>
+    public static int? PositiveIntegerOrNull(ParsedArguments arguments, string name)
+    {
+        var value = arguments.Option(name);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) || number < 1)
+        {
+            throw new UsageException(Text.Format(Strings.UsageInvalidInteger, "--" + name, value, int.MaxValue), arguments.Command);
+        }
+
+        return number;
+    }
+
+    /// <summary>Returns the one of <paramref name="choices"/> that the option names, ignoring case, or null when the option is absent.</summary>
+    public static string? Choice(ParsedArguments arguments, string name, IReadOnlyList<string> choices)
+    {
+        var value = arguments.Option(name);
+        if (value is null)
+        {
+            return null;
+        }
+
+        var chosen = choices.FirstOrDefault(choice => choice.Equals(value, StringComparison.OrdinalIgnoreCase));
+        return chosen ?? throw new UsageException(
+            Text.Format(Strings.UsageInvalidChoice, "--" + name, value, string.Join(", ", choices)),
+            arguments.Command);
+    }
+
     /// <summary>Returns the option as a timestamp with an offset (ISO 8601, such as <c>2026-01-02T03:04:05Z</c>), or null when it is absent.</summary>
     public static DateTimeOffset? Timestamp(ParsedArguments arguments, string name)
     {

@@ -14,6 +14,12 @@ internal sealed class ParsedArguments(
     /// <summary>Whether <c>--help</c> or <c>-h</c> appeared; the other arguments are then not checked.</summary>
     public bool HelpRequested { get; } = helpRequested;
 
+    /// <summary>The flags given, by long name without <c>--</c>.</summary>
+    public IReadOnlySet<string> Flags { get; init; } = new HashSet<string>();
+
+    /// <summary>Returns whether flag <paramref name="name"/> (long name without <c>--</c>) was given.</summary>
+    public bool Flag(string name) => Flags.Contains(name);
+
     /// <summary>Returns the value of option <paramref name="name"/> (long name without <c>--</c>), or null when it is absent.</summary>
     public string? Option(string name) => options.TryGetValue(name, out var value) ? value : null;
 }

@@ -8,6 +8,7 @@ internal static class CommandCatalog
         new ApplyCommand(),
         new AlarmCommand(),
         new SagaCommand(),
+        new InventoryCommand(),
         new DemoCommand(),
     ];
 

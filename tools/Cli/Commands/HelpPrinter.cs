@@ -6,7 +6,7 @@ namespace Surge.Cli.Commands;
 /// <summary>Prints the overview of all commands, or one command's help.</summary>
 internal static class HelpPrinter
 {
-    private const int NameWidth = 8;
+    private const int NameWidth = 11;
 
     /// <summary>Prints the usage line, the command list and the options and environment variables every command reads.</summary>
     public static void Overview(TextWriter writer)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 
 namespace Surge.Cli.Http;
 
@@ -73,6 +74,20 @@ internal sealed class GatewayClient(JsonHttp http, Uri gateway)
     /// <summary>Runs the invariant check through <c>GET /api/invariants</c>.</summary>
     public Task<InvariantReport> GetInvariantsAsync(CancellationToken cancellationToken) =>
         http.SendForJsonAsync<InvariantReport>(Get("api/invariants"), cancellationToken);
+
+    /// <summary>Reads how many more instances of a declared service fit, from <c>GET /api/inventory/{service}</c>.</summary>
+    public Task<JsonReply<InventoryReportView>> GetInventoryAsync(string service, CancellationToken cancellationToken) =>
+        http.SendForJsonReplyAsync<InventoryReportView>(Get("api/inventory/" + Uri.EscapeDataString(service)), cancellationToken);
+
+    /// <summary>Posts <paramref name="query"/> to <c>POST /api/inventory</c> and reads how many more instances fit.</summary>
+    public Task<JsonReply<InventoryReportView>> QueryInventoryAsync(InventoryQuery query, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, Url("api/inventory"))
+        {
+            Content = JsonHttp.Content(JsonSerializer.SerializeToUtf8Bytes(query, JsonHttp.SerializerOptions), "application/json"),
+        };
+        return http.SendForJsonReplyAsync<InventoryReportView>(request, cancellationToken);
+    }
 
     private HttpRequestMessage Get(string path) => new(HttpMethod.Get, Url(path));
 

@@ -40,8 +40,32 @@ internal sealed class JsonHttp(HttpClient http)
         return await ReadJsonAsync<T>(request, response, cancellationToken);
     }
 
+    /// <summary>Sends <paramref name="request"/>, disposes it, and returns a 2xx response's body both as text and read as <typeparamref name="T"/>.</summary>
+    /// <exception cref="GatewayProblemException">The response has an error status.</exception>
+    public async Task<JsonReply<T>> SendForJsonReplyAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using var ownedRequest = request;
+        using var response = await SendAsync(request, cancellationToken);
+        var body = await ReadSuccessBodyAsync(request, response, cancellationToken);
+        return new JsonReply<T>(Deserialize<T>(request, body), body);
+    }
+
     /// <summary>Reads a 2xx response as <typeparamref name="T"/>, or throws <see cref="GatewayProblemException"/> for any other status.</summary>
     public static async Task<T> ReadJsonAsync<T>(HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var body = await ReadSuccessBodyAsync(request, response, cancellationToken);
+        return Deserialize<T>(request, body);
+    }
+
+    /// <summary>Creates request content with exactly <paramref name="mediaType"/> as Content-Type, without a charset parameter.</summary>
+    public static ByteArrayContent Content(byte[] body, string mediaType)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        return content;
+    }
+
+    private static async Task<string> ReadSuccessBodyAsync(HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
@@ -50,6 +74,11 @@ internal sealed class JsonHttp(HttpClient http)
                 request.Method, request.RequestUri!, (int)response.StatusCode, ReadProblem(response, body), Excerpt(body));
         }
 
+        return body;
+    }
+
+    private static T Deserialize<T>(HttpRequestMessage request, string body)
+    {
         try
         {
             return JsonSerializer.Deserialize<T>(body, SerializerOptions)
@@ -60,14 +89,6 @@ internal sealed class JsonHttp(HttpClient http)
             throw new CliFailureException(Text.Format(
                 Strings.ErrorUnexpectedResponse, request.Method, request.RequestUri, exception.Message, Excerpt(body)));
         }
-    }
-
-    /// <summary>Creates request content with exactly <paramref name="mediaType"/> as Content-Type, without a charset parameter.</summary>
-    public static ByteArrayContent Content(byte[] body, string mediaType)
-    {
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
-        return content;
     }
 
     private static ProblemView? ReadProblem(HttpResponseMessage response, string body)
