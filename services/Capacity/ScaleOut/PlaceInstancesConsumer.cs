@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using Marten;
 using Microsoft.Extensions.Options;
 using Surge.Capacity.Nodes;
@@ -15,8 +16,8 @@ namespace Surge.Capacity.ScaleOut;
 /// Placement reads the process's capacity model, brought up to date from the event store first. All placements in a
 /// process share one partition, and across processes they take turns on a PostgreSQL advisory lock. Before writing,
 /// each chosen node is locked and its stream version compared with the model's, because a model that missed an event
-/// could over-commit the node. A mismatch reloads the node and fails the attempt; the retried message places again on
-/// the fresh model.
+/// could over-commit the node. A mismatch reloads the locked node and decides again, up to three times; after that the
+/// message fails and is retried on the fresh model.
 /// </remarks>
 public sealed partial class PlaceInstancesConsumer(
     ConsumerServices services,
@@ -41,34 +42,62 @@ public sealed partial class PlaceInstancesConsumer(
             return;
         }
 
-        var (request, result, plan, versions) = await model.UseAsync(
-            m =>
+        // Nodes this transaction locked and fetched for writing, kept across attempts: a node is locked once, so a
+        // second attempt may only use nodes the first one locked.
+        var held = new Dictionary<string, IEventStream<NodeView>>(StringComparer.Ordinal);
+        for (var attempt = 1; ; attempt++)
+        {
+            var (request, result, plan, versions) = await model.UseAsync(
+                m =>
+                {
+                    var request = RequestFor(saga, m.Services.GetValueOrDefault(saga.Service));
+                    var (result, plan, versions) = Decide(m, saga, request);
+                    return (request, result, plan, versions);
+                },
+                cancellationToken,
+                unit.Documents);
+            var decision = result.Succeeded
+                ? PlacementDecision.Placed([.. result.Instances.Select(i => new InstancePlacement(i.InstanceId, i.Node, i.Pool, i.Zone, i.Source))])
+                : PlacementDecision.Failed(result.FailureReason!, plan);
+            var events = ScaleOutDecider.Decide(saga, decision, unit.Now, options.Value);
+            if (events.OfType<InstancesPlaced>().FirstOrDefault() is not { } placed)
             {
-                var request = RequestFor(saga, m.Services.GetValueOrDefault(saga.Service));
-                var (result, plan, versions) = Decide(m, saga, request);
-                return (request, result, plan, versions);
-            },
-            cancellationToken,
-            unit.Documents);
-        var decision = result.Succeeded
-            ? PlacementDecision.Placed([.. result.Instances.Select(i => new InstancePlacement(i.InstanceId, i.Node, i.Pool, i.Zone, i.Source))])
-            : PlacementDecision.Failed(result.FailureReason!, plan);
-        var events = ScaleOutDecider.Decide(saga, decision, unit.Now, options.Value);
-        if (events.OfType<InstancesPlaced>().FirstOrDefault() is { } placed)
-        {
-            await ReserveAsync(unit, saga, request, placed, versions, cancellationToken);
-            LogPlaced(logger, message.SagaId, placed.Placements.Count, saga.Service);
+                LogUnplaced(plan, message.SagaId, saga.Service, decision.FailureReason ?? "");
+                await ScaleOutRecorder.RecordAsync(unit, stream, events, cancellationToken);
+                return;
+            }
+
+            var stale = await HoldAsync(unit, placed, versions, held, cancellationToken);
+            if (stale.Count == 0)
+            {
+                Reserve(unit, saga, request, placed, held);
+                LogPlaced(logger, message.SagaId, placed.Placements.Count, saga.Service);
+                await ScaleOutRecorder.RecordAsync(unit, stream, events, cancellationToken);
+                return;
+            }
+
+            // A node changed between the decision and its lock, usually a reservation committed by a finishing saga.
+            // Now that the node is locked, reloading it gives the model its final state, and deciding again is exact.
+            await model.ReloadAsync(stale, cancellationToken);
+            if (attempt == MaxAttempts)
+            {
+                throw new ModelBehindException(stale);
+            }
         }
-        else if (plan is not null)
+    }
+
+    private const int MaxAttempts = 3;
+
+    private void LogUnplaced(OverflowPlan? plan, Guid sagaId, string service, string reason)
+    {
+        if (plan is not null)
         {
-            LogOverflow(logger, message.SagaId, plan.NodeCount, plan.Provider, saga.Service, plan.ShortBy);
+            LogOverflow(logger, sagaId, plan.NodeCount, plan.Provider, service, plan.ShortBy);
         }
         else
         {
-            LogNotPlaced(logger, message.SagaId, saga.Service, decision.FailureReason ?? "");
+            LogNotPlaced(logger, sagaId, service, reason);
         }
-
-        await ScaleOutRecorder.RecordAsync(unit, stream, events, cancellationToken);
     }
 
     // The versions of the chosen nodes are taken with the decision, so the write can tell whether the model it decided
@@ -134,32 +163,43 @@ public sealed partial class PlaceInstancesConsumer(
     /// <summary>The advisory lock key of placement: "Surge" in ASCII followed by 1, unique within the service's database.</summary>
     private const long PlacementLockKey = 0x5375_7267_6500_0001;
 
-    private async Task ReserveAsync(OutboxSession unit, ScaleOutState saga, PlacementRequest request, InstancesPlaced placed,
+    // Locks and fetches the chosen nodes not yet held, and returns those whose version differs from the one the
+    // decision saw. A decision that needs a node the first attempt did not lock fails the message instead: taking a
+    // further lock while holding others could deadlock with a transaction that locks in ascending order.
+    private static async Task<List<string>> HoldAsync(
+        OutboxSession unit,
+        InstancesPlaced placed,
         IReadOnlyDictionary<string, long> versions,
+        Dictionary<string, IEventStream<NodeView>> held,
         CancellationToken cancellationToken)
     {
-        await NodeLocks.HoldAsync(unit, placed.Placements.Select(placement => placement.Node), cancellationToken);
-        var expiresAt = unit.Now + options.Value.ReservationTimeToLive;
-        var stale = new List<string>();
-        foreach (var byNode in placed.Placements.GroupBy(placement => placement.Node))
+        var keys = placed.Placements.Select(placement => NodeView.StreamKey(placement.Node)).Distinct().ToList();
+        var missing = keys.Where(key => !held.ContainsKey(key)).ToList();
+        if (missing.Count > 0 && held.Count > 0)
         {
-            var key = NodeView.StreamKey(byNode.Key);
-            var node = await unit.Documents.Events.FetchForWriting<NodeView>(key, cancellationToken);
-            if (node.CurrentVersion != versions.GetValueOrDefault(key))
-            {
-                stale.Add(key);
-                continue;
-            }
-
-            node.AppendMany(byNode.Select(placement => (object)new NodeResourcesReserved(
-                placement.InstanceId, saga.SagaId, saga.Service, request.Shape.CpuMillicores, request.Shape.MemoryMiB, unit.Now,
-                request.Shape.DiskGiB, request.Shape.SwapMiB, expiresAt)));
+            throw new ModelBehindException(missing);
         }
 
-        if (stale.Count > 0)
+        if (missing.Count > 0)
         {
-            await model.ReloadAsync(stale, cancellationToken);
-            throw new ModelBehindException(stale);
+            await NodeLocks.HoldAsync(unit, placed.Placements.Select(placement => placement.Node), cancellationToken);
+            foreach (var key in missing)
+            {
+                held[key] = await unit.Documents.Events.FetchForWriting<NodeView>(key, cancellationToken);
+            }
+        }
+
+        return [.. keys.Where(key => held[key].CurrentVersion != versions.GetValueOrDefault(key))];
+    }
+
+    private void Reserve(OutboxSession unit, ScaleOutState saga, PlacementRequest request, InstancesPlaced placed, Dictionary<string, IEventStream<NodeView>> held)
+    {
+        var expiresAt = unit.Now + options.Value.ReservationTimeToLive;
+        foreach (var byNode in placed.Placements.GroupBy(placement => placement.Node))
+        {
+            held[NodeView.StreamKey(byNode.Key)].AppendMany(byNode.Select(placement => (object)new NodeResourcesReserved(
+                placement.InstanceId, saga.SagaId, saga.Service, request.Shape.CpuMillicores, request.Shape.MemoryMiB, unit.Now,
+                request.Shape.DiskGiB, request.Shape.SwapMiB, expiresAt)));
         }
     }
 
