@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
-using Surge.Ipam.Allocation;
+using Marten;
 using Surge.ServiceDefaults.Messaging;
 
 namespace Surge.Ipam.Subnets;
@@ -16,6 +16,7 @@ namespace Surge.Ipam.Subnets;
 /// the subnet endpoint, because placement cannot use a subnet it has not heard of.
 /// </remarks>
 public sealed partial class SubnetReportPublisher(
+    IDocumentStore store,
     OutboxSessionFactory sessions,
     IOptions<SubnetReportOptions> options,
     TimeProvider time,
@@ -41,31 +42,57 @@ public sealed partial class SubnetReportPublisher(
         }
     }
 
+    // Only the stream versions are read each interval; a subnet's document, with all its allocations, is loaded only
+    // when its version moved. A document newer than the version read is reported with that older version, and the
+    // next interval reports it again with the newer one.
     private async Task ReportChangedAsync(CancellationToken cancellationToken)
     {
+        var moved = (await StreamVersionsAsync(cancellationToken))
+            .Where(stream => !reported.TryGetValue(stream.Key, out var version) || version != stream.Value)
+            .ToDictionary(stream => stream.Key, stream => stream.Value, StringComparer.Ordinal);
+        if (moved.Count == 0)
+        {
+            return;
+        }
+
         await using var unit = sessions.Open(Guid.NewGuid().ToString("N"), "subnet-report", nameof(SubnetReportPublisher));
-        var streams = await SubnetStreams.FetchAllForWritingAsync(unit.Documents, cancellationToken);
-        var changed = streams.Values
-            .Where(stream => !reported.TryGetValue(stream.Aggregate!.Name, out var version) || version != (stream.StartingVersion ?? 0))
-            .Select(stream => SubnetAddressReports.Of(stream.Aggregate!, stream.StartingVersion ?? 0, unit.Now))
+        var subnets = await unit.Documents.LoadManyAsync<Subnet>(cancellationToken, moved.Keys);
+        var changed = subnets
+            .Select(subnet => (Key: Subnet.StreamKey(subnet.Name), Report: SubnetAddressReports.Of(subnet, moved[Subnet.StreamKey(subnet.Name)], unit.Now)))
             .ToList();
         if (changed.Count == 0)
         {
             return;
         }
 
-        foreach (var report in changed)
+        foreach (var (_, report) in changed)
         {
             unit.Publish(report);
         }
 
         await unit.CommitAsync(cancellationToken);
-        foreach (var report in changed)
+        foreach (var (key, report) in changed)
         {
-            reported[report.Subnet] = report.Version;
+            reported[key] = report.Version;
         }
 
         LogReported(logger, changed.Count);
+    }
+
+    private async Task<Dictionary<string, long>> StreamVersionsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"select id, version from {store.Options.Events.DatabaseSchemaName}.mt_streams where id like 'subnet/%'";
+        var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            versions[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return versions;
     }
 
     [LoggerMessage(EventId = 3301, Level = LogLevel.Debug, Message = "Reported {Count} changed subnets to Capacity")]
