@@ -65,6 +65,21 @@ public sealed class BorrowAndOverflowTests(OverflowCluster cluster)
         var clouds = inventory.GetProperty("cloudOverflow").EnumerateArray().ToList();
         Assert.Equal(["private-cloud", "public-cloud"], clouds.Select(c => c.GetProperty("provider").GetString()));
 
+        // The same question as a POST with a bigger shape: 1000 millicores fit twice on the own node and twice on the
+        // lender's half, and the explanation names each node's limit.
+        using var asked = await cluster.Gateway.PostAsJsonAsync("/api/inventory", new
+        {
+            service = Service,
+            shape = new { cpuMillicores = 1000, memoryMiB = 512 },
+            explain = true,
+        });
+        var answer = await asked.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(asked.IsSuccessStatusCode, $"POST /api/inventory answered {(int)asked.StatusCode}: {answer}");
+        Assert.Equal(4, answer.GetProperty("fits").GetInt64());
+        Assert.Equal(
+            ["bursty-node-1:cpu", "batch-node-1:lendLimit"],
+            answer.GetProperty("rejections").EnumerateArray().Select(r => $"{r.GetProperty("node").GetString()}:{r.GetProperty("dimension").GetString()}"));
+
         var sagaId = await cluster.RequestScaleOutAsync(Service, 14);
         var saga = await cluster.WaitForFinishedSagaAsync(sagaId, SagaTimeout);
         Assert.True(saga.GetProperty("status").GetString() == "Completed", $"Saga {sagaId} ended as {saga}.\n{cluster.Logs()}");
