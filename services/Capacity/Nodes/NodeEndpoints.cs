@@ -36,6 +36,11 @@ public static class NodeEndpoints
             return TypedResults.Ok(new ApplyOutcome("Node", name, ApplyOutcome.Unchanged));
         }
 
+        if (current?.Spec.Provider is { } provider)
+        {
+            throw new ResourceConflictException($"Node '{name}' was created by {provider} for cloud overflow, and Capacity manages it. Leave it out of fleet files; it is given back once idle.");
+        }
+
         if (current is not null)
         {
             EnsureReservationsStillFit(current, spec);
@@ -67,9 +72,12 @@ public static class NodeEndpoints
             throw new ResourceConflictException($"Node '{current.Name}' holds {current.Reservations.Count} reservations, so it cannot move from pool '{current.Spec.Pool}' to '{next.Pool}'. Scale its instances in first.");
         }
 
-        if (next.CpuMillicores < reservedCpu || next.MemoryMiB < reservedMemory)
+        var reservedDisk = current.Reservations.Sum(reservation => reservation.DiskGiB);
+        var reservedSwap = current.Reservations.Sum(reservation => reservation.SwapMiB);
+        if (next.CpuMillicores < reservedCpu || next.MemoryMiB < reservedMemory || next.DiskGiB < reservedDisk || next.SwapMiB < reservedSwap)
         {
-            throw new ResourceConflictException($"Node '{current.Name}' has {reservedCpu} millicores and {reservedMemory} MiB reserved, more than the new spec allows. Scale its instances in first.");
+            throw new ResourceConflictException(
+                $"Node '{current.Name}' has {reservedCpu} millicores, {reservedMemory} MiB memory, {reservedDisk} GiB disk and {reservedSwap} MiB swap reserved, more than the new spec allows. Scale its instances in first.");
         }
     }
 }

@@ -63,6 +63,11 @@ public sealed record NodeSpec(
             errors.Add("spec.swapMiB", $"swapMiB is {SwapMiB}; give the swap instances may use in MiB, 0 or more.");
         }
 
+        if (Provider is not null)
+        {
+            errors.Add("spec.provider", "provider is set by Capacity on the nodes a cloud provider adds for overflow. Leave it out; list the providers in the pool's overflowProviders instead.");
+        }
+
         PlacementRules.ValidateLabels(errors, "spec.labels", Labels);
         for (var index = 0; index < (Taints?.Count ?? 0); index++)
         {

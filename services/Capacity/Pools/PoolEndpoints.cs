@@ -28,10 +28,11 @@ public static class PoolEndpoints
         Microsoft.Extensions.Options.IOptions<Overflow.OverflowOptions> overflow,
         CancellationToken cancellationToken)
     {
-        spec.Validate(name, overflow.Value.Providers.Keys);
-
+        // The providers are checked only when the spec changes: a fleet file applied again unchanged must not fail
+        // because this Capacity runs with fewer providers configured than the one that recorded the pool.
         var key = PoolView.StreamKey(name);
         var current = await session.LoadAsync<PoolView>(key, cancellationToken);
+        spec.Validate(name, current is not null && SpecComparer.AreEqual(current.Spec, spec) ? null : overflow.Value.Providers.Keys);
         var outcome = await DeclarativeResources.ApplyAsync(session, http.GetCorrelationId(), key, current?.Spec, spec, new PoolSpecified(name, spec), cancellationToken);
         return TypedResults.Ok(new ApplyOutcome("Pool", name, outcome));
     }

@@ -39,7 +39,7 @@ public static class ScaleInEndpoints
         await using var unit = sessions.Open(http.GetCorrelationId());
         var service = await unit.Documents.LoadAsync<ServiceView>(ServiceView.StreamKey(request.Service), cancellationToken)
             ?? throw new RequestValidationException("service", $"Service '{request.Service}' is not declared. Apply it first, or fix the name.");
-        var victims = await ChooseAsync(unit.Documents, service, request.Count, unit.Now - scaleInOptions.Value.PoolProtectionAfterAlarm, cancellationToken);
+        var victims = await ChooseAsync(unit.Documents, service, request.Count, unit.Now, scaleInOptions.Value.PoolProtectionAfterAlarm, cancellationToken);
 
         var sagaId = Guid.CreateVersion7(unit.Now);
         var requested = new ScaleInRequested(sagaId, service.Name, service.Spec.Pool, request.Count, victims, drainTimeout,
@@ -76,16 +76,21 @@ public static class ScaleInEndpoints
         IDocumentSession session,
         ServiceView service,
         int count,
-        DateTimeOffset protectedSince,
+        DateTimeOffset now,
+        TimeSpan protection,
         CancellationToken cancellationToken)
     {
         var nodes = await session.Query<NodeView>().ToListAsync(cancellationToken);
         var endpoints = await EndpointsAsync(session, service.Name, cancellationToken);
-        var protectedPools = await ProtectedPoolsAsync(session, protectedSince, cancellationToken);
+        var protectedUntil = await ProtectedPoolsAsync(session, now - protection, cancellationToken);
+        var protectedPools = protectedUntil.Keys.ToHashSet(StringComparer.Ordinal);
         var choice = VictimChooser.Choose(service.Name, service.Spec.Pool, service.Spec.MinInstances, count, nodes, endpoints, protectedPools);
         if (choice.Victims.Count == 0)
         {
-            var shielded = protectedPools.Count == 0 ? "" : $" Pools {string.Join(", ", protectedPools.Order(StringComparer.Ordinal))} absorbed an alarm since {protectedSince:O} and keep their instances until then.";
+            var shielded = protectedUntil.Count == 0
+                ? ""
+                : " These pools absorbed an alarm and keep their instances for " + protection.ToString("c") + " after it: "
+                    + string.Join(", ", protectedUntil.OrderBy(pool => pool.Key, StringComparer.Ordinal).Select(pool => $"{pool.Key} until {pool.Value + protection:O}")) + ".";
             throw new RequestValidationException("count",
                 $"count is {count}, but service '{service.Name}' has {choice.RunningCount} instances that may be removed and minInstances {service.Spec.MinInstances}, " +
                 $"so at most {choice.RemovableCount} may be removed. Ask for {choice.RemovableCount} or fewer.{shielded}");
@@ -95,13 +100,15 @@ public static class ScaleInEndpoints
     }
 
     // A pool that took instances for an alarm is likely to need them again soon; taking them away at once would flap.
-    private static async Task<IReadOnlySet<string>> ProtectedPoolsAsync(IDocumentSession session, DateTimeOffset since, CancellationToken cancellationToken)
+    // Returns each protected pool with the completion of the last alarm-driven scale-out that placed in it.
+    private static async Task<IReadOnlyDictionary<string, DateTimeOffset>> ProtectedPoolsAsync(IDocumentSession session, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var recent = await session.Query<ScaleOutState>().Where(saga => saga.RequestedAt >= since).ToListAsync(cancellationToken);
+        var recent = await session.Query<ScaleOutState>().Where(saga => saga.FinishedAt >= since).ToListAsync(cancellationToken);
         return recent
             .Where(saga => saga.Trigger.Source != "api" && saga.Status is ScaleOutStatus.Completed or ScaleOutStatus.PartiallyCompleted)
-            .SelectMany(saga => saga.Instances.Where(instance => instance.Ready).Select(instance => instance.Pool))
-            .ToHashSet(StringComparer.Ordinal);
+            .SelectMany(saga => saga.Instances.Where(instance => instance.Ready).Select(instance => (instance.Pool, Finished: saga.FinishedAt!.Value)))
+            .GroupBy(entry => entry.Pool, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Max(entry => entry.Finished), StringComparer.Ordinal);
     }
 
     // Capacity does not read the load balancer's pools; the scale-out sagas that started the instances recorded where they serve.

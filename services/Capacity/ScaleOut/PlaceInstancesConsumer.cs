@@ -45,13 +45,14 @@ public sealed partial class PlaceInstancesConsumer(
         // Nodes this transaction locked and fetched for writing, kept across attempts: a node is locked once, so a
         // second attempt may only use nodes the first one locked.
         var held = new Dictionary<string, IEventStream<NodeView>>(StringComparer.Ordinal);
+        var pending = await PendingCloudNodes.CountAsync(unit.Documents, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             var (request, result, plan, versions) = await model.UseAsync(
                 m =>
                 {
                     var request = RequestFor(saga, m.Services.GetValueOrDefault(saga.Service));
-                    var (result, plan, versions) = Decide(m, saga, request);
+                    var (result, plan, versions) = Decide(m, saga, request, pending);
                     return (request, result, plan, versions);
                 },
                 cancellationToken,
@@ -102,7 +103,11 @@ public sealed partial class PlaceInstancesConsumer(
 
     // The versions of the chosen nodes are taken with the decision, so the write can tell whether the model it decided
     // on had seen every event of those nodes.
-    private (PlacementResult Result, OverflowPlan? Plan, Dictionary<string, long> Versions) Decide(CapacityModel capacity, ScaleOutState saga, PlacementRequest request)
+    private (PlacementResult Result, OverflowPlan? Plan, Dictionary<string, long> Versions) Decide(
+        CapacityModel capacity,
+        ScaleOutState saga,
+        PlacementRequest request,
+        IReadOnlyDictionary<string, int> pending)
     {
         var result = capacity.Place(request);
         if (result.Succeeded)
@@ -115,7 +120,7 @@ public sealed partial class PlaceInstancesConsumer(
         }
 
         var tried = saga.Overflow.Select(attempt => attempt.Provider).ToHashSet(StringComparer.Ordinal);
-        if (capacity.PlanOverflow(request, result.Placeable, overflow.Value.ToProviders(), tried) is not { } chosen)
+        if (capacity.PlanOverflow(request, result.Placeable, overflow.Value.ToProviders(), tried, pending) is not { } chosen)
         {
             return (result, null, []);
         }

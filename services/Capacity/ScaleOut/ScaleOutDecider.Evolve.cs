@@ -22,7 +22,7 @@ public static partial class ScaleOutDecider
         {
             Status = ScaleOutStatus.ProvisioningNodes,
             Deadline = requested.Deadline,
-            OverflowAttempts = [.. state.Overflow, new OverflowAttempt(requested.RequestId, requested.Provider, requested.Size, [])],
+            OverflowAttempts = [.. state.Overflow, new OverflowAttempt(requested.RequestId, requested.Provider, requested.Size, [], NodeCount: requested.NodeCount)],
         },
         (_, OverflowNodesJoined joined) => state with
         {

@@ -47,4 +47,9 @@ public sealed record ScaleOutState(
 /// <summary>One request for cloud nodes and how it ended.</summary>
 /// <param name="Nodes">The nodes that joined; empty while waiting or when the provider could not give them.</param>
 /// <param name="Failure">Why the provider could not give them; null otherwise.</param>
-public sealed record OverflowAttempt(Guid RequestId, string Provider, Surge.Contracts.Nodes.NodeSize Size, IReadOnlyList<string> Nodes, string? Failure = null);
+/// <param name="NodeCount">How many nodes were asked for.</param>
+public sealed record OverflowAttempt(Guid RequestId, string Provider, Surge.Contracts.Nodes.NodeSize Size, IReadOnlyList<string> Nodes, string? Failure = null, int NodeCount = 0)
+{
+    /// <summary>Whether the provider has neither given the nodes nor refused them yet.</summary>
+    public bool Pending => Nodes.Count == 0 && Failure is null;
+}

@@ -16,7 +16,8 @@ public sealed partial class CapacityModel
         string? service,
         PlacementStrategy strategy,
         IReadOnlyList<CloudProvider> providers,
-        bool explain = false)
+        bool explain = false,
+        IReadOnlyDictionary<string, int>? pending = null)
     {
         var cells = new List<InventoryCell>();
         var rejections = new List<PlacementDimension>();
@@ -26,7 +27,7 @@ public sealed partial class CapacityModel
         {
             var pass = new PlacementPass(this, service, spec.Pool, shape, strategy);
             Count(pass, pass.Tiers, exact: true, cells, rejections);
-            cloud = CloudOverflow(pass, Pools.GetValueOrDefault(spec.Pool), providers);
+            cloud = CloudOverflow(pass, Pools.GetValueOrDefault(spec.Pool), providers, pending);
             explained?.AddRange(pass.Rejections());
         }
         else
@@ -71,7 +72,7 @@ public sealed partial class CapacityModel
 
     // New nodes have no labels and no taints and start empty; the service's zone limits, after what fits on existing
     // nodes, cap what they add. Addresses are not counted: new nodes join the pool's subnets.
-    private List<CloudOverflowCapacity> CloudOverflow(PlacementPass pass, ModelPool? pool, IReadOnlyList<CloudProvider> providers)
+    private List<CloudOverflowCapacity> CloudOverflow(PlacementPass pass, ModelPool? pool, IReadOnlyList<CloudProvider> providers, IReadOnlyDictionary<string, int>? pending)
     {
         var result = new List<CloudOverflowCapacity>();
         if (pool is null)
@@ -83,7 +84,7 @@ public sealed partial class CapacityModel
         var zoneRoom = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var provider in OverflowOrder(pool, providers))
         {
-            var nodesLeft = Math.Max(0, provider.MaxNodes - Nodes.Values.Count(node => node.Spec.Provider == provider.Name));
+            var nodesLeft = NodesLeft(provider, pending);
             var perNode = shape.RequiredLabels is { Count: > 0 } ? 0 : provider.NodeSize.Fitting(ResourceAmounts.Of(shape)).Count;
             perNode = Math.Min(perNode, shape.MaxPerNode ?? long.MaxValue);
             long fits = 0;

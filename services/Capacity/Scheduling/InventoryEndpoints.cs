@@ -40,7 +40,8 @@ public static class InventoryEndpoints
         Validate(shape);
         var strategy = query.Strategy ?? service?.Strategy ?? scheduling.Value.Strategy;
         var providers = overflow.Value.ToProviders();
-        return TypedResults.Ok(await model.UseAsync(m => m.Inventory(shape!, query.Service, strategy, providers, query.Explain), cancellationToken));
+        var pending = await Overflow.PendingCloudNodes.CountAsync(session, cancellationToken);
+        return TypedResults.Ok(await model.UseAsync(m => m.Inventory(shape!, query.Service, strategy, providers, query.Explain, pending), cancellationToken));
     }
 
     /// <summary>Answers for a declared service with its own shape.</summary>

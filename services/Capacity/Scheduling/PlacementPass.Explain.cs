@@ -14,9 +14,17 @@ internal sealed partial class PlacementPass
 
     /// <summary>
     /// The dimension that stops most nodes from taking the next instance, the earlier in check order on a tie;
-    /// <see cref="PlacementDimension.NoNodes"/> when the service may use no node at all.
+    /// <see cref="PlacementDimension.NoNodes"/> when the service may use no node at all. Nodes the shape could never
+    /// use (closed, lacking a label, tainted) count only when no other node is left: the limit names what runs out.
     /// </summary>
-    public static PlacementDimension LimitOf(IEnumerable<PlacementDimension> rejections) =>
+    public static PlacementDimension LimitOf(IEnumerable<PlacementDimension> rejections)
+    {
+        var all = rejections.ToList();
+        var running = all.Where(dimension => dimension > PlacementDimension.Taints).ToList();
+        return MostFrequent(running.Count > 0 ? running : all);
+    }
+
+    private static PlacementDimension MostFrequent(IEnumerable<PlacementDimension> rejections) =>
         rejections
             .GroupBy(dimension => dimension)
             .OrderByDescending(group => group.Count())

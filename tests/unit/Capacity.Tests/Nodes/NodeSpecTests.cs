@@ -83,10 +83,18 @@ public sealed class NodeSpecTests
             SwapMiB = 2048,
             Labels = new Dictionary<string, string> { ["disktype"] = "ssd", ["surge.io/gpu"] = "" },
             Taints = [new NodeTaint("surge.io/dedicated", "batch"), new NodeTaint("maintenance")],
-            Provider = "private-cloud",
         };
 
         spec.Validate("feed-node-1", poolExists: true);
+    }
+
+    [Fact]
+    public void Validate_Provider_IsRejectedBecauseCapacitySetsIt()
+    {
+        var error = Assert.Throws<RequestValidationException>(
+            () => (Valid with { Provider = "private-cloud" }).Validate("feed-node-1", poolExists: true));
+
+        Assert.Contains("overflowProviders", Assert.Single(error.Errors["spec.provider"]));
     }
 
     [Theory]

@@ -68,6 +68,21 @@ public sealed class InventoryTests
     }
 
     [Fact]
+    public void NodesLeft_CountsNodesOtherSagasStillWaitFor()
+    {
+        var model = Fleet().Model;
+        var provider = new CloudProvider("private-b", CloudKind.Private, new ResourceAmounts(4000, 8192, 0, 0), MaxNodes: 3, ["zone-c"]);
+
+        Assert.Equal(2, model.NodesLeft(provider));
+        Assert.Equal(1, model.NodesLeft(provider, new Dictionary<string, int> { ["private-b"] = 1 }));
+        Assert.Equal(0, model.NodesLeft(provider, new Dictionary<string, int> { ["private-b"] = 5 }));
+
+        var request = new ModelFleet().Request("feed-api", 20, "feed-pool", Shape(cpu: 1000, memory: 1024));
+        Assert.Equal(("private-b", 2), model.PlanOverflow(request, placeable: 11, [provider], tried: []) is { } free ? (free.Provider.Name, free.NodeCount) : default);
+        Assert.Null(model.PlanOverflow(request, placeable: 11, [provider], tried: [], new Dictionary<string, int> { ["private-b"] = 2 }));
+    }
+
+    [Fact]
     public void Inventory_DoesNotChangeTheModel()
     {
         var fleet = Fleet();

@@ -67,23 +67,27 @@ public sealed class PlacementRejectionTests
         Assert.Contains("the next is stopped by cpu on most nodes", result.FailureReason);
     }
 
-    [Theory]
-    [InlineData(PlacementDimension.Cpu)]
-    [InlineData(PlacementDimension.AcceptsInstances)]
-    public void Limit_Tie_GoesToEarlierDimension(PlacementDimension expected)
+    [Fact]
+    public void Limit_Tie_GoesToEarlierDimension()
     {
         var fleet = FeedPool()
             .Node("n1", "feed-pool", cpu: 100)
             .Node("n2", "feed-pool", memory: 100);
-        if (expected == PlacementDimension.AcceptsInstances)
-        {
-            fleet.Node("n3", "feed-pool", acceptsInstances: false).Node("n4", "feed-pool", taints: [new NodeTaint("spot")]);
-            fleet.Node("n5", "feed-pool", acceptsInstances: false).Node("n6", "feed-pool", taints: [new NodeTaint("spot")]);
-        }
 
-        var result = fleet.Place("feed-api");
+        Assert.Equal(PlacementDimension.Cpu, fleet.Place("feed-api").Limit);
+    }
 
-        Assert.Equal(expected, result.Limit);
+    [Fact]
+    public void Limit_NodesTheShapeCanNeverUse_CountOnlyWhenNothingElseIsLeft()
+    {
+        var fleet = FeedPool()
+            .Node("n1", "feed-pool", cpu: 100)
+            .Node("n3", "feed-pool", acceptsInstances: false).Node("n4", "feed-pool", taints: [new NodeTaint("spot")])
+            .Node("n5", "feed-pool", acceptsInstances: false).Node("n6", "feed-pool", taints: [new NodeTaint("spot")]);
+
+        Assert.Equal(PlacementDimension.Cpu, fleet.Place("feed-api").Limit);
+        Assert.Equal(PlacementDimension.AcceptsInstances, PlacementPass.LimitOf([PlacementDimension.Taints, PlacementDimension.AcceptsInstances]));
+        Assert.Equal(PlacementDimension.Labels, PlacementPass.LimitOf([PlacementDimension.Labels, PlacementDimension.Labels, PlacementDimension.Taints]));
     }
 
     [Fact]
