@@ -21,8 +21,8 @@ public static class JsonProblem
             // For a constructor parameter the message names the record, not the field's type; the inner exception
             // says what the reader found instead, such as a string where a number belongs.
             return exception.InnerException is InvalidOperationException or FormatException
-                ? (field, $"'{field}' has the wrong type: {exception.InnerException.Message}")
-                : (field, $"'{field}' must be {Expected(message)}.");
+                ? (field, $"'{field}' has the wrong type: {Found(exception.InnerException.Message)}")
+                : (field, $"'{field}' must be {Expected(message, field)}.");
         }
 
         if (message.Contains("missing required properties", StringComparison.Ordinal))
@@ -33,7 +33,68 @@ public static class JsonProblem
         return ("body", $"The body is not valid JSON: {message}");
     }
 
-    private static string Expected(string message) => message switch
+    // The reader's own words name .NET token types; say what to write instead.
+    private static string Found(string message) => message switch
+    {
+        _ when message.Contains("as a number", StringComparison.Ordinal) => "it must be a number, written without quotes.",
+        _ when message.Contains("out of bounds", StringComparison.Ordinal) || message.Contains("Either the JSON value is not in a supported format", StringComparison.Ordinal)
+            => "it must be a whole number in range, such as 100.",
+        _ when message.Contains("as a string", StringComparison.Ordinal) => "it must be a string; put the value in quotes.",
+        _ when message.Contains("as a boolean", StringComparison.Ordinal) => "it must be true or false.",
+        _ => message,
+    };
+
+    // The type the value could not be converted to decides what to ask for. For a record's constructor parameter the
+    // message names the record, so the field's own type is looked up on it. The outermost type counts: a list of
+    // strings needs a list.
+    private static string Expected(string message, string field)
+    {
+        var target = TargetType(message);
+        var type = TypeNamed(target);
+        if (type is not null && !type.IsEnum && type.IsClass && type != typeof(string))
+        {
+            var name = field.Split('.')[^1];
+            type = type.GetProperties().FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))?.PropertyType ?? type;
+        }
+
+        return type is null ? Scalar(target) : Describe(Nullable.GetUnderlyingType(type) ?? type, target);
+    }
+
+    private static string Describe(Type type, string target) => type switch
+    {
+        { IsEnum: true } => $"one of {string.Join(", ", Enum.GetNames(type).Select(JsonNamingPolicy.CamelCase.ConvertName))}",
+        _ when type == typeof(string) => "a string",
+        _ when type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDictionary<,>))
+            || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>)) => "a mapping of names to strings",
+        _ when typeof(System.Collections.IEnumerable).IsAssignableFrom(type) => "a list",
+        _ => Scalar(type.FullName ?? target),
+    };
+
+    private static string TargetType(string message)
+    {
+        const string marker = "converted to ";
+        var start = message.IndexOf(marker, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return message;
+        }
+
+        start += marker.Length;
+        var end = message.IndexOf(". Path", start, StringComparison.Ordinal);
+        return end < 0 ? message[start..] : message[start..end];
+    }
+
+    // Finds a type among the loaded assemblies by the full name the serializer printed.
+    private static Type? TypeNamed(string target)
+    {
+        var name = target.StartsWith("System.Nullable`1[", StringComparison.Ordinal) ? target["System.Nullable`1[".Length..].TrimEnd(']') : target;
+        return Type.GetType(name, throwOnError: false)
+            ?? AppDomain.CurrentDomain.GetAssemblies()
+                .Select(assembly => assembly.GetType(name, throwOnError: false))
+                .FirstOrDefault(found => found is not null);
+    }
+
+    private static string Scalar(string message) => message switch
     {
         _ when message.Contains("System.Int32", StringComparison.Ordinal) || message.Contains("System.Int64", StringComparison.Ordinal) => "a whole number",
         _ when message.Contains("System.Double", StringComparison.Ordinal) || message.Contains("System.Decimal", StringComparison.Ordinal) => "a number",
@@ -42,8 +103,6 @@ public static class JsonProblem
         _ when message.Contains("System.DateTimeOffset", StringComparison.Ordinal) => "an RFC 3339 time such as 2026-01-01T10:00:00Z",
         _ when message.Contains("System.TimeSpan", StringComparison.Ordinal) => "a duration such as 00:05:00",
         _ when message.Contains("System.Guid", StringComparison.Ordinal) => "a UUID",
-        _ when message.Contains("Dictionary", StringComparison.Ordinal) => "a mapping of names to strings",
-        _ when message.Contains("List", StringComparison.Ordinal) || message.Contains("[]", StringComparison.Ordinal) => "a list",
         _ => "an object with the documented fields",
     };
 }

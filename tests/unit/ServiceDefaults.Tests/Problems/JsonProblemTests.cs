@@ -50,10 +50,47 @@ public sealed class JsonProblemTests
         Assert.StartsWith("The body is not valid JSON", error);
     }
 
+    [Fact]
+    public void Describe_StringWhereAListBelongs_AsksForAList()
+    {
+        var (field, error) = JsonProblem.Describe(Fail("""{"cpu": 1, "zones": "zone-a"}"""));
+
+        Assert.Equal("zones", field);
+        Assert.Equal("'zones' must be a list.", error);
+    }
+
+    [Theory]
+    [InlineData("\"fast\"")]
+    [InlineData("1")]
+    public void Describe_UnknownEnumValue_ListsTheValues(string value)
+    {
+        var (field, error) = JsonProblem.Describe(Fail($$"""{"cpu": 1, "mode": {{value}}}"""));
+
+        Assert.Equal("mode", field);
+        Assert.Equal("'mode' must be one of spread, pack.", error);
+    }
+
+    [Fact]
+    public void Describe_NumberSentAsString_SaysToDropTheQuotes()
+    {
+        var (_, error) = JsonProblem.Describe(Fail("""{"cpu": "4000"}"""));
+
+        Assert.Equal("'cpu' has the wrong type: it must be a number, written without quotes.", error);
+    }
+
     private static JsonException Fail(string json) =>
         Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<Probe>(json, Strict));
 
-    private sealed record Probe(int Cpu, ProbeShape? Shape = null);
+    private sealed record Probe(int Cpu, ProbeShape? Shape = null, IReadOnlyList<string>? Zones = null, ProbeMode? Mode = null);
+
+    [JsonConverter(typeof(StrictModeConverter))]
+    public enum ProbeMode
+    {
+        Spread,
+        Pack,
+    }
+
+    private sealed class StrictModeConverter() : JsonStringEnumConverter<ProbeMode>(JsonNamingPolicy.CamelCase, allowIntegerValues: false);
 
     private sealed record ProbeShape(int Memory);
 }
