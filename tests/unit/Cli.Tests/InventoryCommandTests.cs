@@ -22,7 +22,7 @@ public class InventoryCommandTests
         Assert.Equal(HttpMethod.Get, request.Method);
         Assert.Equal(new Uri("http://127.0.0.1:6080/api/inventory/feed-api"), request.RequestUri);
         Assert.Equal("", body);
-        Assert.Contains("20 more instances fit", output);
+        Assert.Contains("Instances that still fit on existing nodes: 20", output);
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public class InventoryCommandTests
             Inventory of service feed-api
               Shape: 500 millicores CPU, 512 MiB memory, 0 GiB disk, 0 MiB swap
               Spread limits: no limit per node, 12 per zone
-              20 more instances fit on existing nodes: 16 own, 4 borrowable, 0 on existing overflow nodes. The next one is limited by cpu.
+              Instances that still fit on existing nodes: 20 (16 own, 4 borrowable, 0 on existing overflow nodes). The next one is limited by cpu.
 
             By pool, zone and source:
               POOL         ZONE    SOURCE    FITS  LIMIT      NODES
