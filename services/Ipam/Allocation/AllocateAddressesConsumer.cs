@@ -17,6 +17,7 @@ public sealed partial class AllocateAddressesConsumer(ConsumerServices services,
     /// <inheritdoc />
     protected override async Task HandleAsync(AllocateAddresses message, OutboxSession unit, CancellationToken cancellationToken)
     {
+        await AddressSpaceLock.HoldAsync(unit.Documents, cancellationToken);
         var streams = await SubnetStreams.FetchAllForWritingAsync(unit.Documents, cancellationToken);
         var plan = AllocationPlanner.Plan(streams.Values.Select(stream => stream.Aggregate!), message.SagaId, message.Requests);
 

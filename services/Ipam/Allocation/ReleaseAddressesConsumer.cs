@@ -19,6 +19,7 @@ public sealed partial class ReleaseAddressesConsumer(ConsumerServices services, 
     /// <inheritdoc />
     protected override async Task HandleAsync(ReleaseAddresses message, OutboxSession unit, CancellationToken cancellationToken)
     {
+        await AddressSpaceLock.HoldAsync(unit.Documents, cancellationToken);
         var streams = await SubnetStreams.FetchAllForWritingAsync(unit.Documents, cancellationToken);
         var instanceIds = message.InstanceIds.Distinct().ToArray();
 

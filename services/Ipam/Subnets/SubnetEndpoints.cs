@@ -41,6 +41,7 @@ public static partial class SubnetEndpoints
     {
         using var partition = await locks.AcquireAsync(IpamPartitions.AddressSpace, cancellationToken);
         await using var unit = sessions.Open(context.GetCorrelationId());
+        await AddressSpaceLock.HoldAsync(unit.Documents, cancellationToken);
 
         var others = await unit.Documents.Query<Subnet>()
             .Where(subnet => subnet.Name != name)

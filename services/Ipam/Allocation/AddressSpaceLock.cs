@@ -1,0 +1,26 @@
+using Marten;
+
+namespace Surge.Ipam.Allocation;
+
+/// <summary>
+/// Makes the writers of the address space take turns across Ipam processes, as <see cref="IpamPartitions.AddressSpace"/>
+/// does inside one. Without it, two processes allocating from the same subnet race on the stream version and the
+/// loser retries; under a burst the retries can run out and fail a saga. The lock is transaction-scoped, so
+/// PostgreSQL releases it at commit or rollback, also when the process dies. The stream version check stays as a
+/// second line.
+/// </summary>
+public static class AddressSpaceLock
+{
+    // "Surge" in ASCII followed by 2, unique within Ipam's database.
+    private const long Key = 0x5375_7267_6500_0002;
+
+    /// <summary>Opens the session's transaction and waits for the address-space lock inside it.</summary>
+    public static async Task HoldAsync(IDocumentSession session, CancellationToken cancellationToken)
+    {
+        await session.BeginTransactionAsync(cancellationToken);
+        await using var command = session.Connection!.CreateCommand();
+        command.CommandText = "select pg_advisory_xact_lock(@key)";
+        command.Parameters.Add(new Npgsql.NpgsqlParameter("key", Key));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
