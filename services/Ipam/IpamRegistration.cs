@@ -28,6 +28,10 @@ public static class IpamRegistration
             bus.AddConsumer<AllocateAddressesConsumer>();
             bus.AddConsumer<ReleaseAddressesConsumer>();
         });
+        builder.Services.AddOptions<AddressQuarantineOptions>()
+            .Bind(builder.Configuration.GetSection(AddressQuarantineOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddOptions<SubnetReportOptions>()
             .Bind(builder.Configuration.GetSection(SubnetReportOptions.Section))
             .ValidateDataAnnotations()

@@ -19,7 +19,7 @@ public sealed partial class AllocateAddressesConsumer(ConsumerServices services,
     {
         await AddressSpaceLock.HoldAsync(unit.Documents, cancellationToken);
         var streams = await SubnetStreams.FetchAllForWritingAsync(unit.Documents, cancellationToken);
-        var plan = AllocationPlanner.Plan(streams.Values.Select(stream => stream.Aggregate!), message.SagaId, message.Requests);
+        var plan = AllocationPlanner.Plan(streams.Values.Select(stream => stream.Aggregate!), message.SagaId, message.Requests, unit.Now);
 
         if (plan.Rejection is not null)
         {

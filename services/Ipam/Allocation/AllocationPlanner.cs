@@ -11,7 +11,8 @@ public static class AllocationPlanner
     /// that list the instance's node come first, then those that list its pool, each group by name, and the first with
     /// a free address gives its lowest one. Later requests see the addresses earlier ones took.
     /// </summary>
-    public static AllocationPlan Plan(IEnumerable<Subnet> subnets, Guid sagaId, IReadOnlyList<AddressRequest> requests)
+    /// <param name="now">The time of the request, which decides which quarantines have ended; null keeps every quarantined address out.</param>
+    public static AllocationPlan Plan(IEnumerable<Subnet> subnets, Guid sagaId, IReadOnlyList<AddressRequest> requests, DateTimeOffset? now = null)
     {
         var states = subnets.ToDictionary(subnet => subnet.Name, StringComparer.Ordinal);
         var events = new Dictionary<string, List<object>>(StringComparer.Ordinal);
@@ -27,7 +28,7 @@ public static class AllocationPlanner
                     $"No subnet serves instance {request.InstanceId} on node '{request.Node}' in pool '{request.Pool}'. Add node '{request.Node}' to the nodes of a subnet, or pool '{request.Pool}' to its pools, then retry.");
             }
 
-            var assigned = TryAllocate(candidates, states, events, request, sagaId);
+            var assigned = TryAllocate(candidates, states, events, request, sagaId, now);
             if (assigned is null)
             {
                 var names = string.Join(", ", candidates.Select(subnet => $"'{subnet.Name}' ({subnet.Cidr})"));
@@ -60,12 +61,13 @@ public static class AllocationPlanner
         Dictionary<string, Subnet> states,
         Dictionary<string, List<object>> events,
         AddressRequest request,
-        Guid sagaId)
+        Guid sagaId,
+        DateTimeOffset? now)
     {
         foreach (var candidate in candidates)
         {
             var state = states[candidate.Name];
-            var decision = SubnetDecider.Decide(state, new AllocateAddress(request.InstanceId, sagaId, request.Node));
+            var decision = SubnetDecider.Decide(state, new AllocateAddress(request.InstanceId, sagaId, request.Node, now));
             if (decision.Address is null)
             {
                 continue;

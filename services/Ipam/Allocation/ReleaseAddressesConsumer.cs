@@ -10,7 +10,10 @@ namespace Surge.Ipam.Allocation;
 /// A repeated request releases nothing more and replies again. The changed subnets reach Capacity through
 /// <see cref="Subnets.SubnetReportPublisher"/>.
 /// </summary>
-public sealed partial class ReleaseAddressesConsumer(ConsumerServices services, ILogger<ReleaseAddressesConsumer> logger)
+public sealed partial class ReleaseAddressesConsumer(
+    ConsumerServices services,
+    Microsoft.Extensions.Options.IOptions<AddressQuarantineOptions> options,
+    ILogger<ReleaseAddressesConsumer> logger)
     : TransactionalConsumer<ReleaseAddresses>(services)
 {
     /// <summary>Returns the address-space key that allocations use, so a release and an allocation in this process never interleave.</summary>
@@ -34,7 +37,7 @@ public sealed partial class ReleaseAddressesConsumer(ConsumerServices services, 
 
             foreach (var stream in holders)
             {
-                var events = SubnetDecider.Decide(stream.Aggregate!, new ReleaseAddress(instanceId, message.Reason));
+                var events = SubnetDecider.Decide(stream.Aggregate!, new ReleaseAddress(instanceId, message.Reason, QuarantineEnd(unit.Now)));
                 stream.AppendMany(events);
                 foreach (var released in events.OfType<AddressReleased>())
                 {
@@ -45,6 +48,8 @@ public sealed partial class ReleaseAddressesConsumer(ConsumerServices services, 
 
         unit.Publish(new AddressesReleased(message.SagaId, instanceIds));
     }
+
+    private DateTimeOffset? QuarantineEnd(DateTimeOffset now) => options.Value.Quarantine > TimeSpan.Zero ? now + options.Value.Quarantine : null;
 
     [LoggerMessage(EventId = 3201, Level = LogLevel.Information, Message = "Released {Address} in subnet {Subnet} from instance {InstanceId} for saga {SagaId}: {Reason}")]
     private static partial void LogReleased(ILogger logger, string address, string subnet, Guid instanceId, Guid sagaId, string reason);

@@ -1,4 +1,5 @@
 namespace Surge.Ipam.Subnets;
 
 /// <summary>Free the address allocated to the instance in the subnet, if any.</summary>
-public sealed record ReleaseAddress(Guid InstanceId, string Reason);
+/// <param name="QuarantinedUntil">Until when the freed address may not be given out again; null for no quarantine.</param>
+public sealed record ReleaseAddress(Guid InstanceId, string Reason, DateTimeOffset? QuarantinedUntil = null);

@@ -14,6 +14,7 @@ namespace Surge.Ipam.Subnets;
 /// <param name="Pools">The pools served, sorted.</param>
 /// <param name="Nodes">The nodes served, sorted.</param>
 /// <param name="Allocations">The current allocations, in the order they were made.</param>
+/// <param name="Quarantined">Released addresses in quarantine, or whose quarantine ended and which were not given out since.</param>
 public sealed record Subnet(
     string Id,
     string Name,
@@ -21,8 +22,15 @@ public sealed record Subnet(
     string? Gateway,
     IReadOnlyList<string> Pools,
     IReadOnlyList<string> Nodes,
-    IReadOnlyList<LiveAllocation> Allocations)
+    IReadOnlyList<LiveAllocation> Allocations,
+    IReadOnlyList<QuarantinedAddress>? Quarantined = null)
 {
+    /// <summary>The released addresses kept out of use, see <see cref="Quarantined"/>.</summary>
+    public IReadOnlyList<QuarantinedAddress> Quarantine => Quarantined ?? [];
+
+    /// <summary>How many addresses are in quarantine at <paramref name="now"/>.</summary>
+    public int QuarantinedAt(DateTimeOffset now) => Quarantine.Count(entry => entry.HoldsAt(now));
+
     /// <summary>Returns the key of the event stream of the subnet with this name.</summary>
     public static string StreamKey(string name) => $"subnet/{name}";
 

@@ -8,15 +8,16 @@ public static class SubnetAddressReports
 {
     /// <summary>
     /// Creates the report of the subnet's state at stream version <paramref name="version"/>. Taken addresses are the
-    /// live allocations, because the subnet holds back no other address and the gateway is already left out of the usable
-    /// count. Counts above <see cref="long.MaxValue"/>, which only IPv6 subnets of /64 or wider reach, are clamped to it.
+    /// live allocations and the addresses in quarantine at <paramref name="at"/>; the gateway is already left out of
+    /// the usable count. Counts above <see cref="long.MaxValue"/>, which only IPv6 subnets of /64 or wider reach, are
+    /// clamped to it.
     /// </summary>
     public static SubnetAddressesReported Of(Subnet subnet, long version, DateTimeOffset at) => new(
         subnet.Name,
         subnet.Pools,
         subnet.Nodes,
         Clamp(subnet.CountUsableAddresses()),
-        subnet.Allocations.Count,
+        subnet.Allocations.Count + subnet.QuarantinedAt(at),
         version,
         at);
 

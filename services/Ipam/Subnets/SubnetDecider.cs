@@ -21,10 +21,14 @@ public static class SubnetDecider
         (not null, AddressAllocated allocated) => state with
         {
             Allocations = [.. state.Allocations, new LiveAllocation(allocated.Address, allocated.InstanceId, allocated.SagaId, allocated.Node)],
+            Quarantined = [.. state.Quarantine.Where(entry => entry.Address != allocated.Address)],
         },
         (not null, AddressReleased released) => state with
         {
             Allocations = [.. state.Allocations.Where(allocation => allocation.Address != released.Address)],
+            Quarantined = released.QuarantinedUntil is { } until
+                ? [.. state.Quarantine.Where(entry => entry.Address != released.Address), new QuarantinedAddress(released.Address, released.InstanceId, until)]
+                : state.Quarantined,
         },
         _ => state,
     };
@@ -75,7 +79,11 @@ public static class SubnetDecider
             return new AllocationDecision(existing.Address, []);
         }
 
-        var inUse = state.Allocations.Select(allocation => IPAddress.Parse(allocation.Address));
+        // A quarantined address stays out of use until its quarantine ends, so a cache that still maps it to the
+        // instance that held it cannot send that instance's traffic to a new one.
+        var quarantined = state.Quarantine.Where(entry => command.Now is not { } now || entry.HoldsAt(now));
+        var inUse = state.Allocations.Select(allocation => IPAddress.Parse(allocation.Address))
+            .Concat(quarantined.Select(entry => IPAddress.Parse(entry.Address)));
         if (state.Gateway is not null)
         {
             inUse = inUse.Append(IPAddress.Parse(state.Gateway));
@@ -94,6 +102,6 @@ public static class SubnetDecider
     /// <summary>Frees the address allocated to the instance. An instance without one here gives no events.</summary>
     public static IReadOnlyList<object> Decide(Subnet state, ReleaseAddress command) =>
         state.FindAllocation(command.InstanceId) is { } allocation
-            ? [new AddressReleased(allocation.Address, allocation.InstanceId, command.Reason)]
+            ? [new AddressReleased(allocation.Address, allocation.InstanceId, command.Reason, command.QuarantinedUntil)]
             : [];
 }
