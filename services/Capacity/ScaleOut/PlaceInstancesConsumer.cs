@@ -45,7 +45,10 @@ public sealed partial class PlaceInstancesConsumer(
         // Nodes this transaction locked and fetched for writing, kept across attempts: a node is locked once, so a
         // second attempt may only use nodes the first one locked.
         var held = new Dictionary<string, IEventStream<NodeView>>(StringComparer.Ordinal);
-        var pending = await PendingCloudNodes.CountAsync(unit.Documents, cancellationToken);
+        // Awaited cloud nodes matter only to overflow planning, so without providers the query is skipped.
+        IReadOnlyDictionary<string, int> pending = overflow.Value.Providers.Count == 0
+            ? new Dictionary<string, int>()
+            : await PendingCloudNodes.CountAsync(unit.Documents, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             var (request, result, plan, versions) = await model.UseAsync(
@@ -136,7 +139,7 @@ public sealed partial class PlaceInstancesConsumer(
         return (result, plan, []);
     }
 
-    // The saga's shape holds the resources it was asked for; the service's declaration adds where its instances may go.
+    // The saga's shape contains the requested resources, and the service's declaration adds where its instances may go.
     private PlacementRequest RequestFor(ScaleOutState saga, ServiceSpec? service)
     {
         var declared = service?.Shape;

@@ -119,13 +119,6 @@ public sealed class BorrowAndOverflowTests(OverflowCluster cluster)
         Assert.True(saga.GetProperty("status").GetString() == "Completed", $"Scale-in {sagaId} ended as {saga}.\n{cluster.Logs()}");
         Assert.All(ScaleInRequests.VictimIds(saga), victim => Assert.NotEqual("own", sourceOf[victim]));
 
-        await Eventually.GetAsync<bool>(
-            async () =>
-            {
-                var nodes = await cluster.Gateway.GetFromJsonAsync<JsonElement[]>("/api/capacity/nodes") ?? [];
-                return nodes.Any(node => node.GetProperty("name").GetString()!.Contains("-cloud-", StringComparison.Ordinal)) ? null : true;
-            },
-            TimeSpan.FromSeconds(30),
-            "the emptied cloud nodes to be released and removed");
+        await cluster.WaitUntilCloudNodesGoneAsync(TimeSpan.FromSeconds(30));
     }
 }

@@ -76,13 +76,6 @@ public sealed class ConcurrentOverflowTests(OverflowCluster cluster)
             Assert.True(saga.GetProperty("status").GetString() == "Completed", $"Scale-in {scaleIn} ended as {saga}.");
         }
 
-        await Eventually.GetAsync<bool>(
-            async () =>
-            {
-                var nodes = await cluster.Gateway.GetFromJsonAsync<JsonElement[]>("/api/capacity/nodes") ?? [];
-                return nodes.Any(node => node.GetProperty("name").GetString()!.Contains("-cloud-", StringComparison.Ordinal)) ? null : true;
-            },
-            TimeSpan.FromSeconds(30),
-            "the cloud nodes to be released and removed");
+        await cluster.WaitUntilCloudNodesGoneAsync(TimeSpan.FromSeconds(30));
     }
 }
