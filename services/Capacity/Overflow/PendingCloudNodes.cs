@@ -3,15 +3,15 @@ using Surge.Capacity.ScaleOut;
 
 namespace Surge.Capacity.Overflow;
 
-/// <summary>Cloud nodes asked for by sagas that still wait for them, per provider.</summary>
+/// <summary>Cloud nodes that sagas requested and still wait for, per provider.</summary>
 /// <remarks>
-/// A provider's quota must count them: two sagas that overflow at once would otherwise each see the quota free and
-/// together ask for more nodes than it allows. Every overflow request is decided under the placement lock, so a count
-/// read there sees every earlier request.
+/// A provider's quota must count them, because two sagas that overflow at once would otherwise each find the quota
+/// free and together request more nodes than it allows. Every overflow request is decided under the placement lock,
+/// so a count read there includes every earlier request.
 /// </remarks>
 public static class PendingCloudNodes
 {
-    /// <summary>Counts the nodes of requests no provider has answered yet, by provider.</summary>
+    /// <summary>Counts the nodes of requests that no provider has replied to yet, by provider.</summary>
     public static async Task<IReadOnlyDictionary<string, int>> CountAsync(IQuerySession session, CancellationToken cancellationToken)
     {
         var waiting = await session.Query<ScaleOutState>().Where(saga => saga.Status == ScaleOutStatus.ProvisioningNodes).ToListAsync(cancellationToken);

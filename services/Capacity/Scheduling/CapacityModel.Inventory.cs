@@ -54,7 +54,7 @@ public sealed partial class CapacityModel
             explained);
     }
 
-    // Only a question about a service has an order of placements to be exact about; for a shape alone, each pool's
+    // Only a question about a service has an order of placements to be exact about. For a shape alone, each pool's
     // count is estimated where shared limits would make it depend on that order.
     private static void Count(PlacementPass pass, IReadOnlyList<PlacementTier> tiers, bool exact, List<InventoryCell> cells, List<PlacementDimension> rejections)
     {

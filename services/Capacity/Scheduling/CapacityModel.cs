@@ -40,8 +40,8 @@ public sealed partial class CapacityModel
         zoneCounts.TryGetValue(service, out var zones) ? zones.GetValueOrDefault(zone) : 0;
 
     /// <summary>
-    /// Applies one event of a stream. An event at or below the version already applied is skipped; one further ahead
-    /// than the next version means events were missed, and the caller must reload the stream.
+    /// Applies one event of a stream. An event at or below the version already applied is skipped. An event further
+    /// ahead than the next version means events were missed, so the caller must reload the stream.
     /// </summary>
     /// <param name="at">When the event was recorded; it dates when an overflow node became empty.</param>
     public ModelApplyResult Apply(string streamKey, long version, object data, DateTimeOffset? at = null)
@@ -108,7 +108,7 @@ public sealed partial class CapacityModel
     }
 
     // Streams load in any order, so a service's reservations can arrive before the service, and a service can move to
-    // another pool; either way whether they are borrowed is worked out again.
+    // another pool. In both cases whether they are borrowed is worked out again.
     private void ApplyService(string name, ServiceSpec spec)
     {
         var movedPool = !Services.TryGetValue(name, out var previous) || previous.Pool != spec.Pool;

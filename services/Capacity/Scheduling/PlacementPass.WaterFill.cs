@@ -4,11 +4,11 @@ namespace Surge.Capacity.Scheduling;
 
 internal sealed partial class PlacementPass
 {
-    // When one limit shared by the whole tier binds (the pool's lending limit, or the only subnet its nodes take
-    // addresses from), the order of placements decides where they land. Each strategy's order has a closed form:
-    // spread fills zone counts level by level and, inside a zone, node counts level by level, ties at the last level
-    // going to the best ranks; pack fills one node after another in rank order. Returns null when the tier's nodes take
-    // addresses from several subnets and one of them would run out, which only placing one by one can follow.
+    // Fills a tier whose shared limit binds: the pool's lending limit, or the only subnet its nodes take addresses from.
+    // The order of placements then decides where they land, and each strategy's order has a closed form. Spread raises
+    // zone counts level by level, then node counts within each zone, and the last level goes to the best ranks. Pack
+    // fills one node after another in rank order. Returns null when the nodes use several subnets and one would run
+    // out, because only placing one by one follows that.
     private Dictionary<string, long>? FillToLimit(PlacementTier tier)
     {
         var fits = FitsOf(tier);
@@ -18,8 +18,8 @@ internal sealed partial class PlacementPass
             limit = LendRoom(tier.Pool).Fitting(amounts).Count;
         }
 
-        // A subnet limits the tier as a whole only when it is the one subnet with free addresses for every node;
-        // otherwise a node moves on to its next subnet when the first runs out.
+        // A subnet limits the tier as a whole only when it is the one subnet with free addresses for every node.
+        // Otherwise a node moves on to its next subnet when the first runs out.
         var subnets = fits.Select(fit => fit.Subnet).Distinct().ToList();
         if (subnets is [{ } only])
         {
@@ -65,8 +65,8 @@ internal sealed partial class PlacementPass
         return byZone;
     }
 
-    // Pack takes the node of lowest rank and keeps taking it, since each placement lowers its rank further, until it is
-    // full or its zone reaches maxPerZone; then the next node in rank order.
+    // Pack keeps taking the node of lowest rank, because each placement lowers its rank further. When the node is full
+    // or its zone reaches maxPerZone, the next node in rank order follows.
     private Dictionary<ModelNode, long> PackCounts(List<(ModelNode Node, long Count, ModelSubnet? Subnet)> fits, long limit)
     {
         var counts = new Dictionary<ModelNode, long>();
@@ -100,7 +100,7 @@ internal sealed partial class PlacementPass
             FillNodes(zone.Nodes, shares[zone.Zone], counts);
         }
 
-        // The zones still short at the last level each take one more, best head rank first; a zone's head is the node
+        // The zones still short at the last level each take one more, best head rank first. A zone's head is the node
         // it would take next, and it changes only when that zone places.
         var rest = total - shares.Values.Sum();
         var tied = zones

@@ -8,8 +8,8 @@ namespace Surge.Capacity.Scheduling;
 /// </summary>
 /// <remarks>
 /// Every limit only tightens while a pass places instances, so a node that cannot take an instance now never can later
-/// in the same pass. Each tier keeps its nodes in a priority queue ordered by rank; a popped node whose rank changed is
-/// pushed back with its new rank, and a node that cannot take the next instance is dropped.
+/// in the same pass. Each tier keeps its nodes in priority queues ordered by rank, one per zone under spread. A popped
+/// node whose rank changed is pushed back with its new rank, and a node that cannot take the next instance is dropped.
 /// </remarks>
 internal sealed partial class PlacementPass
 {
@@ -63,7 +63,7 @@ internal sealed partial class PlacementPass
     /// <summary>Places one instance on the best node of <paramref name="tier"/> that can take it; null when none can.</summary>
     public ModelNode? PlaceIn(PlacementTier tier)
     {
-        // Spread ranks by the zone's count first; that count is the same for every node of a zone, so each zone keeps
+        // Spread ranks by the zone's count first. That count is the same for every node of a zone, so each zone keeps
         // its own queue and the zones are compared by their best nodes. A placement then re-ranks one node, not a zone.
         PriorityQueue<ModelNode, NodeRank>? best = null;
         var bestKey = default((long Zone, NodeRank Node));
@@ -180,9 +180,9 @@ internal sealed partial class PlacementPass
     }
 
     /// <summary>
-    /// How many more instances the subnet gives addresses to, as the model will count once this pass's placements are
-    /// recorded: they raise the charged count, while Ipam's taken count already holds the addresses of existing
-    /// instances, so free addresses are what is left after the larger of the two.
+    /// Counts how many more instances the subnet can give addresses to, as the model counts once this pass's
+    /// placements are recorded. The model's free count, usable less the larger of taken and charged, stays above 0
+    /// while charged stays below usable, so the taken count matters only once it reaches usable.
     /// </summary>
     public long AddressesLeft(ModelSubnet subnet) =>
         subnet.Taken >= subnet.Usable ? 0 : Math.Max(0, subnet.Usable - subnet.Charged - chargeDeltas.GetValueOrDefault(subnet));
@@ -222,9 +222,9 @@ internal sealed partial class PlacementPass
         return byZone;
     }
 
-    // Spread takes the zone, then the node, with the fewest instances of the service, then the most free CPU and memory;
-    // pack takes the node with the least free CPU and memory, so other nodes stay empty. The zone's count is compared
-    // in PlaceIn, so a node's rank here leaves it out.
+    // Spread takes the zone, then the node, with the fewest instances of the service, then the most free CPU and memory.
+    // Pack takes the node with the least free CPU and memory, so other nodes stay empty. PlaceIn compares the zone's
+    // count, so a node's rank here leaves it out.
     private NodeRank RankOf(ModelNode node)
     {
         var free = FreeOf(node);

@@ -45,6 +45,8 @@ public sealed partial class SubnetReportPublisher(
     // Only the stream versions are read each interval; a subnet's document, with all its allocations, is loaded only
     // when its version moved. A document newer than the version read is reported with that older version, and the
     // next interval reports it again with the newer one.
+    // NOTE: a quarantine that ends changes no stream version, so Capacity keeps counting that address as taken until
+    // the subnet's next change. Capacity then sees fewer free addresses than there are, never more.
     private async Task ReportChangedAsync(CancellationToken cancellationToken)
     {
         var moved = (await StreamVersionsAsync(cancellationToken))

@@ -55,7 +55,7 @@ public sealed class BorrowAndOverflowTests(OverflowCluster cluster)
         """;
 
     [Fact]
-    public async Task ScaleOutBeyondThePool_BorrowsThenOverflowsPrivateBeforePublic()
+    public async Task ScaleOutBeyondPool_BorrowsThenOverflows()
     {
         await cluster.ApplyFleetAsync(Fleet);
         var inventory = await cluster.Gateway.GetFromJsonAsync<JsonElement>($"/api/inventory/{Service}");

@@ -29,7 +29,7 @@ public sealed class CapacityModelApplyTests
     }
 
     [Fact]
-    public void Apply_VersionAlreadyApplied_IsSkippedAndChangesNothing()
+    public void Apply_AppliedVersion_IsSkipped()
     {
         var model = new CapacityModel();
         var reserved = new NodeResourcesReserved(Guid.NewGuid(), Saga, "feed-api", 500, 512, At);
@@ -47,7 +47,7 @@ public sealed class CapacityModelApplyTests
     }
 
     [Fact]
-    public void Apply_VersionAfterAGap_IsRejectedAndChangesNothing()
+    public void Apply_VersionAfterGap_IsRejected()
     {
         var model = new CapacityModel();
         model.Apply("node/n1", 1, new NodeSpecified("n1", FeedNode));
@@ -75,7 +75,7 @@ public sealed class CapacityModelApplyTests
     }
 
     [Fact]
-    public void Forget_NodeStream_RemovesNodeSoItCanBeReloaded()
+    public void Forget_NodeStream_RemovesNode()
     {
         var fleet = FeedPool().Node("n1", "feed-pool");
         fleet.Reserve("n1", "feed-api", cpu: 1000, memory: 1024);
@@ -223,7 +223,7 @@ public sealed class CapacityModelApplyTests
     }
 
     [Fact]
-    public void NodeSpecChange_NewZone_MovesItsInstanceCounts()
+    public void NodeZoneChange_MovesInstanceCounts()
     {
         var fleet = new ModelFleet()
             .Pool("feed-pool")
@@ -262,7 +262,7 @@ public sealed class CapacityModelApplyTests
     }
 
     [Fact]
-    public void NodeSpecChange_PoolMove_RecountsWhatIsBorrowed()
+    public void NodePoolMove_RecountsBorrowed()
     {
         // n1 moves from the lender into feed-api's own pool, so its feed-api reservation is no longer borrowed, and n2
         // moves the other way, so its feed-api reservation now is.
@@ -289,7 +289,7 @@ public sealed class CapacityModelApplyTests
     }
 
     [Fact]
-    public void ServiceSpecifiedAfterItsReservations_CountsThemAsBorrowed()
+    public void LateService_CountsReservationsBorrowed()
     {
         // Streams load in any order, so a node's reservations can arrive before the service that owns them.
         var fleet = new ModelFleet()
@@ -307,7 +307,7 @@ public sealed class CapacityModelApplyTests
     }
 
     [Fact]
-    public void ServiceMovedToLenderPool_ItsReservationsThereAreNoLongerBorrowed()
+    public void ServiceMovedToLender_StopsBorrowing()
     {
         var fleet = BorrowingFleet(out var instanceId);
 
@@ -374,7 +374,7 @@ public sealed class CapacityModelApplyTests
     }
 
     [Fact]
-    public void NodeRemoved_DeclaredNodeWithBorrowedReservations_LowersLentAndDeclared()
+    public void NodeRemoved_LowersLentAndDeclared()
     {
         var fleet = BorrowingFleet(out _);
 
@@ -416,7 +416,7 @@ public sealed class CapacityModelApplyTests
     }
 
     [Fact]
-    public void SubnetReportWithSameMembership_KeepsChargesAndUpdatesTaken()
+    public void SameMembershipReport_KeepsCharges()
     {
         var fleet = FeedPool().Node("n1", "feed-pool", cpu: 64000, memory: 65536);
         fleet.Reserve("n1", "feed-api");
@@ -432,7 +432,7 @@ public sealed class CapacityModelApplyTests
     }
 
     [Fact]
-    public void SubnetFree_CountsTheLargerOfTakenAndCharged()
+    public void SubnetFree_UsesLargerOfTakenAndCharged()
     {
         var subnet = new ModelSubnet("s") { Usable = 10, Taken = 3, Charged = 5 };
 
@@ -442,9 +442,9 @@ public sealed class CapacityModelApplyTests
     }
 
     [Fact]
-    public void SubnetWithTakenAddresses_PlacementCountsAsTheModelWillAfterRecording()
+    public void TakenAddresses_PlacementMatchesModel()
     {
-        // Ipam's taken count already holds the addresses of existing instances, so Capacity's reservations for new
+        // Ipam's taken count already contains the addresses of existing instances, so Capacity's reservations for new
         // instances only run a subnet out once they exceed what Ipam reported taken.
         var fleet = new ModelFleet()
             .Pool("feed-pool")

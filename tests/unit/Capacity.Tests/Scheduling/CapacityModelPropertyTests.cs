@@ -143,16 +143,19 @@ public sealed class CapacityModelPropertyTests
             var node = fleet.Model.Nodes[instance.Node];
             var used = node.Used;
             var allocatable = node.Allocatable;
-            Assert.True(
-                used.CpuMillicores <= allocatable.CpuMillicores && used.MemoryMiB <= allocatable.MemoryMiB && used.DiskGiB <= allocatable.DiskGiB && used.SwapMiB <= allocatable.SwapMiB,
-                $"seed {seed}: {node.Name} over-committed, {used} used of {allocatable}");
-            Assert.True(node.Spec.AcceptsInstances && !node.Releasing, $"seed {seed}: placed on {node.Name}, which takes no instances");
+            Assert.True(used.CpuMillicores <= allocatable.CpuMillicores, $"seed {seed}: {node.Name} over-committed on CPU, {used} used of {allocatable}");
+            Assert.True(used.MemoryMiB <= allocatable.MemoryMiB, $"seed {seed}: {node.Name} over-committed on memory, {used} used of {allocatable}");
+            Assert.True(used.DiskGiB <= allocatable.DiskGiB, $"seed {seed}: {node.Name} over-committed on disk, {used} used of {allocatable}");
+            Assert.True(used.SwapMiB <= allocatable.SwapMiB, $"seed {seed}: {node.Name} over-committed on swap, {used} used of {allocatable}");
+            Assert.True(node.Spec.AcceptsInstances, $"seed {seed}: placed on {node.Name}, which takes no instances");
+            Assert.False(node.Releasing, $"seed {seed}: placed on {node.Name}, which is being released");
             Assert.True(shape.MaxPerNode is not { } perNode || node.CountOf(service) <= perNode, $"seed {seed}: {service} has {node.CountOf(service)} instances on {node.Name}, over maxPerNode {shape.MaxPerNode}");
             var inZone = fleet.Model.ZoneCount(service, instance.Zone);
             Assert.True(shape.MaxPerZone is not { } perZone || inZone <= perZone, $"seed {seed}: {service} has {inZone} instances in {instance.Zone}, over maxPerZone {shape.MaxPerZone}");
             var subnetName = Assert.IsType<string>(instance.Subnet);
             var subnet = fleet.Model.Subnets[subnetName];
-            Assert.True(subnet.Charged <= subnet.Usable && subnet.Taken < subnet.Usable, $"seed {seed}: subnet {subnetName} charged {subnet.Charged} with {subnet.Taken} taken of {subnet.Usable} usable");
+            Assert.True(subnet.Charged <= subnet.Usable, $"seed {seed}: subnet {subnetName} charged {subnet.Charged} of {subnet.Usable} usable");
+            Assert.True(subnet.Taken < subnet.Usable, $"seed {seed}: subnet {subnetName} has {subnet.Taken} taken of {subnet.Usable} usable");
         }
 
         foreach (var pool in fleet.Model.Pools.Values.Where(pool => pool.Spec.LendsIdleCapacity))

@@ -39,7 +39,7 @@ public sealed class HousekeepingTests
     }
 
     [Fact]
-    public void IdleOverflowNodes_IdleTimeStartsWhenTheLastReservationLeaves()
+    public void IdleOverflowNodes_CountFromLastRelease()
     {
         var model = new CapacityModel();
         var instance = Guid.CreateVersion7();
@@ -56,7 +56,7 @@ public sealed class HousekeepingTests
     }
 
     [Fact]
-    public void IdleOverflowNodes_BeingReleased_AreNotDueAgain()
+    public void IdleOverflowNodes_Releasing_NotDue()
     {
         var model = new CapacityModel();
         model.Apply("pool/pool", 1, new PoolSpecified("pool", new PoolSpec()), At);

@@ -40,7 +40,7 @@ public sealed class InventoryTests
     }
 
     [Fact]
-    public void Inventory_Explained_NamesWhyEachNodeRejectsTheNextInstance()
+    public void Inventory_Explain_NamesNodeReasons()
     {
         var fleet = Fleet();
 
@@ -60,7 +60,7 @@ public sealed class InventoryTests
     }
 
     [Fact]
-    public void Inventory_ShapeAloneExplained_ListsOnlyEachPoolsOwnNodes()
+    public void Inventory_ShapeExplain_ListsOwnNodes()
     {
         var explained = Fleet().Model.Inventory(Shape(cpu: 1000, memory: 1024), null, PlacementStrategy.Spread, [], explain: true);
 
@@ -68,7 +68,7 @@ public sealed class InventoryTests
     }
 
     [Fact]
-    public void NodesLeft_CountsNodesOtherSagasStillWaitFor()
+    public void NodesLeft_CountsAwaitedNodes()
     {
         var model = Fleet().Model;
         var provider = new CloudProvider("private-b", CloudKind.Private, new ResourceAmounts(4000, 8192, 0, 0), MaxNodes: 3, ["zone-c"]);
@@ -123,7 +123,7 @@ public sealed class InventoryTests
     }
 
     [Fact]
-    public void CloudOverflow_PrivateBeforePublic_InThePoolsOrder()
+    public void CloudOverflow_PrivateBeforePublic()
     {
         var fleet = Fleet(Shape(cpu: 1000, memory: 1024, maxPerNode: 3));
         CloudProvider[] providers =
@@ -147,7 +147,7 @@ public sealed class InventoryTests
     }
 
     [Fact]
-    public void CloudOverflow_ZoneLimitsAfterExistingNodesCapNewNodes()
+    public void CloudOverflow_ZoneLimitsCapNewNodes()
     {
         var fleet = Fleet(Shape(cpu: 1000, memory: 1024, maxPerZone: 4));
         CloudProvider[] providers = [new("private-b", CloudKind.Private, new ResourceAmounts(4000, 16384, 0, 0), MaxNodes: 5, ["zone-a", "zone-d"])];

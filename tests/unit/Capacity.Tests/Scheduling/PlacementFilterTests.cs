@@ -47,7 +47,7 @@ public sealed class PlacementFilterTests
     }
 
     [Fact]
-    public void Place_RequiredLabels_OnlyNodesWithEveryLabelAndValue()
+    public void Place_RequiredLabels_NeedEveryValue()
     {
         var shape = Shape(requiredLabels: new Dictionary<string, string> { ["disk"] = "ssd", ["gpu"] = "a100" });
         var fleet = FeedPool(shape)
@@ -141,7 +141,7 @@ public sealed class PlacementFilterTests
     }
 
     [Fact]
-    public void Place_ShapeWithoutDiskOrSwap_FitsNodeWithoutDiskOrSwap()
+    public void Place_NoDiskOrSwap_Fits()
     {
         var fleet = FeedPool(Shape(cpu: 1000, memory: 1024)).Node("node-1", "feed-pool", cpu: 4000, memory: 8192, disk: 0, swap: 0);
 
@@ -165,7 +165,7 @@ public sealed class PlacementFilterTests
     }
 
     [Fact]
-    public void Place_NoSubnetServesNode_IsRejectedForAddresses()
+    public void Place_UnservedNode_LacksAddresses()
     {
         var fleet = FeedPool(withSubnet: false)
             .Node("node-1", "feed-pool")
@@ -178,7 +178,7 @@ public sealed class PlacementFilterTests
     }
 
     [Fact]
-    public void Place_NoSubnetKnownAtAll_IsRejectedForAddresses()
+    public void Place_NoSubnets_LacksAddresses()
     {
         var fleet = FeedPool(withSubnet: false).Node("node-1", "feed-pool");
 
@@ -279,7 +279,7 @@ public sealed class PlacementFilterTests
     }
 
     [Fact]
-    public void Place_MaxPerZone_CapsEachZoneAcrossPools()
+    public void Place_MaxPerZone_SpansPools()
     {
         var fleet = new ModelFleet()
             .Pool("feed-pool")

@@ -14,7 +14,7 @@ public sealed class PlacementRejectionTests
             .Subnet("feed-subnet", usable: 1000, pools: ["feed-pool"]);
 
     [Fact]
-    public void Refuse_NamesEachNodeWithDimensionPoolAndZone()
+    public void Refuse_NamesEachNode()
     {
         var fleet = FeedPool()
             .Node("cpu-node", "feed-pool", zone: "zone-a", cpu: 200, memory: 8192)
@@ -39,7 +39,7 @@ public sealed class PlacementRejectionTests
     }
 
     [Fact]
-    public void Refuse_SomeInstancesFit_PlacesNoneAndCountsThem()
+    public void Refuse_PartialFit_PlacesNone()
     {
         var fleet = FeedPool().Node("feed-node-1", "feed-pool", cpu: 1000);
 
@@ -78,7 +78,7 @@ public sealed class PlacementRejectionTests
     }
 
     [Fact]
-    public void Limit_NodesTheShapeCanNeverUse_CountOnlyWhenNothingElseIsLeft()
+    public void Limit_UnusableNodes_CountLast()
     {
         var fleet = FeedPool()
             .Node("n1", "feed-pool", cpu: 100)
@@ -98,7 +98,7 @@ public sealed class PlacementRejectionTests
     }
 
     [Fact]
-    public void Refuse_NoNodeInAnyUsablePool_IsNoNodes()
+    public void Refuse_NoUsableNode_IsNoNodes()
     {
         var fleet = FeedPool()
             .Pool("search-pool")
@@ -112,7 +112,7 @@ public sealed class PlacementRejectionTests
     }
 
     [Fact]
-    public void Refuse_ManyNodes_ListsTwentyAndCountsTheRest()
+    public void Refuse_ManyNodes_ListsTwenty()
     {
         var fleet = FeedPool();
         for (var index = 0; index < 25; index++)

@@ -14,7 +14,7 @@ public sealed class PlacementScoringTests
             .Subnet("feed-subnet", usable: 1000, pools: ["feed-pool"]);
 
     [Fact]
-    public void Spread_PrefersZoneWithFewerInstancesOverMoreFree()
+    public void Spread_PrefersEmptierZone()
     {
         var fleet = FeedPool()
             .Node("big-a", "feed-pool", zone: "zone-a", cpu: 64000, memory: 65536)
@@ -28,7 +28,7 @@ public sealed class PlacementScoringTests
     }
 
     [Fact]
-    public void Spread_InOneZone_PrefersNodeWithFewerInstancesOfTheService()
+    public void Spread_OneZone_PrefersEmptierNode()
     {
         var fleet = FeedPool()
             .Node("busy", "feed-pool", cpu: 64000)
@@ -42,7 +42,7 @@ public sealed class PlacementScoringTests
     }
 
     [Fact]
-    public void Spread_SameCounts_PrefersMostFreeCpuThenMemory()
+    public void Spread_SameCounts_PrefersMostFree()
     {
         var fleet = FeedPool()
             .Node("n1", "feed-pool", cpu: 3000, memory: 65536)
@@ -95,7 +95,7 @@ public sealed class PlacementScoringTests
     }
 
     [Fact]
-    public void Pack_SameFreeCpu_PrefersLessMemoryThenName()
+    public void Pack_SameCpu_PrefersLessMemory()
     {
         var fleet = FeedPool(PlacementStrategy.Pack)
             .Node("n1", "feed-pool", cpu: 1000, memory: 8192)
@@ -122,7 +122,7 @@ public sealed class PlacementScoringTests
     }
 
     [Fact]
-    public void Place_SameStateAndRequestTwice_GivesIdenticalResult()
+    public void Place_Repeated_IsIdentical()
     {
         var fleet = DeterminismFleet(reversed: false);
         var request = fleet.Request("feed-api", 14);
@@ -135,7 +135,7 @@ public sealed class PlacementScoringTests
     }
 
     [Fact]
-    public void Place_SameStateAppliedInOtherOrder_GivesIdenticalResult()
+    public void Place_ReorderedEvents_IsIdentical()
     {
         var forward = DeterminismFleet(reversed: false);
         var backward = DeterminismFleet(reversed: true);

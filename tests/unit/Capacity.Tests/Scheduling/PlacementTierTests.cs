@@ -13,7 +13,7 @@ public sealed class PlacementTierTests
             .Subnet("subnet", usable: 1000, pools: ["feed-pool", "search-pool", "shared-pool", "a-pool", "b-pool", "c-pool"]);
 
     [Fact]
-    public void Place_OwnPoolHasRoom_StaysInOwnPool()
+    public void Place_OwnPoolRoom_StaysOwn()
     {
         var fleet = Fleet()
             .Pool("shared-pool", lends: true, maxLendRatio: 1, lenderPriority: 1)
@@ -58,7 +58,7 @@ public sealed class PlacementTierTests
     }
 
     [Fact]
-    public void Place_PoolThatDoesNotLend_IsNeverBorrowedFrom()
+    public void Place_NonLendingPool_NotBorrowed()
     {
         var fleet = Fleet()
             .Pool("search-pool", lends: false, maxLendRatio: 0.9)
@@ -74,7 +74,7 @@ public sealed class PlacementTierTests
     }
 
     [Fact]
-    public void Place_LendRatioHalf_LendsAtMostHalfTheCpu()
+    public void Place_HalfLendRatio_CapsCpu()
     {
         var fleet = Fleet()
             .Pool("shared-pool", lends: true, maxLendRatio: 0.5, lenderPriority: 1)
@@ -92,7 +92,7 @@ public sealed class PlacementTierTests
     }
 
     [Fact]
-    public void Place_LendRatioHalf_LendsAtMostHalfTheMemory()
+    public void Place_HalfLendRatio_CapsMemory()
     {
         var fleet = Fleet()
             .Pool("shared-pool", lends: true, maxLendRatio: 0.5, lenderPriority: 1)
@@ -108,7 +108,7 @@ public sealed class PlacementTierTests
     }
 
     [Fact]
-    public void Place_LendLimit_CountsOnlyReservationsOfOtherPoolsServices()
+    public void Place_LendLimit_CountsOtherPools()
     {
         var fleet = Fleet()
             .Pool("search-pool")
@@ -202,7 +202,7 @@ public sealed class PlacementTierTests
     }
 
     [Fact]
-    public void Tiers_ListOwnLendersByPriorityThenNameThenOverflow()
+    public void Tiers_OrderOwnLendersOverflow()
     {
         var fleet = Fleet()
             .Pool("b-pool", lends: true, maxLendRatio: 1, lenderPriority: 1)
