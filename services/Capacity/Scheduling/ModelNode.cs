@@ -2,7 +2,7 @@ using Surge.Capacity.Nodes;
 
 namespace Surge.Capacity.Scheduling;
 
-/// <summary>One node as the capacity model holds it: its declaration, what is reserved on it, and how many instances of each service it runs.</summary>
+/// <summary>One node as the capacity model stores it: its declaration, what is reserved on it, and how many instances of each service it runs.</summary>
 public sealed class ModelNode(string name, NodeSpec spec)
 {
     /// <summary>The node's name.</summary>
@@ -14,7 +14,7 @@ public sealed class ModelNode(string name, NodeSpec spec)
     /// <summary>Whether the node is being given back to its cloud provider, so it takes no new instances.</summary>
     public bool Releasing { get; set; }
 
-    /// <summary>Since when the node holds no reservation; null while it holds one.</summary>
+    /// <summary>The time since which the node has no reservation, or null while it has one.</summary>
     public DateTimeOffset? EmptySince { get; set; }
 
     /// <summary>What the node can hand out.</summary>

@@ -62,7 +62,7 @@ public sealed partial class FleetApplier(ServiceClient services, ILogger<FleetAp
             }
             catch (HttpRequestException)
             {
-                // Capacity not answering is reported by the apply of the next resource, not here.
+                // A Capacity that does not respond is reported by the apply of the next resource, not here.
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);

@@ -5,8 +5,8 @@ namespace Surge.Provisioner.NodeProvisioning;
 
 /// <summary>
 /// Creates, boots and joins the nodes of a request in the background, all nodes at once, so a consumer does not wait
-/// out the provider's latency. Each node that joins is recorded as it joins; the first failed operation cancels the
-/// other nodes and fails the request, which deletes every node of it.
+/// out the provider's latency. Each node is recorded as it joins. The first failed operation cancels the other nodes
+/// and fails the request, which deletes every node of it.
 /// </summary>
 /// <remarks>
 /// NOTE: a node released while it is being created is still created in the simulation; recording it then causes no
@@ -139,7 +139,7 @@ public sealed partial class CloudNodeBuilder(
 
     private async Task RecordJoinedAsync(CloudNodeWork work, string node)
     {
-        // Recording is not cancelled with the work: once the provider answered, its answer must reach the store.
+        // Recording is not cancelled with the work, because once the provider replied, its reply must reach the store.
         var state = await recorder.RecordAsync(new CompleteCloudNode(work.RequestId, node), work.CorrelationId, lifetime.ApplicationStopping);
         if (state.Nodes.FirstOrDefault(candidate => candidate.Name == node) is not { Status: CloudNodeStatus.Live })
         {

@@ -1,5 +1,5 @@
-using JasperFx;
 using Surge.Provisioner.CloudNodes;
+using Surge.Provisioner.Recording;
 using Surge.ServiceDefaults.Messaging;
 
 namespace Surge.Provisioner.NodeProvisioning;
@@ -10,8 +10,6 @@ namespace Surge.Provisioner.NodeProvisioning;
 /// </summary>
 public sealed partial class CloudNodeRecorder(OutboxSessionFactory sessions, ILogger<CloudNodeRecorder> logger)
 {
-    private const int MaxAttempts = 6;
-
     /// <summary>
     /// Decides <paramref name="command"/> against the request's current state and commits the events and the reply.
     /// Returns the state after the commit, which is the state found when the command caused no events.
@@ -19,27 +17,11 @@ public sealed partial class CloudNodeRecorder(OutboxSessionFactory sessions, ILo
     /// <remarks>A version conflict or a database error is retried with back-off, and after the last attempt the error is thrown.</remarks>
     public async Task<CloudNodeRequestState> RecordAsync(CloudNodeCommand command, string correlationId, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await TryRecordAsync(command, correlationId, cancellationToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException && attempt < MaxAttempts)
-            {
-                var delay = TimeSpan.FromMilliseconds(100 * Math.Pow(2, attempt - 1));
-                if (exception is ConcurrencyException)
-                {
-                    LogConflict(logger, command.RequestId, attempt);
-                }
-                else
-                {
-                    LogRetrying(logger, exception, command.RequestId, attempt, delay);
-                }
-
-                await Task.Delay(delay, cancellationToken);
-            }
-        }
+        return await RecordingRetry.RunAsync(
+            () => TryRecordAsync(command, correlationId, cancellationToken),
+            attempt => LogConflict(logger, command.RequestId, attempt),
+            (exception, attempt, delay) => LogRetrying(logger, exception, command.RequestId, attempt, delay),
+            cancellationToken);
     }
 
     private async Task<CloudNodeRequestState> TryRecordAsync(CloudNodeCommand command, string correlationId, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace Surge.Provisioner.NodeProvisioning;
 
 /// <summary>
 /// Records a request for cloud nodes and creates the nodes in the background after the commit. A request that is
-/// invalid, names an unknown provider or does not fit the provider's quota is recorded as failed and answered with
+/// invalid, names an unknown provider or does not fit the provider's quota is recorded as failed and gets a reply of
 /// <see cref="NodeProvisioningFailed"/> at once, and nothing is created. A request already finished gets its reply
 /// again, because the saga may have missed the first one.
 /// </summary>
@@ -57,7 +57,7 @@ public sealed partial class ProvisionNodesConsumer(
 
     private async Task<RequestCloudNodes> BuildRequestAsync(ProvisionNodes message, IDocumentSession session, CancellationToken cancellationToken)
     {
-        // A message from another version may lack a field; the decider then rejects it with a reason instead of the
+        // A message from another version may lack a field. The decider then rejects it with a reason, instead of the
         // message failing on a null reference.
         message = message with { Provider = message.Provider ?? "", Pool = message.Pool ?? "", Size = message.Size ?? new NodeSize(0, 0, 0, 0), Zones = message.Zones ?? [] };
 

@@ -1,5 +1,5 @@
-using JasperFx;
 using Surge.Provisioner.Instances;
+using Surge.Provisioner.Recording;
 using Surge.ServiceDefaults.Messaging;
 
 namespace Surge.Provisioner.Starting;
@@ -10,8 +10,6 @@ namespace Surge.Provisioner.Starting;
 /// </summary>
 public sealed partial class InstanceRecorder(OutboxSessionFactory sessions, ILogger<InstanceRecorder> logger)
 {
-    private const int MaxAttempts = 6;
-
     /// <summary>
     /// Decides <paramref name="command"/> against the instance's current state and commits the events and the reply.
     /// Returns false when the command caused no events, for example because the instance was stopped meanwhile.
@@ -19,27 +17,11 @@ public sealed partial class InstanceRecorder(OutboxSessionFactory sessions, ILog
     /// <remarks>A version conflict or a database error is retried with back-off, and after the last attempt the error is thrown.</remarks>
     public async Task<bool> RecordAsync(InstanceCommand command, string correlationId, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await TryRecordAsync(command, correlationId, cancellationToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException && attempt < MaxAttempts)
-            {
-                var delay = TimeSpan.FromMilliseconds(100 * Math.Pow(2, attempt - 1));
-                if (exception is ConcurrencyException)
-                {
-                    LogConflict(logger, command.InstanceId, attempt);
-                }
-                else
-                {
-                    LogRetrying(logger, exception, command.InstanceId, attempt, delay);
-                }
-
-                await Task.Delay(delay, cancellationToken);
-            }
-        }
+        return await RecordingRetry.RunAsync(
+            () => TryRecordAsync(command, correlationId, cancellationToken),
+            attempt => LogConflict(logger, command.InstanceId, attempt),
+            (exception, attempt, delay) => LogRetrying(logger, exception, command.InstanceId, attempt, delay),
+            cancellationToken);
     }
 
     private async Task<bool> TryRecordAsync(InstanceCommand command, string correlationId, CancellationToken cancellationToken)
