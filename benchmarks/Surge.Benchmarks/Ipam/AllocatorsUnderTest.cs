@@ -1,0 +1,27 @@
+namespace Surge.Benchmarks.Ipam;
+
+/// <summary>The allocators the ipam scenario measures, in the order they run and appear in the report.</summary>
+public static class AllocatorsUnderTest
+{
+    /// <summary>
+    /// Returns a factory for each allocator of the run. The first is the baseline, the reference of the report's
+    /// ratio column. With <paramref name="repeatBaseline"/>, the baseline runs once more at the end under another name,
+    /// which shows how far two runs of the same allocator in one process differ.
+    /// </summary>
+    public static IReadOnlyList<Func<AllocatorEnvironment, IAddressAllocatorUnderTest>> Create(bool repeatBaseline)
+    {
+        List<Func<AllocatorEnvironment, IAddressAllocatorUnderTest>> allocators =
+        [
+            environment => new RowLockAllocator("row locks (baseline)", "ipam_bench_row_locks", environment),
+
+            // The warm-set allocator of services/Ipam goes here, as one more factory after the baseline.
+        ];
+
+        if (repeatBaseline)
+        {
+            allocators.Add(environment => new RowLockAllocator("row locks (baseline, again)", "ipam_bench_row_locks_again", environment));
+        }
+
+        return allocators;
+    }
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Surge.Benchmarks.Ipam;
+
+/// <summary>The ipam scenario's inputs, from command-line options.</summary>
+public sealed record IpamSettings
+{
+    /// <summary>The first argument that selects this scenario.</summary>
+    public const string Scenario = "ipam";
+
+    /// <summary>The usage text printed for <c>--help</c> and for an invalid option.</summary>
+    public const string Usage = """
+        surge-bench ipam: allocations per second, latency and duplicate addresses of IP address allocators under
+        concurrent callers, against PostgreSQL. The baseline keeps one row per address and allocates each address in
+        its own transaction with FOR UPDATE SKIP LOCKED. Each allocator gets the same subnet, nodes, warm levels and
+        requests, in its own schema of a database the run creates and drops; they run one after the other.
+
+        Options:
+          --allocations N      allocations in the timed phase (default 20000)
+          --concurrency N      callers allocating at once, in the warm-up and the timed phase (default 64)
+          --nodes N            nodes, named node-0001 upwards, that the requests are spread over at random (default 100)
+          --warm N             addresses assigned to each node before the warm-up (default 256)
+          --warmup N           allocations before the timed phase, left out of the rates and latencies (default 1000)
+          --subnet CIDR        the IPv4 subnet to allocate from, /8 to /30 (default 10.128.0.0/16)
+          --seed N             seed of the instance ids and the node of each request (default 20261205)
+          --postgres TEXT      admin connection string; the run creates and drops its own database through it
+                               (default: SURGE_BENCH_POSTGRES, else Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres)
+          --repeat-baseline    run the baseline once more after the other allocators, to show the spread between
+                               two runs of one allocator
+          --output FILE        also write the results as Markdown to FILE
+        """;
+
+    /// <summary>Allocations in the timed phase.</summary>
+    public int Allocations { get; init; } = 20_000;
+
+    /// <summary>Callers allocating at once.</summary>
+    public int Concurrency { get; init; } = 64;
+
+    /// <summary>Nodes the requests are spread over.</summary>
+    public int Nodes { get; init; } = 100;
+
+    /// <summary>Addresses assigned to each node when the allocator is prepared.</summary>
+    public int WarmPerNode { get; init; } = 256;
+
+    /// <summary>Allocations before the timed phase, to warm up the JIT, connection pools and caches.</summary>
+    public int WarmupAllocations { get; init; } = 1_000;
+
+    /// <summary>The subnet every allocator allocates from.</summary>
+    public IPNetwork Subnet { get; init; } = IPNetwork.Parse("10.128.0.0/16");
+
+    /// <summary>The seed of the requests.</summary>
+    public int Seed { get; init; } = 20261205;
+
+    /// <summary>The PostgreSQL admin connection string, the same default as the saga scenario's.</summary>
+    public string PostgresAdmin { get; init; } = new BenchmarkSettings().PostgresAdmin;
+
+    /// <summary>Whether the baseline runs a second time at the end.</summary>
+    public bool RepeatBaseline { get; init; }
+
+    /// <summary>The file the Markdown results are written to, if any.</summary>
+    public string? OutputPath { get; init; }
+
+    /// <summary>Parses the options after the scenario name; throws <see cref="ArgumentException"/> naming the invalid option.</summary>
+    public static IpamSettings Parse(IReadOnlyList<string> args)
+    {
+        var settings = new IpamSettings();
+        for (var i = 0; i < args.Count; i++)
+        {
+            settings = args[i] switch
+            {
+                "--allocations" => settings with { Allocations = BenchmarkSettings.Positive(args, ref i) },
+                "--concurrency" => settings with { Concurrency = BenchmarkSettings.Positive(args, ref i) },
+                "--nodes" => settings with { Nodes = BenchmarkSettings.Positive(args, ref i) },
+                "--warm" => settings with { WarmPerNode = BenchmarkSettings.NonNegative(args, ref i) },
+                "--warmup" => settings with { WarmupAllocations = BenchmarkSettings.NonNegative(args, ref i) },
+                "--subnet" => settings with { Subnet = ParseSubnet(args, ref i) },
+                "--seed" => settings with { Seed = BenchmarkSettings.NonNegative(args, ref i) },
+                "--postgres" => settings with { PostgresAdmin = BenchmarkSettings.Value(args, ref i) },
+                "--repeat-baseline" => settings with { RepeatBaseline = true },
+                "--output" => settings with { OutputPath = BenchmarkSettings.Value(args, ref i) },
+                "--help" => settings,
+                _ => throw new ArgumentException($"Unknown option '{args[i]}' for the ipam scenario."),
+            };
+        }
+
+        var usable = (1L << (32 - settings.Subnet.PrefixLength)) - 2;
+        if ((long)settings.Nodes * settings.WarmPerNode > usable)
+        {
+            throw new ArgumentException(
+                $"--nodes {settings.Nodes} with --warm {settings.WarmPerNode} assign {(long)settings.Nodes * settings.WarmPerNode} addresses, but subnet {settings.Subnet} has {usable}. Lower either, or give a larger subnet.");
+        }
+
+        if ((long)settings.WarmupAllocations + settings.Allocations > usable)
+        {
+            throw new ArgumentException(
+                $"--warmup {settings.WarmupAllocations} with --allocations {settings.Allocations} need {(long)settings.WarmupAllocations + settings.Allocations} addresses, but subnet {settings.Subnet} has {usable}. Lower either, or give a larger subnet.");
+        }
+
+        return settings;
+    }
+
+    private static IPNetwork ParseSubnet(IReadOnlyList<string> args, ref int i)
+    {
+        var option = args[i];
+        var value = BenchmarkSettings.Value(args, ref i);
+        // IPNetwork.TryParse clears host bits instead of failing, so 10.128.0.1/16 would quietly become 10.128.0.0/16.
+        var valid = IPNetwork.TryParse(value, out var subnet)
+            && subnet.BaseAddress.AddressFamily == AddressFamily.InterNetwork
+            && subnet.PrefixLength is >= 8 and <= 30
+            && IPAddress.Parse(value.Split('/')[0]).Equals(subnet.BaseAddress);
+        return valid
+            ? subnet
+            : throw new ArgumentException($"Option {option} is invalid: '{value}'. Give an IPv4 subnet in CIDR form from /8 to /30, such as 10.128.0.0/16, with its host bits zero.");
+    }
+}
