@@ -1,11 +1,17 @@
 using Surge.Benchmarks;
+using Surge.Benchmarks.Ipam;
 using Surge.Benchmarks.Scheduler;
 
-// The first argument picks the scenario: "scheduler" runs Capacity's scheduler in this process, anything else is an
-// option of the saga benchmark.
+// The first argument picks the scenario: "scheduler" runs Capacity's scheduler in this process, "ipam" runs address
+// allocators against PostgreSQL, anything else is an option of the saga benchmark.
 if (args is [SchedulerSettings.Scenario, .. var schedulerArgs])
 {
     return SchedulerRun.Execute(schedulerArgs);
+}
+
+if (args is [IpamSettings.Scenario, .. var ipamArgs])
+{
+    return await IpamRun.ExecuteAsync(ipamArgs);
 }
 
 BenchmarkSettings settings;
