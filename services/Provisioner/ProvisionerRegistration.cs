@@ -36,6 +36,7 @@ public static class ProvisionerRegistration
             options.Events.AddEventType<InstanceStarted>();
             options.Events.AddEventType<InstanceStartFailed>();
             options.Events.AddEventType<InstanceStopped>();
+            options.Events.AddEventType<InstanceLost>();
             options.Projections.Add(new InstanceStateProjection(), ProjectionLifecycle.Live);
             options.Projections.Add(new InstanceViewProjection(), ProjectionLifecycle.Inline);
             options.Schema.For<InstanceView>().Index(view => view.Service);

@@ -22,3 +22,6 @@ public sealed record FailStart(Guid InstanceId, string Reason) : InstanceCommand
 
 /// <summary>Records that the instance was stopped, and why.</summary>
 public sealed record StopInstance(Guid InstanceId, string Reason) : InstanceCommand(InstanceId);
+
+/// <summary>Records that the instance went down with its node and no longer runs, and why.</summary>
+public sealed record LoseInstance(Guid InstanceId, string Reason) : InstanceCommand(InstanceId);

@@ -10,10 +10,11 @@ public static class InstanceDecider
     /// <summary>Returns the state after <paramref name="event"/>. Events of other types leave it unchanged.</summary>
     public static InstanceState Evolve(InstanceState state, object @event) => @event switch
     {
-        InstanceRequested requested => new InstanceState(InstanceStatus.Requested, requested.InstanceId, requested.SagaId, null, null, null),
+        InstanceRequested requested => new InstanceState(InstanceStatus.Requested, requested.InstanceId, requested.SagaId, null, null, null, null),
         InstanceStarted started => state with { Status = InstanceStatus.Started, Endpoint = started.Endpoint },
         InstanceStartFailed failed => state with { Status = InstanceStatus.StartFailed, FailureReason = failed.Reason },
         InstanceStopped stopped => state with { Status = InstanceStatus.Stopped, StopReason = stopped.Reason },
+        InstanceLost lost => state with { Status = InstanceStatus.Lost, LossReason = lost.Reason },
         _ => state,
     };
 
@@ -27,6 +28,7 @@ public static class InstanceDecider
         CompleteStart complete => CompleteStart(state, complete, now),
         FailStart fail => FailStart(state, fail, now),
         StopInstance stop => Stop(state, stop, now),
+        LoseInstance lose => Lose(state, lose, now),
         _ => throw new ArgumentException($"The instance decider does not handle {command.GetType().Name}.", nameof(command)),
     };
 
@@ -106,5 +108,12 @@ public static class InstanceDecider
     private static IReadOnlyList<object> Stop(InstanceState state, StopInstance stop, DateTimeOffset now) =>
         state.Status is InstanceStatus.Requested or InstanceStatus.Started or InstanceStatus.StartFailed
             ? [new InstanceStopped(stop.InstanceId, stop.Reason, now)]
+            : [];
+
+    // Only an instance that is starting or running can go down with its node; a failed, stopped or lost one has nothing
+    // left to lose.
+    private static IReadOnlyList<object> Lose(InstanceState state, LoseInstance lose, DateTimeOffset now) =>
+        state.Status is InstanceStatus.Requested or InstanceStatus.Started
+            ? [new InstanceLost(lose.InstanceId, lose.Reason, now)]
             : [];
 }

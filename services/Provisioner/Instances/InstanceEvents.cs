@@ -20,3 +20,9 @@ public sealed record InstanceStartFailed(Guid InstanceId, string Reason, DateTim
 
 /// <summary>An instance was stopped and removed. Its stream ends here.</summary>
 public sealed record InstanceStopped(Guid InstanceId, string Reason, DateTimeOffset StoppedAt);
+
+/// <summary>
+/// An instance went down with its node, for example in a node outage it did not survive, and no longer runs. Its stream
+/// ends here.
+/// </summary>
+public sealed record InstanceLost(Guid InstanceId, string Reason, DateTimeOffset LostAt);

@@ -7,7 +7,7 @@ public static class InstanceReplies
 {
     /// <summary>
     /// Returns <see cref="Messages.InstanceStarted"/> for a started instance and <see cref="Messages.InstanceStartFailed"/>
-    /// for one that failed or was stopped, or null while the instance is still starting or unknown.
+    /// for one that failed, was stopped or was lost, or null while the instance is still starting or unknown.
     /// </summary>
     public static object? For(InstanceState state) => state.Status switch
     {
@@ -17,6 +17,10 @@ public static class InstanceReplies
             state.SagaId,
             state.InstanceId,
             $"Instance {state.InstanceId} was stopped ({state.StopReason}) and cannot start again. Request a new instance id."),
+        InstanceStatus.Lost => new Messages.InstanceStartFailed(
+            state.SagaId,
+            state.InstanceId,
+            $"Instance {state.InstanceId} was lost ({state.LossReason}) and cannot start again. Request a new instance id."),
         _ => null,
     };
 }

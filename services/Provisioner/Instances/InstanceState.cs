@@ -7,10 +7,11 @@ public sealed record InstanceState(
     Guid SagaId,
     string? Endpoint,
     string? FailureReason,
-    string? StopReason)
+    string? StopReason,
+    string? LossReason)
 {
     /// <summary>The state of an instance with no events.</summary>
-    public static readonly InstanceState Initial = new(InstanceStatus.None, Guid.Empty, Guid.Empty, null, null, null);
+    public static readonly InstanceState Initial = new(InstanceStatus.None, Guid.Empty, Guid.Empty, null, null, null, null);
 
     /// <summary>The key of the instance's stream, which Marten requires of an aggregate. Decisions do not use it.</summary>
     public string Id { get; init; } = "";

@@ -20,4 +20,7 @@ public enum InstanceStatus
 
     /// <summary>The instance was stopped.</summary>
     Stopped,
+
+    /// <summary>The instance went down with its node and no longer runs.</summary>
+    Lost,
 }

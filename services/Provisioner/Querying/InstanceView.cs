@@ -51,6 +51,9 @@ public sealed record InstanceView
     /// <summary>Why the instance was stopped, if it was.</summary>
     public string? StopReason { get; init; }
 
+    /// <summary>Why the instance was lost, if it went down with its node.</summary>
+    public string? LossReason { get; init; }
+
     /// <summary>When the instance was requested.</summary>
     public DateTimeOffset RequestedAt { get; init; }
 
@@ -62,6 +65,9 @@ public sealed record InstanceView
 
     /// <summary>When the instance was stopped, if it was.</summary>
     public DateTimeOffset? StoppedAt { get; init; }
+
+    /// <summary>When the instance was recorded as lost, if it was.</summary>
+    public DateTimeOffset? LostAt { get; init; }
 }
 
 /// <summary>Keeps <see cref="InstanceView"/> up to date in the transaction that appends the instance's events.</summary>
@@ -102,6 +108,12 @@ public sealed class InstanceViewProjection : SingleStreamProjection<InstanceView
             Status = InstanceStatus.Stopped,
             StopReason = stopped.Reason,
             StoppedAt = stopped.StoppedAt,
+        },
+        InstanceLost lost when snapshot is not null => snapshot with
+        {
+            Status = InstanceStatus.Lost,
+            LossReason = lost.Reason,
+            LostAt = lost.LostAt,
         },
         _ => snapshot,
     };

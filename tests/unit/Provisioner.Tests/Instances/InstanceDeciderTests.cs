@@ -14,6 +14,7 @@ public sealed class InstanceDeciderTests
     private static readonly InstanceStarted Started = new(InstanceId, "http://127.42.0.10:8080", Earlier);
     private static readonly InstanceStartFailed Failed = new(InstanceId, "bind failed", Earlier);
     private static readonly InstanceStopped Stopped = new(InstanceId, "scale-in", Earlier);
+    private static readonly InstanceLost Lost = new(InstanceId, "node outage", Earlier);
 
     private static IReadOnlyList<object> Decide(object[] given, InstanceCommand when) =>
         InstanceDecider.Decide(InstanceDecider.Fold(InstanceState.Initial, given), when, Now);
@@ -118,6 +119,54 @@ public sealed class InstanceDeciderTests
         Assert.Empty(Decide([], new StopInstance(InstanceId, "scale-in")));
     }
 
+    [Theory]
+    [MemberData(nameof(LosableInstances))]
+    public void Lose_StartingOrRunningInstance_RecordsLoss(object[] given)
+    {
+        var events = Decide(given, new LoseInstance(InstanceId, "node outage"));
+
+        Assert.Equal([new InstanceLost(InstanceId, "node outage", Now)], events);
+    }
+
+    [Theory]
+    [MemberData(nameof(InstancesNotRunning))]
+    public void Lose_InstanceNotRunning_RecordsNothing(object[] given)
+    {
+        Assert.Empty(Decide(given, new LoseInstance(InstanceId, "node outage")));
+    }
+
+    [Fact]
+    public void Stop_LostInstance_RecordsNothing()
+    {
+        Assert.Empty(Decide([Requested, Started, Lost], new StopInstance(InstanceId, "scale-in")));
+    }
+
+    [Fact]
+    public void CompleteStart_LostInstance_RecordsNothing()
+    {
+        // A start that finishes after its node went down must not bring the lost instance back.
+        Assert.Empty(Decide([Requested, Lost], new CompleteStart(InstanceId, "http://127.42.0.10:8080")));
+    }
+
+    [Fact]
+    public void Evolve_Loss_KeepsReason()
+    {
+        var state = InstanceDecider.Fold(InstanceState.Initial, [Requested, Started, Lost]);
+
+        Assert.Equal(InstanceStatus.Lost, state.Status);
+        Assert.Equal("node outage", state.LossReason);
+    }
+
+    [Fact]
+    public void Replies_LostInstance_ReportsFailureWithLossReason()
+    {
+        var reply = InstanceReplies.For(InstanceDecider.Fold(InstanceState.Initial, [Requested, Lost]));
+
+        var failed = Assert.IsType<Surge.Contracts.Instances.InstanceStartFailed>(reply);
+        Assert.Equal(SagaId, failed.SagaId);
+        Assert.Contains("was lost (node outage)", failed.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Evolve_FullLife_KeepsWhatRepliesNeed()
     {
@@ -168,6 +217,7 @@ public sealed class InstanceDeciderTests
         new object[] { Requested, Started },
         new object[] { Requested, Failed },
         new object[] { Requested, Started, Stopped },
+        new object[] { Requested, Started, Lost },
     };
 
     public static TheoryData<object[]> InstancesPastStarting() => new()
@@ -182,5 +232,19 @@ public sealed class InstanceDeciderTests
         new object[] { Requested },
         new object[] { Requested, Started },
         new object[] { Requested, Failed },
+    };
+
+    public static TheoryData<object[]> LosableInstances() => new()
+    {
+        new object[] { Requested },
+        new object[] { Requested, Started },
+    };
+
+    public static TheoryData<object[]> InstancesNotRunning() => new()
+    {
+        new object[] { },
+        new object[] { Requested, Failed },
+        new object[] { Requested, Started, Stopped },
+        new object[] { Requested, Started, Lost },
     };
 }
