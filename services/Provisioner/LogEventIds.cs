@@ -18,4 +18,5 @@ internal static class LogEventIds
     public const int NodeBuilder = 4180;
     public const int NodeRecorder = 4200;
     public const int NodeRecovery = 4220;
+    public const int NodeOutages = 4260;
 }

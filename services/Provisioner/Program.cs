@@ -1,5 +1,6 @@
 using Surge.Provisioner;
 using Surge.Provisioner.Querying;
+using Surge.Provisioner.Simulation.Outages;
 using Surge.ServiceDefaults;
 using Surge.ServiceDefaults.Audit;
 
@@ -13,5 +14,6 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapAuditEndpoints();
 app.MapInstanceEndpoints();
+app.MapNodeOutageEndpoints();
 
 app.Run();

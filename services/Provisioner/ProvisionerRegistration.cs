@@ -37,9 +37,10 @@ public static class ProvisionerRegistration
             options.Events.AddEventType<InstanceStartFailed>();
             options.Events.AddEventType<InstanceStopped>();
             options.Events.AddEventType<InstanceLost>();
+            options.Events.AddEventType<InstanceLost>();
             options.Projections.Add(new InstanceStateProjection(), ProjectionLifecycle.Live);
             options.Projections.Add(new InstanceViewProjection(), ProjectionLifecycle.Inline);
-            options.Schema.For<InstanceView>().Index(view => view.Service);
+            options.Schema.For<InstanceView>().Index(view => view.Service).Index(view => view.Node).Index(view => view.Status);
 
             options.Events.AddEventType<CloudNodesRequested>();
             options.Events.AddEventType<CloudNodeCreated>();

@@ -19,11 +19,15 @@ public sealed class InstanceListener : IAsyncDisposable
 
     private readonly WebApplication app;
 
-    private InstanceListener(WebApplication app, string endpoint)
+    private InstanceListener(WebApplication app, InstanceLaunch launch, string endpoint)
     {
         this.app = app;
+        Launch = launch;
         Endpoint = endpoint;
     }
+
+    /// <summary>The instance this listener serves, with the node it runs on.</summary>
+    public InstanceLaunch Launch { get; }
 
     /// <summary>The URL the instance serves HTTP at, with the port that was actually bound.</summary>
     public string Endpoint { get; }
@@ -55,7 +59,7 @@ public sealed class InstanceListener : IAsyncDisposable
 
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var endpoint = new ListenEndpoint(address, port, IsMapped: false).ToUrl(new Uri(bound).Port);
-        return new InstanceListener(app, endpoint);
+        return new InstanceListener(app, launch, endpoint);
     }
 
     /// <summary>Stops serving and releases the port.</summary>

@@ -12,8 +12,14 @@ namespace Surge.Provisioner.Simulation;
 /// address, so traffic through the load balancer reaches it.
 /// </summary>
 /// <remarks>
+/// <para>
+/// A node can be put into a simulated outage (see SimulatedDataCentre.Outages.cs): its listeners stop until the outage
+/// ends, and no instance can start on it meanwhile.
+/// </para>
+/// <para>
 /// NOTE: the listeners live in this process, so the simulated data centre supports one Provisioner replica. A second
 /// replica would bind the same instances again after its own restart.
+/// </para>
 /// </remarks>
 public sealed partial class SimulatedDataCentre(
     IOptions<SimulatedDataCentreOptions> options,
@@ -61,7 +67,7 @@ public sealed partial class SimulatedDataCentre(
     /// <inheritdoc />
     /// <remarks>
     /// A stop that never answers waits until <paramref name="cancellationToken"/> is cancelled, and the listener keeps
-    /// serving.
+    /// serving. An instance on a node in an outage is stopped too, so it does not come back when the outage ends.
     /// </remarks>
     public async Task StopAsync(Guid instanceId, CancellationToken cancellationToken)
     {
@@ -75,7 +81,10 @@ public sealed partial class SimulatedDataCentre(
         {
             await listener.DisposeAsync();
             LogListenerStopped(logger, instanceId, listener.Endpoint);
+            return;
         }
+
+        ForgetSuspended(instanceId);
     }
 
     /// <inheritdoc />
@@ -88,6 +97,8 @@ public sealed partial class SimulatedDataCentre(
                 await listener.DisposeAsync();
             }
         }
+
+        ForgetAllSuspended();
     }
 
     // Waits out the call's latency and returns the injected failure reason, or null when the call succeeds. A call that
@@ -107,15 +118,40 @@ public sealed partial class SimulatedDataCentre(
 
     private async Task<string> BindAsync(InstanceLaunch launch, ListenEndpoint endpoint, CancellationToken cancellationToken)
     {
+        ThrowIfDisconnected(launch);
         if (listeners.TryGetValue(launch.InstanceId, out var existing))
         {
             return existing.Endpoint;
         }
 
-        InstanceListener listener;
+        var listener = await StartListenerAsync(launch, endpoint, cancellationToken);
+
+        // Two starts of one instance can race, and an outage of its node can begin while it binds. The first listener
+        // wins and the second is released; a listener on a disconnected node is released and the start fails.
+        var registration = Register(listener);
+        if (registration.Winner != listener)
+        {
+            await listener.DisposeAsync();
+        }
+
+        if (registration.Winner is null)
+        {
+            throw NodeDisconnected(launch);
+        }
+
+        if (registration.Winner == listener)
+        {
+            LogListenerStarted(logger, launch.InstanceId, listener.Endpoint);
+        }
+
+        return registration.Winner.Endpoint;
+    }
+
+    private static async Task<InstanceListener> StartListenerAsync(InstanceLaunch launch, ListenEndpoint endpoint, CancellationToken cancellationToken)
+    {
         try
         {
-            listener = await InstanceListener.StartAsync(launch, endpoint.Address, endpoint.Port, cancellationToken);
+            return await InstanceListener.StartAsync(launch, endpoint.Address, endpoint.Port, cancellationToken);
         }
         catch (Exception exception) when (exception is IOException or SocketException)
         {
@@ -123,16 +159,6 @@ public sealed partial class SimulatedDataCentre(
                 $"Binding {endpoint.ToUrl(endpoint.Port)} for instance {launch.InstanceId} failed: {exception.Message}",
                 exception);
         }
-
-        // Two starts of one instance can race. The first listener wins and the second is released.
-        if (!listeners.TryAdd(launch.InstanceId, listener))
-        {
-            await listener.DisposeAsync();
-            return listeners[launch.InstanceId].Endpoint;
-        }
-
-        LogListenerStarted(logger, launch.InstanceId, listener.Endpoint);
-        return listener.Endpoint;
     }
 
     [LoggerMessage(EventId = LogEventIds.SimulatedDataCentre + 1, Level = LogLevel.Information, Message = "Instance {InstanceId} has address {InstanceAddress}, which is not a loopback address, so it listens on {ListenAddress} with an ephemeral port")]

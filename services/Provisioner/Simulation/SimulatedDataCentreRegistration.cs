@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Surge.Provisioner.Providers;
 using Surge.Provisioner.Simulation.Clouds;
+using Surge.Provisioner.Simulation.Outages;
 
 namespace Surge.Provisioner.Simulation;
 
@@ -9,7 +10,7 @@ public static class SimulatedDataCentreRegistration
 {
     /// <summary>
     /// Binds <see cref="SimulatedDataCentreOptions"/> from the <c>SimulatedDataCentre</c> section, validates them when
-    /// the host starts, and adds the fault plan, the provider and the simulated clouds.
+    /// the host starts, and adds the fault plan, the provider, the simulated clouds and the node outage switch.
     /// </summary>
     public static IServiceCollection AddSimulatedDataCentre(this IServiceCollection services, IConfiguration configuration)
     {
@@ -19,8 +20,12 @@ public static class SimulatedDataCentreRegistration
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<SimulatedDataCentreOptions>>(new SimulatedDataCentreOptionsValidator(configuration));
         services.AddSingleton(provider => SimulatedDataCentreFaults.CreatePlan(provider.GetRequiredService<IOptions<SimulatedDataCentreOptions>>().Value));
-        services.AddSingleton<IInstanceProvider, SimulatedDataCentre>();
+        services.AddSingleton<SimulatedDataCentre>();
+        services.AddSingleton<IInstanceProvider>(provider => provider.GetRequiredService<SimulatedDataCentre>());
         services.AddSingleton<SimulatedClouds>();
+        services.AddSingleton<NodeOutages>();
+        services.AddSingleton<INodeReachability>(provider => provider.GetRequiredService<NodeOutages>());
+        services.AddSingleton<NodeOutageControl>();
         return services;
     }
 }
