@@ -18,5 +18,6 @@ internal static class LogEventIds
     public const int NodeBuilder = 4180;
     public const int NodeRecorder = 4200;
     public const int NodeRecovery = 4220;
+    public const int InventoryReporter = 4240;
     public const int NodeOutages = 4260;
 }

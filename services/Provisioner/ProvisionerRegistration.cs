@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using Surge.Provisioner.CloudNodes;
 using Surge.Provisioner.Instances;
+using Surge.Provisioner.Inventory;
 using Surge.Provisioner.NodeProvisioning;
 using Surge.Provisioner.Providers;
 using Surge.Provisioner.Querying;
@@ -16,7 +17,7 @@ public static class ProvisionerRegistration
 {
     /// <summary>
     /// Adds the simulated data centre and its clouds, the instance and cloud node event store, the <c>provisioner</c>
-    /// receive endpoint and the restart recovery.
+    /// receive endpoint, the restart recovery and the periodic inventory reports.
     /// </summary>
     /// <remarks>
     /// NOTE: the simulated data centre is the only provider. The Kubernetes, private cloud and public cloud drivers will
@@ -36,7 +37,6 @@ public static class ProvisionerRegistration
             options.Events.AddEventType<InstanceStarted>();
             options.Events.AddEventType<InstanceStartFailed>();
             options.Events.AddEventType<InstanceStopped>();
-            options.Events.AddEventType<InstanceLost>();
             options.Events.AddEventType<InstanceLost>();
             options.Projections.Add(new InstanceStateProjection(), ProjectionLifecycle.Live);
             options.Projections.Add(new InstanceViewProjection(), ProjectionLifecycle.Inline);
@@ -60,8 +60,10 @@ public static class ProvisionerRegistration
         });
 
         // Registered after the bus, so the bus is up before recovery publishes replies, and stops after the listeners.
+        // The inventory reports start after the recovery, so the first report includes the instances it took back.
         builder.Services.AddHostedService<InstanceRecovery>();
         builder.Services.AddHostedService<CloudNodeRecovery>();
+        builder.Services.AddInventoryReports(builder.Configuration);
         return builder;
     }
 }
