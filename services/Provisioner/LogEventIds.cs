@@ -20,4 +20,8 @@ internal static class LogEventIds
     public const int NodeRecovery = 4220;
     public const int InventoryReporter = 4240;
     public const int NodeOutages = 4260;
+    public const int AttachConsumer = 4280;
+    public const int InterfaceAttacher = 4300;
+    public const int InterfaceRecorder = 4320;
+    public const int InterfaceRecovery = 4340;
 }

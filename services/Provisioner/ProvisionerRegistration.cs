@@ -1,7 +1,9 @@
 using JasperFx.Events.Projections;
 using Surge.Provisioner.CloudNodes;
 using Surge.Provisioner.Instances;
+using Surge.Provisioner.InterfaceAttaching;
 using Surge.Provisioner.Inventory;
+using Surge.Provisioner.NetworkInterfaces;
 using Surge.Provisioner.NodeProvisioning;
 using Surge.Provisioner.Providers;
 using Surge.Provisioner.Querying;
@@ -16,8 +18,8 @@ namespace Surge.Provisioner;
 public static class ProvisionerRegistration
 {
     /// <summary>
-    /// Adds the simulated data centre and its clouds, the instance and cloud node event store, the <c>provisioner</c>
-    /// receive endpoint, the restart recovery and the periodic inventory reports.
+    /// Adds the simulated data centre and its clouds, the instance, cloud node and network interface event store, the
+    /// <c>provisioner</c> receive endpoint, the restart recovery and the periodic inventory reports.
     /// </summary>
     /// <remarks>
     /// NOTE: the simulated data centre is the only provider. The Kubernetes, private cloud and public cloud drivers will
@@ -30,6 +32,8 @@ public static class ProvisionerRegistration
         builder.Services.AddSingleton<InstanceStarter>();
         builder.Services.AddSingleton<CloudNodeRecorder>();
         builder.Services.AddSingleton<CloudNodeBuilder>();
+        builder.Services.AddSingleton<NetworkInterfaceRecorder>();
+        builder.Services.AddSingleton<InterfaceAttacher>();
 
         builder.AddSurgeMarten("provisioner", options =>
         {
@@ -49,6 +53,13 @@ public static class ProvisionerRegistration
             options.Projections.Add(new CloudNodeRequestProjection(), ProjectionLifecycle.Live);
             options.Projections.Add(new CloudNodeViewProjection(), ProjectionLifecycle.Inline);
             options.Schema.For<CloudNodeView>().Index(view => view.Provider).Index(view => view.Status);
+
+            options.Events.AddEventType<InterfaceAttachRequested>();
+            options.Events.AddEventType<InterfaceAttached>();
+            options.Events.AddEventType<InterfaceAttachFailed>();
+            options.Projections.Add(new NetworkInterfaceStateProjection(), ProjectionLifecycle.Live);
+            options.Projections.Add(new NetworkInterfaceViewProjection(), ProjectionLifecycle.Inline);
+            options.Schema.For<NetworkInterfaceView>().Index(view => view.Node).Index(view => view.Status);
         });
 
         builder.AddSurgeMessaging("provisioner", bus =>
@@ -57,12 +68,14 @@ public static class ProvisionerRegistration
             bus.AddConsumer<StopInstancesConsumer>();
             bus.AddConsumer<ProvisionNodesConsumer>();
             bus.AddConsumer<ReleaseNodesConsumer>();
+            bus.AddConsumer<AttachNetworkInterfaceConsumer>();
         });
 
         // Registered after the bus, so the bus is up before recovery publishes replies, and stops after the listeners.
         // The inventory reports start after the recovery, so the first report includes the instances it took back.
         builder.Services.AddHostedService<InstanceRecovery>();
         builder.Services.AddHostedService<CloudNodeRecovery>();
+        builder.Services.AddHostedService<InterfaceAttachRecovery>();
         builder.Services.AddInventoryReports(builder.Configuration);
         return builder;
     }

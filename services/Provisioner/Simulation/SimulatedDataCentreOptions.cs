@@ -1,13 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using Surge.Provisioner.Faults;
 using Surge.Provisioner.Simulation.Clouds;
+using Surge.Provisioner.Simulation.NetworkInterfaces;
 
 namespace Surge.Provisioner.Simulation;
 
 /// <summary>
 /// The settings of the <c>simulated</c> provider, bound from its provider section <c>SimulatedDataCentre</c>: the time
-/// scale, the instance port, and per operation a latency distribution and injected faults under
-/// <c>SimulatedDataCentre:Operations:&lt;Operation&gt;</c>.
+/// scale, the instance port, per operation a latency distribution and injected faults under
+/// <c>SimulatedDataCentre:Operations:&lt;Operation&gt;</c>, the simulated clouds, and their network interfaces.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -65,6 +66,12 @@ public sealed class SimulatedDataCentreOptions
     /// <c>public-cloud</c>. Default empty, which keeps both of those at their reference quota and latencies.
     /// </summary>
     public Dictionary<string, SimulatedCloudOptions> Clouds { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The elastic network interfaces the simulated cloud attaches to nodes: the attach latency and the maximum per node.
+    /// Default an attach latency of 5 seconds and at most 8 interfaces per node.
+    /// </summary>
+    public NetworkInterfaceOptions NetworkInterfaces { get; set; } = new();
 
     /// <summary>The older form of <c>Operations:StartInstance:Latency</c> with kind Fixed. Default none.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "SimulatedDataCentre:InstanceStartLatency must be between 00:00:00 and 1.00:00:00 (one day).")]

@@ -2,12 +2,14 @@ using Microsoft.Extensions.Options;
 using Surge.Provisioner.Configuration;
 using Surge.Provisioner.Faults;
 using Surge.Provisioner.Simulation.Clouds;
+using Surge.Provisioner.Simulation.NetworkInterfaces;
 
 namespace Surge.Provisioner.Simulation;
 
 /// <summary>
 /// Checks what data annotations on <see cref="SimulatedDataCentreOptions"/> cannot: the operation names and settings
-/// under <c>SimulatedDataCentre:Operations</c> and <c>SimulatedDataCentre:Clouds</c>, the older keys set together with
+/// under <c>SimulatedDataCentre:Operations</c> and <c>SimulatedDataCentre:Clouds</c>, the settings under
+/// <c>SimulatedDataCentre:NetworkInterfaces</c>, the older keys set together with
 /// the keys that replace them, and misspelt keys anywhere in the section. Every message names the full key.
 /// </summary>
 public sealed class SimulatedDataCentreOptionsValidator(IConfiguration configuration) : IValidateOptions<SimulatedDataCentreOptions>
@@ -22,6 +24,7 @@ public sealed class SimulatedDataCentreOptionsValidator(IConfiguration configura
             .Concat(FindDroppedOperations(section.GetSection(nameof(SimulatedDataCentreOptions.Operations)), options))
             .Concat(ValidateOperations(options))
             .Concat(SimulatedCloudOptionsValidation.Validate(section.GetSection(nameof(SimulatedDataCentreOptions.Clouds)), options.Clouds))
+            .Concat(NetworkInterfaceOptionsValidation.Validate(options.NetworkInterfaces))
             .ToList();
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

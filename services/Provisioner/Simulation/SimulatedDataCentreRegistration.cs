@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Surge.Provisioner.Providers;
 using Surge.Provisioner.Simulation.Clouds;
+using Surge.Provisioner.Simulation.NetworkInterfaces;
 using Surge.Provisioner.Simulation.Outages;
 
 namespace Surge.Provisioner.Simulation;
@@ -10,7 +11,8 @@ public static class SimulatedDataCentreRegistration
 {
     /// <summary>
     /// Binds <see cref="SimulatedDataCentreOptions"/> from the <c>SimulatedDataCentre</c> section, validates them when
-    /// the host starts, and adds the fault plan, the provider, the simulated clouds and the node outage switch.
+    /// the host starts, and adds the fault plan, the provider, the simulated clouds with their network interfaces, and
+    /// the node outage switch.
     /// </summary>
     public static IServiceCollection AddSimulatedDataCentre(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,6 +25,7 @@ public static class SimulatedDataCentreRegistration
         services.AddSingleton<SimulatedDataCentre>();
         services.AddSingleton<IInstanceProvider>(provider => provider.GetRequiredService<SimulatedDataCentre>());
         services.AddSingleton<SimulatedClouds>();
+        services.AddSingleton<SimulatedNetworkInterfaces>();
         services.AddSingleton<NodeOutages>();
         services.AddSingleton<INodeReachability>(provider => provider.GetRequiredService<NodeOutages>());
         services.AddSingleton<NodeOutageControl>();
