@@ -1,4 +1,3 @@
-using JasperFx.Events.Projections;
 using Surge.Ipam.Allocation;
 using Surge.Ipam.Subnets;
 using Surge.ServiceDefaults.Messaging;
@@ -12,21 +11,14 @@ public static class IpamRegistration
     /// <summary>Adds Ipam's event store with the subnet events and projection, and its receive endpoint with the allocation consumers.</summary>
     public static IHostApplicationBuilder AddIpam(this IHostApplicationBuilder builder)
     {
-        builder.AddSurgeMarten("ipam", options =>
-        {
-            options.Events.AddEventType<SubnetDefined>();
-            options.Events.AddEventType<SubnetChanged>();
-            options.Events.AddEventType<AddressAllocated>();
-            options.Events.AddEventType<AddressReleased>();
-
-            // Inline, so FetchForWriting loads the stored state instead of replaying every allocation, and a
-            // GET right after a PUT or an allocation returns the new state.
-            options.Projections.Add(new SubnetProjection(), ProjectionLifecycle.Inline);
-        });
+        builder.AddSurgeMarten("ipam", IpamStore.Configure);
         builder.AddSurgeMessaging("ipam", bus =>
         {
             bus.AddConsumer<AllocateAddressesConsumer>();
             bus.AddConsumer<ReleaseAddressesConsumer>();
+            bus.AddConsumer<WarmSets.NetworkInterfaceAttachedConsumer>();
+            bus.AddConsumer<WarmSets.NetworkInterfaceAttachFailedConsumer>();
+            bus.AddConsumer<Reconciliation.InstanceInventoryReportedConsumer>();
         });
         builder.Services.AddOptions<AddressQuarantineOptions>()
             .Bind(builder.Configuration.GetSection(AddressQuarantineOptions.Section))
@@ -36,7 +28,23 @@ public static class IpamRegistration
             .Bind(builder.Configuration.GetSection(SubnetReportOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<AllocationBatchOptions>()
+            .Bind(builder.Configuration.GetSection(AllocationBatchOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<AllocationCommitter>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<AllocationCommitter>());
         builder.Services.AddHostedService<SubnetReportPublisher>();
+        builder.Services.AddOptions<WarmSets.WarmSetOptions>()
+            .Bind(builder.Configuration.GetSection(WarmSets.WarmSetOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<WarmSets.WarmSetRefill>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<WarmSets.WarmSetRefill>());
+        builder.Services.AddOptions<Reconciliation.ReconciliationOptions>()
+            .Bind(builder.Configuration.GetSection(Reconciliation.ReconciliationOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using Surge.Ipam;
 using Surge.Ipam.Allocation;
+using Surge.Ipam.Reconciliation;
 using Surge.Ipam.Subnets;
 using Surge.ServiceDefaults;
 using Surge.ServiceDefaults.Audit;
@@ -15,5 +16,7 @@ app.MapDefaultEndpoints();
 app.MapAuditEndpoints();
 app.MapSubnetEndpoints();
 app.MapAllocationEndpoints();
+app.MapDirectAllocationEndpoints();
+app.MapConflictEndpoints();
 
 app.Run();

@@ -157,13 +157,25 @@ public sealed class AddressBlock
     /// in use. It runs in time proportional to the number of addresses in use, not the size of the block. Addresses
     /// outside the usable range or of the other family are ignored.
     /// </summary>
-    public IPAddress? LowestFree(IEnumerable<IPAddress> inUse)
+    public IPAddress? LowestFree(IEnumerable<IPAddress> inUse) => LowestFree(FirstUsable, LastUsable, Family, inUse);
+
+    /// <summary>
+    /// Returns the lowest address from <paramref name="first"/> to <paramref name="last"/> that is not in
+    /// <paramref name="inUse"/>, or null when all are. It runs in time proportional to the number of addresses in use.
+    /// Addresses outside the range or of the other family are ignored.
+    /// </summary>
+    public static IPAddress? LowestFree(UInt128 first, UInt128 last, AddressFamily family, IEnumerable<IPAddress> inUse)
     {
-        var candidate = FirstUsable;
+        if (first > last)
+        {
+            return null;
+        }
+
+        var candidate = first;
         var inRange = inUse
-            .Where(address => address.AddressFamily == Family)
+            .Where(address => address.AddressFamily == family)
             .Select(ToInteger)
-            .Where(value => value >= FirstUsable && value <= LastUsable)
+            .Where(value => value >= first && value <= last)
             .Order();
 
         foreach (var value in inRange)
@@ -175,7 +187,7 @@ public sealed class AddressBlock
 
             if (value == candidate)
             {
-                if (candidate == LastUsable)
+                if (candidate == last)
                 {
                     return null;
                 }
@@ -184,7 +196,7 @@ public sealed class AddressBlock
             }
         }
 
-        return ToAddress(candidate, Family);
+        return ToAddress(candidate, family);
     }
 
     /// <summary>Returns the address as an unsigned integer in network byte order, so IPv4 uses the low 32 bits.</summary>

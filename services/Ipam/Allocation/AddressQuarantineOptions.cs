@@ -14,4 +14,7 @@ public sealed class AddressQuarantineOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "Ipam:Quarantine must be between 0 and 1 day.")]
     public TimeSpan Quarantine { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Returns until when an address released at <paramref name="now"/> stays out of use, or null with quarantine off.</summary>
+    public DateTimeOffset? QuarantineEnd(DateTimeOffset now) => Quarantine > TimeSpan.Zero ? now + Quarantine : null;
 }

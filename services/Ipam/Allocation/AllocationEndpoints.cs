@@ -1,7 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Surge.Ipam.Addressing;
-using Surge.Ipam.Subnets;
+using Surge.Ipam.Blocks;
 using Surge.ServiceDefaults.Problems;
 
 namespace Surge.Ipam.Allocation;
@@ -9,12 +9,16 @@ namespace Surge.Ipam.Allocation;
 /// <summary>The allocation resource: the addresses currently allocated to instances.</summary>
 public static class AllocationEndpoints
 {
-    /// <summary>Maps <c>GET /allocations</c>.</summary>
+    /// <summary>Maps <c>GET /allocations</c>, <c>GET /allocations/instances/{id}</c> and <c>GET /allocations/addresses/{address}</c>.</summary>
     public static IEndpointRouteBuilder MapAllocationEndpoints(this IEndpointRouteBuilder routes)
     {
         var allocations = routes.MapGroup("/allocations").WithTags("Allocations");
         allocations.MapGet("/", ListAllocations)
             .WithSummary("Live allocations, optionally only those of one instance, node, subnet or address.");
+        allocations.MapGet("/instances/{instanceId:guid}", GetByInstance)
+            .WithSummary("The address an instance holds; 404 when it holds none.");
+        allocations.MapGet("/addresses/{address}", GetByAddress)
+            .WithSummary("The instance holding an address; 404 when no instance holds it.");
         return routes;
     }
 
@@ -27,22 +31,51 @@ public static class AllocationEndpoints
         IQuerySession session,
         CancellationToken cancellationToken)
     {
-        var canonicalAddress = address is null ? null : CanonicalAddress(address);
+        var query = session.Query<AddressHolding>().AsQueryable();
+        if (instanceId is { } id)
+        {
+            query = query.Where(holding => holding.InstanceId == id);
+        }
 
-        var query = session.Query<Subnet>();
-        var subnets = subnet is null
-            ? await query.ToListAsync(cancellationToken)
-            : await query.Where(candidate => candidate.Name == subnet).ToListAsync(cancellationToken);
+        if (node is not null)
+        {
+            query = query.Where(holding => holding.Node == node);
+        }
 
-        var matches = subnets
-            .OrderBy(candidate => candidate.Name, StringComparer.Ordinal)
-            .SelectMany(candidate => candidate.Allocations
-                .Where(allocation => instanceId is null || allocation.InstanceId == instanceId)
-                .Where(allocation => node is null || allocation.Node == node)
-                .Where(allocation => canonicalAddress is null || allocation.Address == canonicalAddress)
-                .OrderBy(allocation => AddressBlock.ToInteger(System.Net.IPAddress.Parse(allocation.Address)))
-                .Select(allocation => AllocationResponse.From(candidate, allocation)));
-        return TypedResults.Ok(matches.ToArray());
+        if (subnet is not null)
+        {
+            query = query.Where(holding => holding.Subnet == subnet);
+        }
+
+        if (address is not null)
+        {
+            var canonical = CanonicalAddress(address);
+            query = query.Where(holding => holding.Id == canonical);
+        }
+
+        var holdings = await query.ToListAsync(cancellationToken);
+        return TypedResults.Ok(holdings
+            .OrderBy(holding => holding.Subnet, StringComparer.Ordinal)
+            .ThenBy(holding => AddressBlock.ToInteger(System.Net.IPAddress.Parse(holding.Id)))
+            .Select(AllocationResponse.From)
+            .ToArray());
+    }
+
+    /// <summary>Returns the instance's allocation; throws <see cref="ResourceNotFoundException"/> when it holds no address.</summary>
+    public static async Task<Ok<AllocationResponse>> GetByInstance(Guid instanceId, IQuerySession session, CancellationToken cancellationToken)
+    {
+        var holding = await session.Query<AddressHolding>().FirstOrDefaultAsync(candidate => candidate.InstanceId == instanceId, cancellationToken)
+            ?? throw new ResourceNotFoundException("Allocation of instance", instanceId.ToString());
+        return TypedResults.Ok(AllocationResponse.From(holding));
+    }
+
+    /// <summary>Returns the allocation of the address; throws <see cref="ResourceNotFoundException"/> when no instance holds it.</summary>
+    public static async Task<Ok<AllocationResponse>> GetByAddress(string address, IQuerySession session, CancellationToken cancellationToken)
+    {
+        var canonical = CanonicalAddress(address);
+        var holding = await session.LoadAsync<AddressHolding>(canonical, cancellationToken)
+            ?? throw new ResourceNotFoundException("Allocation of address", canonical);
+        return TypedResults.Ok(AllocationResponse.From(holding));
     }
 
     private static string CanonicalAddress(string address) =>

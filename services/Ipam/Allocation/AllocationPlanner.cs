@@ -1,4 +1,5 @@
 using Surge.Contracts.Addresses;
+using Surge.Ipam.Blocks;
 using Surge.Ipam.Subnets;
 
 namespace Surge.Ipam.Allocation;
@@ -7,82 +8,141 @@ namespace Surge.Ipam.Allocation;
 public static class AllocationPlanner
 {
     /// <summary>
-    /// Plans one address per request. An instance that already has an address in any subnet keeps it. Otherwise the subnets
-    /// that list the instance's node come first, then those that list its pool, each group by name, and the first with
-    /// a free address gives its lowest one. Later requests see the addresses earlier ones took.
+    /// Plans one address per request into <paramref name="space"/>. An instance that already holds an address keeps
+    /// it. Otherwise the subnets that name the instance's node come first, then those that serve its pool, each group
+    /// by name, and in each the address comes from the first of these that has one:
+    /// <list type="number">
+    /// <item>the node's own blocks, its warm set: the usual case, a decision on a few addresses;</item>
+    /// <item>a new block claimed for the node, when its warm set ran dry before the background refill;</item>
+    /// <item>a block of another node that may use it, when no block is left to claim (not in eni subnets, where an
+    /// address belongs to an interface of one node).</item>
+    /// </list>
+    /// When any request cannot be served, the space is left as it was and the rejection says why.
     /// </summary>
-    /// <param name="now">The time of the request, which decides which quarantines have ended; null keeps every quarantined address out.</param>
-    public static AllocationPlan Plan(IEnumerable<Subnet> subnets, Guid sagaId, IReadOnlyList<AddressRequest> requests, DateTimeOffset? now = null)
+    public static AllocationOutcome Plan(AddressSpace space, Guid sagaId, IReadOnlyList<AddressRequest> requests, DateTimeOffset now)
     {
-        var states = subnets.ToDictionary(subnet => subnet.Name, StringComparer.Ordinal);
-        var events = new Dictionary<string, List<object>>(StringComparer.Ordinal);
+        var checkpoint = space.Checkpoint();
         var assignments = new List<AddressAssignment>(requests.Count);
-
         foreach (var request in requests)
         {
-            var holder = states.Values.FirstOrDefault(subnet => subnet.FindAllocation(request.InstanceId) is not null);
-            var candidates = holder is not null ? [holder] : ServingSubnets(states.Values, request);
-            if (candidates.Count == 0)
+            if (space.HoldingOf(request.InstanceId) is { } held)
             {
-                return AllocationPlan.Rejected(
-                    $"No subnet serves instance {request.InstanceId} on node '{request.Node}' in pool '{request.Pool}'. Add node '{request.Node}' to the nodes of a subnet, or pool '{request.Pool}' to its pools, then retry.");
+                assignments.Add(new AddressAssignment(request.InstanceId, held.Subnet, held.Id));
+                continue;
             }
 
-            var assigned = TryAllocate(candidates, states, events, request, sagaId, now);
+            var candidates = ServingSubnets(space.Subnets, request);
+            var assigned = candidates.Count == 0 ? null : TryAllocate(space, candidates, request, sagaId, now);
             if (assigned is null)
             {
-                var names = string.Join(", ", candidates.Select(subnet => $"'{subnet.Name}' ({subnet.Cidr})"));
-                var serving = candidates.Count == 1 ? $"subnet {names} serves it but is full" : $"subnets {names} serve it but are all full";
-                return AllocationPlan.Rejected(
-                    $"No free address for instance {request.InstanceId} on node '{request.Node}' in pool '{request.Pool}': {serving}. Widen a serving subnet, add a subnet for node '{request.Node}' or pool '{request.Pool}', or release unused addresses, then retry.");
+                space.Rollback(checkpoint);
+                return AllocationOutcome.Rejected(Rejection(candidates, request));
             }
 
             assignments.Add(assigned);
         }
 
-        return new AllocationPlan(
-            assignments,
-            events.ToDictionary(entry => entry.Key, entry => (IReadOnlyList<object>)entry.Value, StringComparer.Ordinal),
-            null);
+        return new AllocationOutcome(assignments, null);
     }
 
     private static List<Subnet> ServingSubnets(IEnumerable<Subnet> subnets, AddressRequest request)
     {
-        var ordered = subnets.OrderBy(subnet => subnet.Name, StringComparer.Ordinal).ToList();
+        var ordered = subnets.ToList();
         return
         [
-            .. ordered.Where(subnet => subnet.Nodes.Contains(request.Node, StringComparer.Ordinal)),
-            .. ordered.Where(subnet => !subnet.Nodes.Contains(request.Node, StringComparer.Ordinal) && subnet.Pools.Contains(request.Pool, StringComparer.Ordinal)),
+            .. ordered.Where(subnet => subnet.NamesNode(request.Node)),
+            .. ordered.Where(subnet => !subnet.NamesNode(request.Node) && subnet.Serves(request.Node, request.Pool)),
         ];
     }
 
-    private static AddressAssignment? TryAllocate(
-        List<Subnet> candidates,
-        Dictionary<string, Subnet> states,
-        Dictionary<string, List<object>> events,
-        AddressRequest request,
-        Guid sagaId,
-        DateTimeOffset? now)
+    private static AddressAssignment? TryAllocate(AddressSpace space, List<Subnet> candidates, AddressRequest request, Guid sagaId, DateTimeOffset now)
     {
         foreach (var candidate in candidates)
         {
-            var state = states[candidate.Name];
-            var decision = SubnetDecider.Decide(state, new AllocateAddress(request.InstanceId, sagaId, request.Node, now));
-            if (decision.Address is null)
+            var address = FromOwnBlocks(space, candidate, request, sagaId, now)
+                ?? FromNewBlock(space, candidate, request, sagaId, now)
+                ?? Borrowed(space, candidate, request, sagaId, now);
+            if (address is not null)
             {
-                continue;
+                return new AddressAssignment(request.InstanceId, candidate.Name, address);
             }
-
-            if (decision.Events.Count > 0)
-            {
-                states[candidate.Name] = decision.Events.Aggregate(state, (current, @event) => SubnetDecider.Evolve(current, @event)!);
-                events.TryAdd(candidate.Name, []);
-                events[candidate.Name].AddRange(decision.Events);
-            }
-
-            return new AddressAssignment(request.InstanceId, candidate.Name, decision.Address);
         }
 
         return null;
+    }
+
+    private static string? FromOwnBlocks(AddressSpace space, Subnet subnet, AddressRequest request, Guid sagaId, DateTimeOffset now)
+    {
+        foreach (var block in subnet.BlocksOf(request.Node).Where(block => block.Ready && subnet.Allows(block)))
+        {
+            if (AllocateIn(space, subnet, block, request, sagaId, now) is { } address)
+            {
+                return address;
+            }
+        }
+
+        return null;
+    }
+
+    // An eni block is an interface that takes seconds to attach, so it is never claimed while a saga waits; the
+    // background refill claims it ahead of time.
+    private static string? FromNewBlock(AddressSpace space, Subnet subnet, AddressRequest request, Guid sagaId, DateTimeOffset now)
+    {
+        if (subnet.EffectiveLayout.Mode == NetworkModes.Eni || SubnetDecider.ClaimBlock(subnet, request.Node, now) is not { } claimed)
+        {
+            return null;
+        }
+
+        var after = space.Apply(subnet, claimed);
+        space.Apply(BlockState.StreamKey(subnet.Name, claimed.Cidr), new BlockOpened(subnet.Name, claimed.Cidr, claimed.Node));
+        return AllocateIn(space, after, after.Blocks[^1], request, sagaId, now);
+    }
+
+    private static string? Borrowed(AddressSpace space, Subnet subnet, AddressRequest request, Guid sagaId, DateTimeOffset now)
+    {
+        if (subnet.EffectiveLayout.Mode == NetworkModes.Eni)
+        {
+            return null;
+        }
+
+        space.RequireAllBlocks(subnet);
+        var rack = subnet.RackOf(request.Node)?.Name;
+        var lenders = subnet.Blocks.Where(block => block.Node != request.Node && block.Ready && block.Rack == rack && subnet.Allows(block));
+        foreach (var block in lenders)
+        {
+            if (AllocateIn(space, subnet, block, request, sagaId, now) is { } address)
+            {
+                return address;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? AllocateIn(AddressSpace space, Subnet subnet, NodeBlock block, AddressRequest request, Guid sagaId, DateTimeOffset now)
+    {
+        var state = space.Block(subnet, block);
+        if (BlockDecider.Allocate(state, subnet, request.InstanceId, sagaId, request.Node, now) is not { } allocated)
+        {
+            return null;
+        }
+
+        space.Apply(state.Id, allocated);
+        return allocated.Address;
+    }
+
+    private static string Rejection(List<Subnet> candidates, AddressRequest request)
+    {
+        if (candidates.Count == 0)
+        {
+            return $"No subnet serves instance {request.InstanceId} on node '{request.Node}' in pool '{request.Pool}'. Add node '{request.Node}' to the nodes of a subnet (or to a rack of an underlay subnet), or pool '{request.Pool}' to its pools, then retry.";
+        }
+
+        var names = string.Join(", ", candidates.Select(subnet => $"'{subnet.Name}' ({subnet.Cidr}, {subnet.EffectiveLayout.Mode})"));
+        var serving = candidates.Count == 1 ? $"subnet {names} serves it but has no address for it" : $"subnets {names} serve it but have no address for it";
+        var eni = candidates.Any(subnet => subnet.EffectiveLayout.Mode == NetworkModes.Eni)
+            ? $" In an eni subnet, node '{request.Node}' gets addresses only on its attached interfaces; the background refill attaches another while the node has fewer than its maximum, so retry in a few seconds."
+            : "";
+        return $"No free address for instance {request.InstanceId} on node '{request.Node}' in pool '{request.Pool}': {serving}.{eni} Widen a serving subnet, add a subnet for node '{request.Node}' or pool '{request.Pool}', or release unused addresses, then retry.";
     }
 }

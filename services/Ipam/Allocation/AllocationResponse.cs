@@ -1,11 +1,14 @@
-using Surge.Ipam.Subnets;
+using Surge.Ipam.Blocks;
 
 namespace Surge.Ipam.Allocation;
 
 /// <summary>A live allocation as <c>GET /allocations</c> returns it.</summary>
-public sealed record AllocationResponse(string Subnet, string Address, Guid InstanceId, Guid SagaId, string Node)
+/// <param name="Block">The node block the address comes from.</param>
+/// <param name="Node">The node the instance runs on.</param>
+/// <param name="Since">When the address was given to the instance.</param>
+public sealed record AllocationResponse(string Subnet, string Block, string Address, Guid InstanceId, string Node, DateTimeOffset Since)
 {
-    /// <summary>Creates the response for an allocation in the subnet.</summary>
-    public static AllocationResponse From(Subnet subnet, LiveAllocation allocation) =>
-        new(subnet.Name, allocation.Address, allocation.InstanceId, allocation.SagaId, allocation.Node);
+    /// <summary>Creates the response for a holding.</summary>
+    public static AllocationResponse From(AddressHolding holding) =>
+        new(holding.Subnet, holding.Block, holding.Id, holding.InstanceId, holding.Node, holding.Since);
 }

@@ -1,13 +1,14 @@
+using Marten;
 using Surge.Contracts.Addresses;
-using Surge.Ipam.Subnets;
+using Surge.Ipam.Blocks;
 using Surge.ServiceDefaults.Messaging;
 
 namespace Surge.Ipam.Allocation;
 
 /// <summary>
-/// Frees the addresses allocated to the listed instances, skips instances that have none, and replies with
-/// <see cref="AddressesReleased"/> listing every requested instance, because afterwards none of them has an address.
-/// A repeated request releases nothing more and replies again. The changed subnets reach Capacity through
+/// Frees the addresses allocated to the listed instances into quarantine, skips instances that have none, and replies
+/// with <see cref="AddressesReleased"/> listing every requested instance, because afterwards none of them has an
+/// address. A repeated request releases nothing more and replies again. The changed subnets reach Capacity through
 /// <see cref="Subnets.SubnetReportPublisher"/>.
 /// </summary>
 public sealed partial class ReleaseAddressesConsumer(
@@ -23,33 +24,23 @@ public sealed partial class ReleaseAddressesConsumer(
     protected override async Task HandleAsync(ReleaseAddresses message, OutboxSession unit, CancellationToken cancellationToken)
     {
         await AddressSpaceLock.HoldAsync(unit.Documents, cancellationToken);
-        var streams = await SubnetStreams.FetchAllForWritingAsync(unit.Documents, cancellationToken);
         var instanceIds = message.InstanceIds.Distinct().ToArray();
+        var holdings = await unit.Documents.Query<AddressHolding>().Where(holding => instanceIds.Contains(holding.InstanceId)).ToListAsync(cancellationToken);
+        var quarantinedUntil = options.Value.QuarantineEnd(unit.Now);
 
-        foreach (var instanceId in instanceIds)
+        var released = await BlockReleases.ReleaseAsync(unit.Documents, holdings, message.Reason, quarantinedUntil, cancellationToken);
+        foreach (var (holding, @event) in released)
         {
-            var holders = streams.Values.Where(stream => stream.Aggregate!.FindAllocation(instanceId) is not null).ToList();
-            if (holders.Count == 0)
-            {
-                LogNothingToRelease(logger, instanceId, message.SagaId);
-                continue;
-            }
+            LogReleased(logger, @event.Address, holding.Subnet, @event.InstanceId, message.SagaId, message.Reason);
+        }
 
-            foreach (var stream in holders)
-            {
-                var events = SubnetDecider.Decide(stream.Aggregate!, new ReleaseAddress(instanceId, message.Reason, QuarantineEnd(unit.Now)));
-                stream.AppendMany(events);
-                foreach (var released in events.OfType<AddressReleased>())
-                {
-                    LogReleased(logger, released.Address, stream.Aggregate!.Name, instanceId, message.SagaId, message.Reason);
-                }
-            }
+        foreach (var instanceId in instanceIds.Where(id => released.All(entry => entry.Holding.InstanceId != id)))
+        {
+            LogNothingToRelease(logger, instanceId, message.SagaId);
         }
 
         unit.Publish(new AddressesReleased(message.SagaId, instanceIds));
     }
-
-    private DateTimeOffset? QuarantineEnd(DateTimeOffset now) => options.Value.Quarantine > TimeSpan.Zero ? now + options.Value.Quarantine : null;
 
     [LoggerMessage(EventId = 3201, Level = LogLevel.Information, Message = "Released {Address} in subnet {Subnet} from instance {InstanceId} for saga {SagaId}: {Reason}")]
     private static partial void LogReleased(ILogger logger, string address, string subnet, Guid instanceId, Guid sagaId, string reason);

@@ -4,8 +4,9 @@ using Surge.Ipam.Addressing;
 namespace Surge.Ipam.Subnets;
 
 /// <summary>
-/// A subnet's state: its definition and its current allocations. It is the decider's state and, stored by the inline
-/// <see cref="SubnetProjection"/>, the read model behind the subnet and allocation queries.
+/// A subnet's state: its definition and the blocks its nodes claimed. It is the decider's state and, stored by the
+/// inline <see cref="SubnetProjection"/>, the read model behind the subnet queries. The addresses inside each block
+/// live in the block's own stream, so giving out an address never rewrites the subnet.
 /// </summary>
 /// <param name="Id">The key of the subnet's event stream, <c>subnet/{name}</c>.</param>
 /// <param name="Name">The subnet's name, a DNS label.</param>
@@ -13,8 +14,9 @@ namespace Surge.Ipam.Subnets;
 /// <param name="Gateway">The gateway address, or null when the subnet has none.</param>
 /// <param name="Pools">The pools served, sorted.</param>
 /// <param name="Nodes">The nodes served, sorted.</param>
-/// <param name="Allocations">The current allocations, in the order they were made.</param>
-/// <param name="Quarantined">Released addresses in quarantine, or whose quarantine ended and which were not given out since.</param>
+/// <param name="Blocks">The blocks claimed for nodes, in the order they were claimed.</param>
+/// <param name="Layout">The network mode and block layout; null reads as <see cref="SubnetLayout.DefaultFor"/>.</param>
+/// <param name="Conflicts">Addresses the providers report in use by an instance Ipam did not give them to, still open.</param>
 public sealed record Subnet(
     string Id,
     string Name,
@@ -22,14 +24,15 @@ public sealed record Subnet(
     string? Gateway,
     IReadOnlyList<string> Pools,
     IReadOnlyList<string> Nodes,
-    IReadOnlyList<LiveAllocation> Allocations,
-    IReadOnlyList<QuarantinedAddress>? Quarantined = null)
+    IReadOnlyList<NodeBlock> Blocks,
+    SubnetLayout? Layout = null,
+    IReadOnlyList<AddressConflict>? Conflicts = null)
 {
-    /// <summary>The released addresses kept out of use, see <see cref="Quarantined"/>.</summary>
-    public IReadOnlyList<QuarantinedAddress> Quarantine => Quarantined ?? [];
+    /// <summary>The open conflicts, see <see cref="Conflicts"/>.</summary>
+    public IReadOnlyList<AddressConflict> OpenConflicts => Conflicts ?? [];
 
-    /// <summary>How many addresses are in quarantine at <paramref name="now"/>.</summary>
-    public int QuarantinedAt(DateTimeOffset now) => Quarantine.Count(entry => entry.HoldsAt(now));
+    /// <summary>The layout with the default filled in.</summary>
+    public SubnetLayout EffectiveLayout => Layout ?? SubnetLayout.DefaultFor(Cidr);
 
     /// <summary>Returns the key of the event stream of the subnet with this name.</summary>
     public static string StreamKey(string name) => $"subnet/{name}";
@@ -41,11 +44,21 @@ public sealed record Subnet(
     /// Counts the addresses instances can ever get here: the block's usable addresses less the gateway. It does not
     /// enumerate the block, and the count of an IPv6 /0 (2^128 - 1 usable) still fits.
     /// </summary>
-    public UInt128 CountUsableAddresses()
+    public UInt128 CountUsableAddresses() => CountUsable(ToBlock());
+
+    /// <summary>Counts the usable addresses of a range inside the subnet, less the gateway when it falls inside.</summary>
+    public UInt128 CountUsable(AddressBlock range)
     {
-        var block = ToBlock();
-        var usable = block.UsableCount;
-        if (Gateway is not null && block.IsUsable(IPAddress.Parse(Gateway)))
+        var network = ToBlock();
+        var first = UInt128.Max(range.First, network.FirstUsable);
+        var last = UInt128.Min(range.Last, network.LastUsable);
+        if (first > last)
+        {
+            return 0;
+        }
+
+        var usable = last - first + 1;
+        if (Gateway is not null && range.Contains(IPAddress.Parse(Gateway)) && network.IsUsable(IPAddress.Parse(Gateway)))
         {
             usable--;
         }
@@ -53,14 +66,54 @@ public sealed record Subnet(
         return usable;
     }
 
-    /// <summary>Returns the instance's allocation in this subnet, or null.</summary>
-    public LiveAllocation? FindAllocation(Guid instanceId) =>
-        Allocations.FirstOrDefault(allocation => allocation.InstanceId == instanceId);
+    /// <summary>Returns whether instances on the node may get addresses here: it is listed, in a rack, or its pool is listed.</summary>
+    public bool Serves(string node, string? pool) =>
+        NamesNode(node) || (pool is not null && Pools.Contains(pool, StringComparer.Ordinal));
+
+    /// <summary>Returns whether the subnet names the node, directly or as a member of one of its racks.</summary>
+    public bool NamesNode(string node) =>
+        Nodes.Contains(node, StringComparer.Ordinal) || RackOf(node) is not null;
+
+    /// <summary>Returns the rack the node belongs to in an underlay subnet, or null.</summary>
+    public RackBlock? RackOf(string node) =>
+        EffectiveLayout.Racks.FirstOrDefault(rack => rack.Nodes.Contains(node, StringComparer.Ordinal));
+
+    /// <summary>Returns the node's blocks, ready or not, in claim order.</summary>
+    public IEnumerable<NodeBlock> BlocksOf(string node) => Blocks.Where(block => block.Node == node);
+
+    /// <summary>
+    /// Returns whether the current definition allows the block: inside the subnet, of the layout's block size, inside
+    /// its node's rack in an underlay subnet, on an interface in an eni subnet and on none otherwise.
+    /// </summary>
+    public bool Allows(NodeBlock block)
+    {
+        var layout = EffectiveLayout;
+        if (!AddressBlock.TryParse(block.Cidr, out var range, out _) || range.PrefixLength != layout.BlockPrefixLength || !ToBlock().Overlaps(range))
+        {
+            return false;
+        }
+
+        return layout.Mode switch
+        {
+            NetworkModes.Underlay => RackOf(block.Node) is { } rack && rack.Name == block.Rack && AddressBlock.Parse(rack.Cidr).Overlaps(range),
+            NetworkModes.Eni => block.InterfaceId is not null,
+            _ => block.InterfaceId is null && block.Rack is null,
+        };
+    }
 
     /// <summary>Returns whether the definition equals the subnet's current one.</summary>
     public bool IsDefinedAs(SubnetDefinition definition) =>
         Cidr == definition.Cidr
         && Gateway == definition.Gateway
         && Pools.SequenceEqual(definition.Pools)
-        && Nodes.SequenceEqual(definition.Nodes);
+        && Nodes.SequenceEqual(definition.Nodes)
+        && LayoutEquals(EffectiveLayout, definition.EffectiveLayout);
+
+    private static bool LayoutEquals(SubnetLayout left, SubnetLayout right) =>
+        left.Mode == right.Mode
+        && left.Warm == right.Warm
+        && left.BlockPrefixLength == right.BlockPrefixLength
+        && left.Interfaces == right.Interfaces
+        && left.Racks.Count == right.Racks.Count
+        && left.Racks.Zip(right.Racks).All(pair => pair.First.Name == pair.Second.Name && pair.First.Cidr == pair.Second.Cidr && pair.First.Nodes.SequenceEqual(pair.Second.Nodes));
 }

@@ -1,51 +1,64 @@
-using JasperFx.Events;
 using Surge.Contracts.Addresses;
+using Surge.Ipam.Addressing;
+using Surge.Ipam.Blocks;
 
 namespace Surge.Ipam.Subnets;
 
-/// <summary>Builds the <see cref="SubnetAddressesReported"/> messages that tell Capacity how many addresses each subnet has left.</summary>
+/// <summary>Builds the <see cref="SubnetAddressesReported"/> messages that tell Capacity how many addresses each node can still get.</summary>
+/// <remarks>
+/// Capacity charges each node's instances to the reported entries that name the node before those that name its pool.
+/// A macvlan subnet is one entry, because any of its addresses works on any of its nodes. An underlay subnet is one
+/// entry per rack, named <c>{subnet}.{rack}</c>, because an address works only in its rack. An eni subnet is one entry
+/// per listed node, named <c>{subnet}.{node}</c>, holding what the node's interfaces can take. The entry under the
+/// subnet's own name is always sent, so Capacity knows the subnet exists; in those two modes it names no node and no
+/// pool and only carries the totals.
+/// </remarks>
 public static class SubnetAddressReports
 {
     /// <summary>
-    /// Creates the report of the subnet's state at stream version <paramref name="version"/>. Taken addresses are the
-    /// live allocations and the addresses in quarantine at <paramref name="at"/>; the gateway is already left out of
-    /// the usable count. Counts above <see cref="long.MaxValue"/>, which only IPv6 subnets of /64 or wider reach, are
-    /// clamped to it.
+    /// Creates the reports of the subnet with its blocks at report version <paramref name="version"/>. Taken addresses
+    /// are the live allocations and the addresses in quarantine at <paramref name="at"/>. Counts above
+    /// <see cref="long.MaxValue"/>, which only IPv6 ranges of /64 or wider reach, are clamped to it.
     /// </summary>
-    public static SubnetAddressesReported Of(Subnet subnet, long version, DateTimeOffset at) => new(
-        subnet.Name,
-        subnet.Pools,
-        subnet.Nodes,
-        Clamp(subnet.CountUsableAddresses()),
-        subnet.Allocations.Count + subnet.QuarantinedAt(at),
-        version,
-        at);
-
-    /// <summary>
-    /// Creates one report for each stream with events appended and not yet saved, describing the subnet after those
-    /// events at the version the stream will have once they are saved. Streams without new events give no report.
-    /// </summary>
-    public static IReadOnlyList<SubnetAddressesReported> ForChangedStreams(IEnumerable<IEventStream<Subnet>> streams, DateTimeOffset at)
+    public static IReadOnlyList<SubnetAddressesReported> Of(Subnet subnet, IReadOnlyList<BlockState> blocks, long version, DateTimeOffset at)
     {
-        var reports = new List<SubnetAddressesReported>();
-        foreach (var stream in streams)
+        var layout = subnet.EffectiveLayout;
+        var taken = Taken(blocks, at);
+        var sharedMembers = layout.Mode == NetworkModes.Macvlan;
+        var reports = new List<SubnetAddressesReported>
         {
-            if (stream.Events.Count == 0)
-            {
-                continue;
-            }
+            new(subnet.Name, sharedMembers ? subnet.Pools : [], sharedMembers ? subnet.Nodes : [], Clamp(subnet.CountUsableAddresses()), taken, version, at),
+        };
 
-            // The fetched aggregate stays as it was loaded, so the pending events are folded onto it here.
-            var after = stream.Events.Select(pending => pending.Data).Aggregate(stream.Aggregate, SubnetDecider.Evolve)
-                ?? throw new InvalidOperationException($"Stream '{stream.Key}' has new events but no subnet state after them. Its first event must be {nameof(SubnetDefined)}.");
+        if (layout.Mode == NetworkModes.Underlay)
+        {
+            reports.AddRange(layout.Racks.Select(rack => new SubnetAddressesReported(
+                $"{subnet.Name}.{rack.Name}",
+                [],
+                rack.Nodes,
+                Clamp(subnet.CountUsable(AddressBlock.Parse(rack.Cidr))),
+                Taken(blocks.Where(block => subnet.Blocks.Any(claimed => claimed.Cidr == block.Cidr && claimed.Rack == rack.Name)), at),
+                version,
+                at)));
+        }
 
-            // The same sum Marten's CurrentVersion returns, computed here because stub streams in tests leave that null.
-            var version = (stream.StartingVersion ?? 0) + stream.Events.Count;
-            reports.Add(Of(after, version, at));
+        if (layout is { Mode: NetworkModes.Eni, Interfaces: { } interfaces })
+        {
+            reports.AddRange(subnet.Nodes.Select(node => new SubnetAddressesReported(
+                $"{subnet.Name}.{node}",
+                [],
+                [node],
+                (long)interfaces.MaxPerNode * interfaces.AddressesPerInterface,
+                Taken(blocks.Where(block => block.Node == node), at),
+                version,
+                at)));
         }
 
         return reports;
     }
+
+    private static long Taken(IEnumerable<BlockState> blocks, DateTimeOffset at) =>
+        blocks.Sum(block => (long)block.Allocations.Count + block.QuarantinedAt(at));
 
     private static long Clamp(UInt128 count) => count > long.MaxValue ? long.MaxValue : (long)count;
 }

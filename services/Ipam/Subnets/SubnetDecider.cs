@@ -1,34 +1,45 @@
 using System.Net;
+using Surge.Ipam.Addressing;
+using Surge.Ipam.Blocks;
 using Surge.ServiceDefaults.Problems;
 
 namespace Surge.Ipam.Subnets;
 
-/// <summary>The subnet aggregate as a decider: <c>Evolve</c> folds its events into state, <c>Decide</c> turns a command into events.</summary>
+/// <summary>The subnet aggregate as a decider: <c>Evolve</c> folds its events into state, the other methods decide.</summary>
 public static class SubnetDecider
 {
     /// <summary>Returns the state after the event; events before <see cref="SubnetDefined"/> leave the state null.</summary>
     public static Subnet? Evolve(Subnet? state, object @event) => (state, @event) switch
     {
         (_, SubnetDefined defined) => new Subnet(
-            Subnet.StreamKey(defined.Name), defined.Name, defined.Cidr, defined.Gateway, defined.Pools, defined.Nodes, []),
+            Subnet.StreamKey(defined.Name), defined.Name, defined.Cidr, defined.Gateway, defined.Pools, defined.Nodes, [], defined.Layout),
         (not null, SubnetChanged changed) => state with
         {
             Cidr = changed.Cidr,
             Gateway = changed.Gateway,
             Pools = changed.Pools,
             Nodes = changed.Nodes,
+            Layout = changed.Layout,
         },
-        (not null, AddressAllocated allocated) => state with
+        (not null, AddressBlockClaimed claimed) => state with
         {
-            Allocations = [.. state.Allocations, new LiveAllocation(allocated.Address, allocated.InstanceId, allocated.SagaId, allocated.Node)],
-            Quarantined = [.. state.Quarantine.Where(entry => entry.Address != allocated.Address)],
+            Blocks = [.. state.Blocks, new NodeBlock(claimed.Cidr, claimed.Node, claimed.Rack, claimed.InterfaceId, claimed.Ready)],
         },
-        (not null, AddressReleased released) => state with
+        (not null, AddressBlockReady ready) => state with
         {
-            Allocations = [.. state.Allocations.Where(allocation => allocation.Address != released.Address)],
-            Quarantined = released.QuarantinedUntil is { } until
-                ? [.. state.Quarantine.Where(entry => entry.Address != released.Address), new QuarantinedAddress(released.Address, released.InstanceId, until)]
-                : state.Quarantined,
+            Blocks = [.. state.Blocks.Select(block => block.Cidr == ready.Cidr ? block with { Ready = true } : block)],
+        },
+        (not null, AddressBlockReleased released) => state with
+        {
+            Blocks = [.. state.Blocks.Where(block => block.Cidr != released.Cidr)],
+        },
+        (not null, AddressConflictFound found) => state with
+        {
+            Conflicts = [.. state.OpenConflicts.Where(conflict => !conflict.Matches(found.Address, found.InstanceId)), AddressConflict.From(found)],
+        },
+        (not null, AddressConflictCleared cleared) => state with
+        {
+            Conflicts = [.. state.OpenConflicts.Where(conflict => !conflict.Matches(cleared.Address, cleared.InstanceId))],
         },
         _ => state,
     };
@@ -37,15 +48,17 @@ public static class SubnetDecider
     public static Subnet? Fold(IEnumerable<object> events) => events.Aggregate((Subnet?)null, Evolve);
 
     /// <summary>
-    /// Defines a new subnet or changes an existing one; an identical definition gives no events. Throws
-    /// <see cref="ResourceConflictException"/> when the change would strand live allocations.
+    /// Defines a new subnet or changes an existing one; an identical definition gives no events. Blocks the new
+    /// definition no longer allows are released when they are empty; <paramref name="blocks"/> holds the current state
+    /// of the subnet's blocks. Throws <see cref="ResourceConflictException"/> when the change would strand live
+    /// allocations or make the gateway an allocated address.
     /// </summary>
-    public static IReadOnlyList<object> Decide(Subnet? state, DefineSubnet command)
+    public static IReadOnlyList<object> Decide(Subnet? state, DefineSubnet command, IReadOnlyList<BlockState> blocks)
     {
         var definition = command.Definition;
         if (state is null)
         {
-            return [new SubnetDefined(command.Name, definition.Cidr, definition.Gateway, definition.Pools, definition.Nodes)];
+            return [new SubnetDefined(command.Name, definition.Cidr, definition.Gateway, definition.Pools, definition.Nodes, definition.EffectiveLayout)];
         }
 
         if (state.IsDefinedAs(definition))
@@ -53,55 +66,111 @@ public static class SubnetDecider
             return [];
         }
 
-        if (definition.Cidr != state.Cidr && state.Allocations.Count > 0)
+        var allocations = blocks.SelectMany(block => block.Allocations).ToList();
+        if (definition.Cidr != state.Cidr && allocations.Count > 0)
         {
             throw new ResourceConflictException(
-                $"Subnet '{state.Name}' has {state.Allocations.Count} live allocations, so its cidr cannot change from {state.Cidr} to {definition.Cidr}. Release those addresses first, or define a new subnet for {definition.Cidr}.");
+                $"Subnet '{state.Name}' has {allocations.Count} live allocations, so its cidr cannot change from {state.Cidr} to {definition.Cidr}. Release those addresses first, or define a new subnet for {definition.Cidr}.");
         }
 
-        if (definition.Gateway is not null && state.Allocations.FirstOrDefault(allocation => allocation.Address == definition.Gateway) is { } holder)
+        if (definition.Gateway is not null && allocations.FirstOrDefault(allocation => allocation.Address == definition.Gateway) is { } holder)
         {
             throw new ResourceConflictException(
                 $"The new gateway {definition.Gateway} of subnet '{state.Name}' is allocated to instance {holder.InstanceId}. Choose another gateway, or release that instance's address first.");
         }
 
-        return [new SubnetChanged(definition.Cidr, definition.Gateway, definition.Pools, definition.Nodes)];
+        var after = Evolve(state, new SubnetChanged(definition.Cidr, definition.Gateway, definition.Pools, definition.Nodes, definition.EffectiveLayout))!;
+        var stale = state.Blocks.Where(block => !after.Allows(block)).ToList();
+        var stranded = stale.Where(block => blocks.FirstOrDefault(candidate => candidate.Cidr == block.Cidr)?.Allocations.Count > 0).ToList();
+        if (stranded.Count > 0)
+        {
+            var names = string.Join(", ", stranded.Select(block => $"{block.Cidr} of node '{block.Node}'"));
+            throw new ResourceConflictException(
+                $"Subnet '{state.Name}' has live allocations in blocks the new definition no longer allows ({names}). Keep the mode, block size, racks and interfaces those blocks need until their addresses are released.");
+        }
+
+        return
+        [
+            new SubnetChanged(definition.Cidr, definition.Gateway, definition.Pools, definition.Nodes, definition.EffectiveLayout),
+            .. stale.Select(block => new AddressBlockReleased(block.Cidr, "the subnet's new definition no longer allows it")),
+        ];
     }
 
     /// <summary>
-    /// Gives the instance the lowest free usable address, skipping the gateway. An instance that already has an
-    /// address here gets the same one back and no events, so a redelivered request changes nothing.
+    /// Claims the lowest free block for the node: from its rack's block in an underlay subnet, from the whole subnet
+    /// otherwise. In an eni subnet the block is a new interface that must be attached first, so it is not ready, and
+    /// none is claimed once the node has its maximum of interfaces. Returns null when no block is left.
     /// </summary>
-    public static AllocationDecision Decide(Subnet state, AllocateAddress command)
+    public static AddressBlockClaimed? ClaimBlock(Subnet state, string node, DateTimeOffset now)
     {
-        if (state.FindAllocation(command.InstanceId) is { } existing)
+        var layout = state.EffectiveLayout;
+        var rack = state.RackOf(node);
+        if (layout.Mode == NetworkModes.Underlay && rack is null)
         {
-            return new AllocationDecision(existing.Address, []);
+            return null;
         }
 
-        // A quarantined address stays out of use until its quarantine ends, so a cache that still maps it to the
-        // instance that held it cannot send that instance's traffic to a new one.
-        var quarantined = state.Quarantine.Where(entry => command.Now is not { } now || entry.HoldsAt(now));
-        var inUse = state.Allocations.Select(allocation => IPAddress.Parse(allocation.Address))
-            .Concat(quarantined.Select(entry => IPAddress.Parse(entry.Address)));
-        if (state.Gateway is not null)
+        string? interfaceId = null;
+        if (layout.Mode == NetworkModes.Eni)
         {
-            inUse = inUse.Append(IPAddress.Parse(state.Gateway));
+            var interfaces = state.BlocksOf(node).Count();
+            if (layout.Interfaces is null || interfaces >= layout.Interfaces.MaxPerNode)
+            {
+                return null;
+            }
+
+            interfaceId = NextInterfaceId(state, node);
         }
 
-        var free = state.ToBlock().LowestFree(inUse);
-        if (free is null)
-        {
-            return AllocationDecision.Full;
-        }
-
-        var address = free.ToString();
-        return new AllocationDecision(address, [new AddressAllocated(address, command.InstanceId, command.SagaId, command.Node)]);
+        var range = AddressBlock.Parse(rack?.Cidr ?? state.Cidr);
+        var cidr = LowestFreeBlock(state, range, layout.BlockPrefixLength);
+        return cidr is null ? null : new AddressBlockClaimed(cidr, node, rack?.Name, interfaceId, interfaceId is null, now);
     }
 
-    /// <summary>Frees the address allocated to the instance. An instance without one here gives no events.</summary>
-    public static IReadOnlyList<object> Decide(Subnet state, ReleaseAddress command) =>
-        state.FindAllocation(command.InstanceId) is { } allocation
-            ? [new AddressReleased(allocation.Address, allocation.InstanceId, command.Reason, command.QuarantinedUntil)]
-            : [];
+    private static string NextInterfaceId(Subnet state, string node)
+    {
+        var used = state.BlocksOf(node).Select(block => block.InterfaceId).ToHashSet(StringComparer.Ordinal);
+        var index = 1;
+        while (used.Contains($"{state.Name}-eni-{index}"))
+        {
+            index++;
+        }
+
+        return $"{state.Name}-eni-{index}";
+    }
+
+    // Blocks are aligned on their own size, so a block is identified by its index within the range and the lowest
+    // free index is found like the lowest free address: in time proportional to the blocks already claimed.
+    private static string? LowestFreeBlock(Subnet state, AddressBlock range, int blockPrefixLength)
+    {
+        var hostBits = (range.Family == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128) - blockPrefixLength;
+        var count = (range.Last - range.First + 1) >> hostBits;
+        if (count == 0)
+        {
+            return null;
+        }
+
+        var claimed = state.Blocks
+            .Select(block => AddressBlock.Parse(block.Cidr))
+            .Where(block => block.Family == range.Family && block.First >= range.First && block.Last <= range.Last)
+            .Select(block => (block.First - range.First) >> hostBits)
+            .ToHashSet();
+
+        for (UInt128 index = 0; index < count; index++)
+        {
+            if (claimed.Contains(index))
+            {
+                continue;
+            }
+
+            var first = range.First + (index << hostBits);
+            var candidate = AddressBlock.Parse($"{AddressBlock.ToAddress(first, range.Family)}/{blockPrefixLength}");
+            if (state.CountUsable(candidate) > 0)
+            {
+                return candidate.ToString();
+            }
+        }
+
+        return null;
+    }
 }

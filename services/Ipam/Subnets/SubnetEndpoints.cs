@@ -35,6 +35,7 @@ public static partial class SubnetEndpoints
         SubnetSpec spec,
         HttpContext context,
         OutboxSessionFactory sessions,
+        IDocumentStore store,
         PartitionLocks locks,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -50,7 +51,8 @@ public static partial class SubnetEndpoints
         var definition = SubnetSpecValidator.Validate(name, spec, others.ToDictionary(other => other.Name, other => other.Cidr));
 
         var stream = await unit.Documents.Events.FetchForWriting<Subnet>(Subnet.StreamKey(name), cancellationToken);
-        var events = SubnetDecider.Decide(stream.Aggregate, new DefineSubnet(name, definition));
+        var blocks = stream.Aggregate is null ? [] : (await SubnetReads.BlocksOfAsync(unit.Documents, [stream.Aggregate], cancellationToken))[name];
+        var events = SubnetDecider.Decide(stream.Aggregate, new DefineSubnet(name, definition), blocks);
         var outcome = stream.Aggregate is null ? SubnetApplyResult.Created
             : events.Count == 0 ? SubnetApplyResult.Unchanged
             : SubnetApplyResult.Updated;
@@ -58,7 +60,13 @@ public static partial class SubnetEndpoints
         if (events.Count > 0)
         {
             stream.AppendMany(events);
-            foreach (var report in SubnetAddressReports.ForChangedStreams([stream], unit.Now))
+
+            // Holding the address-space lock, no other writer commits before this transaction, so the version read
+            // now plus these events is the version the subnet has after the commit.
+            var versions = await SubnetReportPublisher.ReportVersionsAsync(store, cancellationToken);
+            var after = events.Aggregate(stream.Aggregate, SubnetDecider.Evolve)!;
+            var liveBlocks = blocks.Where(block => after.Blocks.Any(claimed => claimed.Cidr == block.Cidr)).ToList();
+            foreach (var report in SubnetAddressReports.Of(after, liveBlocks, versions.GetValueOrDefault(name) + events.Count, unit.Now))
             {
                 unit.Publish(report);
             }
@@ -71,18 +79,21 @@ public static partial class SubnetEndpoints
     }
 
     /// <summary>Returns every subnet, ordered by name.</summary>
-    public static async Task<Ok<SubnetResponse[]>> ListSubnets(IQuerySession session, CancellationToken cancellationToken)
+    public static async Task<Ok<SubnetResponse[]>> ListSubnets(IQuerySession session, TimeProvider time, CancellationToken cancellationToken)
     {
         var subnets = await session.Query<Subnet>().OrderBy(subnet => subnet.Name).ToListAsync(cancellationToken);
-        return TypedResults.Ok(subnets.Select(SubnetResponse.From).ToArray());
+        var blocks = await SubnetReads.BlocksOfAsync(session, subnets, cancellationToken);
+        var now = time.GetUtcNow();
+        return TypedResults.Ok(subnets.Select(subnet => SubnetResponse.From(subnet, blocks[subnet.Name], now)).ToArray());
     }
 
     /// <summary>Returns one subnet; throws <see cref="ResourceNotFoundException"/> when it does not exist.</summary>
-    public static async Task<Ok<SubnetResponse>> GetSubnet(string name, IQuerySession session, CancellationToken cancellationToken)
+    public static async Task<Ok<SubnetResponse>> GetSubnet(string name, IQuerySession session, TimeProvider time, CancellationToken cancellationToken)
     {
         var subnet = await session.LoadAsync<Subnet>(Subnet.StreamKey(name), cancellationToken)
             ?? throw new ResourceNotFoundException("Subnet", name);
-        return TypedResults.Ok(SubnetResponse.From(subnet));
+        var blocks = await SubnetReads.BlocksOfAsync(session, [subnet], cancellationToken);
+        return TypedResults.Ok(SubnetResponse.From(subnet, blocks[name], time.GetUtcNow()));
     }
 
     /// <summary>
@@ -92,16 +103,19 @@ public static partial class SubnetEndpoints
     public static async Task<Ok<SubnetAddressesReported[]>> ReportSubnets(
         HttpContext context,
         OutboxSessionFactory sessions,
+        IDocumentStore store,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         await using var unit = sessions.Open(context.GetCorrelationId());
 
-        // This takes no partition lock and appends nothing, because every report carries its stream's version. A report
+        // This takes no partition lock and appends nothing, because every report carries its subnet's version. A report
         // read while another writer commits is older than that writer's own report, which supersedes it.
-        var streams = await SubnetStreams.FetchAllForWritingAsync(unit.Documents, cancellationToken);
-        var reports = streams.Values
-            .Select(stream => SubnetAddressReports.Of(stream.Aggregate!, stream.StartingVersion ?? 0, unit.Now))
+        var versions = await SubnetReportPublisher.ReportVersionsAsync(store, cancellationToken);
+        var subnets = await unit.Documents.Query<Subnet>().ToListAsync(cancellationToken);
+        var blocks = await SubnetReads.BlocksOfAsync(unit.Documents, subnets, cancellationToken);
+        var reports = subnets
+            .SelectMany(subnet => SubnetAddressReports.Of(subnet, blocks[subnet.Name], versions.GetValueOrDefault(subnet.Name), unit.Now))
             .OrderBy(report => report.Subnet, StringComparer.Ordinal)
             .ToArray();
         if (reports.Length == 0)

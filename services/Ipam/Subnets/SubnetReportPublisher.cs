@@ -42,51 +42,58 @@ public sealed partial class SubnetReportPublisher(
         }
     }
 
-    // Only the stream versions are read each interval; a subnet's document, with all its allocations, is loaded only
-    // when its version moved. A document newer than the version read is reported with that older version, and the
-    // next interval reports it again with the newer one.
+    // Only the stream versions are read each interval; a subnet and its blocks are loaded only when their versions
+    // moved. A subnet's report version is the sum of the versions of its stream and its blocks' streams, which grows
+    // with every event of any of them, so Capacity can drop a report older than one it holds.
     // NOTE: a quarantine that ends changes no stream version, so Capacity keeps counting that address as taken until
     // the subnet's next change. Capacity then sees fewer free addresses than there are, never more.
     private async Task ReportChangedAsync(CancellationToken cancellationToken)
     {
-        var moved = (await StreamVersionsAsync(cancellationToken))
-            .Where(stream => !reported.TryGetValue(stream.Key, out var version) || version != stream.Value)
-            .ToDictionary(stream => stream.Key, stream => stream.Value, StringComparer.Ordinal);
+        var moved = (await ReportVersionsAsync(store, cancellationToken))
+            .Where(subnet => !reported.TryGetValue(subnet.Key, out var version) || version != subnet.Value)
+            .ToDictionary(subnet => subnet.Key, subnet => subnet.Value, StringComparer.Ordinal);
         if (moved.Count == 0)
         {
             return;
         }
 
         await using var unit = sessions.Open(Guid.NewGuid().ToString("N"), "subnet-report", nameof(SubnetReportPublisher));
-        var subnets = await unit.Documents.LoadManyAsync<Subnet>(cancellationToken, moved.Keys);
-        var changed = subnets
-            .Select(subnet => (Key: Subnet.StreamKey(subnet.Name), Report: SubnetAddressReports.Of(subnet, moved[Subnet.StreamKey(subnet.Name)], unit.Now)))
-            .ToList();
-        if (changed.Count == 0)
+        var subnets = await unit.Documents.LoadManyAsync<Subnet>(cancellationToken, moved.Keys.Select(Subnet.StreamKey));
+        var blocks = await SubnetReads.BlocksOfAsync(unit.Documents, subnets, cancellationToken);
+        foreach (var subnet in subnets)
+        {
+            foreach (var report in SubnetAddressReports.Of(subnet, blocks[subnet.Name], moved[subnet.Name], unit.Now))
+            {
+                unit.Publish(report);
+            }
+        }
+
+        if (subnets.Count == 0)
         {
             return;
         }
 
-        foreach (var (_, report) in changed)
-        {
-            unit.Publish(report);
-        }
-
         await unit.CommitAsync(cancellationToken);
-        foreach (var (key, report) in changed)
+        foreach (var subnet in subnets)
         {
-            reported[key] = report.Version;
+            reported[subnet.Name] = moved[subnet.Name];
         }
 
-        LogReported(logger, changed.Count);
+        LogReported(logger, subnets.Count);
     }
 
-    private async Task<Dictionary<string, long>> StreamVersionsAsync(CancellationToken cancellationToken)
+    /// <summary>Reads each subnet's report version: the sum of the versions of its stream and its blocks' streams.</summary>
+    public static async Task<Dictionary<string, long>> ReportVersionsAsync(IDocumentStore store, CancellationToken cancellationToken)
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"select id, version from {store.Options.Events.DatabaseSchemaName}.mt_streams where id like 'subnet/%'";
+        command.CommandText = $"""
+            select split_part(id, '/', 2), sum(version)::bigint
+            from {store.Options.Events.DatabaseSchemaName}.mt_streams
+            where id like 'subnet/%' or id like 'block/%'
+            group by 1
+            """;
         var versions = new Dictionary<string, long>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

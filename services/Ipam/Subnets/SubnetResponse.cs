@@ -1,15 +1,19 @@
+using Surge.Ipam.Blocks;
+
 namespace Surge.Ipam.Subnets;
 
-/// <summary>A subnet as <c>GET /subnets</c> returns it: its definition and its utilisation.</summary>
+/// <summary>A subnet as <c>GET /subnets</c> returns it: its definition, its layout and its utilisation.</summary>
 public sealed record SubnetResponse(
     string Name,
     string Cidr,
     string? Gateway,
     IReadOnlyList<string> Pools,
     IReadOnlyList<string> Nodes,
-    SubnetUtilisation Utilisation)
+    SubnetLayout Layout,
+    SubnetUtilisation Utilisation,
+    int Conflicts)
 {
-    /// <summary>Creates the response for a stored subnet.</summary>
-    public static SubnetResponse From(Subnet subnet) =>
-        new(subnet.Name, subnet.Cidr, subnet.Gateway, subnet.Pools, subnet.Nodes, SubnetUtilisation.Of(subnet));
+    /// <summary>Creates the response for a stored subnet and its blocks at <paramref name="now"/>.</summary>
+    public static SubnetResponse From(Subnet subnet, IReadOnlyList<BlockState> blocks, DateTimeOffset now) =>
+        new(subnet.Name, subnet.Cidr, subnet.Gateway, subnet.Pools, subnet.Nodes, subnet.EffectiveLayout, SubnetUtilisation.Of(subnet, blocks, now), subnet.OpenConflicts.Count);
 }

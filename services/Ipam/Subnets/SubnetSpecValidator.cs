@@ -39,7 +39,8 @@ public static partial class SubnetSpecValidator
         var gateway = spec.Gateway is null ? null : ValidateGateway(spec.Gateway, block, errors);
         var pools = ValidateMembers("pools", spec.Pools, errors);
         var nodes = ValidateMembers("nodes", spec.Nodes, errors);
-        if (pools.Count == 0 && nodes.Count == 0 && !errors.ContainsKey("spec.pools") && !errors.ContainsKey("spec.nodes"))
+        var layout = SubnetLayoutValidator.Validate(spec, block, pools, nodes, errors);
+        if (spec.Mode != NetworkModes.Underlay && pools.Count == 0 && nodes.Count == 0 && !errors.ContainsKey("spec.pools") && !errors.ContainsKey("spec.nodes"))
         {
             errors["spec.pools"] = ["Neither pools nor nodes is given; list at least one pool or one node, because the subnet serves only instances in its pools or on its nodes."];
         }
@@ -49,7 +50,7 @@ public static partial class SubnetSpecValidator
             throw new RequestValidationException(errors, $"The specification of subnet '{name}' is invalid.");
         }
 
-        return new SubnetDefinition(block!.ToString(), gateway, pools, nodes);
+        return new SubnetDefinition(block!.ToString(), gateway, pools, nodes, layout);
     }
 
     private static string[] ValidateName(string name)
@@ -115,6 +116,9 @@ public static partial class SubnetSpecValidator
             errors[field] = messages;
         }
     }
+
+    /// <summary>Returns whether the text is a DNS label: lowercase letters, digits and '-', not starting or ending with '-'.</summary>
+    public static bool IsDnsLabel(string text) => text.Length <= MaxNameLength && DnsLabel().IsMatch(text);
 
     [GeneratedRegex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
     private static partial Regex DnsLabel();

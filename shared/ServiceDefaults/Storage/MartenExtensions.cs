@@ -24,28 +24,36 @@ public static class MartenExtensions
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.Services.AddMarten(services =>
-            {
-                var options = new StoreOptions();
-                options.Connection(services.GetRequiredService<IOptions<ConnectionOptions>>().Value.Postgres);
-                options.DatabaseSchemaName = schema;
-                options.Events.DatabaseSchemaName = schema;
-
-                // Natural keys ("node/feed-1", a saga's id) keep audit trails readable without a lookup table.
-                options.Events.StreamIdentity = StreamIdentity.AsString;
-                options.Events.MetadataConfig.CorrelationIdEnabled = true;
-                options.Events.MetadataConfig.CausationIdEnabled = true;
-                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
-                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-
-                options.Schema.For<OutboxMessage>().Index(message => message.CreatedAt);
-                options.Schema.For<InboxEntry>();
-                configure(options);
-                return options;
-            })
+                CreateStoreOptions(services.GetRequiredService<IOptions<ConnectionOptions>>().Value.Postgres, schema, configure))
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup();
 
         builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [HealthExtensions.ReadyTag]);
         return builder;
+    }
+
+    /// <summary>
+    /// Creates the store options every service uses: its own schema, string stream keys, correlation and causation
+    /// metadata on every event, the outbox and inbox documents, and schema creation on demand. Benchmarks build a
+    /// service's store outside its host with it.
+    /// </summary>
+    public static StoreOptions CreateStoreOptions(string connectionString, string schema, Action<StoreOptions> configure)
+    {
+        var options = new StoreOptions();
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = schema;
+        options.Events.DatabaseSchemaName = schema;
+
+        // Natural keys ("node/feed-1", a saga's id) keep audit trails readable without a lookup table.
+        options.Events.StreamIdentity = StreamIdentity.AsString;
+        options.Events.MetadataConfig.CorrelationIdEnabled = true;
+        options.Events.MetadataConfig.CausationIdEnabled = true;
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+
+        options.Schema.For<OutboxMessage>().Index(message => message.CreatedAt);
+        options.Schema.For<InboxEntry>();
+        configure(options);
+        return options;
     }
 }

@@ -1,4 +1,4 @@
-namespace Surge.Ipam.Subnets;
+namespace Surge.Ipam.Blocks;
 
 /// <summary>A released address that no instance may get before <paramref name="Until"/>, so caches that still point at it expire first.</summary>
 /// <param name="InstanceId">The instance that held it last.</param>

@@ -1,0 +1,109 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Surge.Contracts.Addresses;
+using Surge.Ipam.Blocks;
+using Surge.ServiceDefaults.Correlation;
+using Surge.ServiceDefaults.Messaging;
+using Surge.ServiceDefaults.Problems;
+
+namespace Surge.Ipam.Allocation;
+
+/// <summary>
+/// Allocation and release by HTTP, for workloads that do not start through a saga, such as a team's own instances on
+/// the same networks. They go through the same batches and quarantine as the sagas' messages.
+/// </summary>
+public static partial class DirectAllocationEndpoints
+{
+    /// <summary>Maps <c>POST /allocations</c> and <c>DELETE /allocations/instances/{instanceId}</c>.</summary>
+    public static IEndpointRouteBuilder MapDirectAllocationEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var allocations = routes.MapGroup("/allocations").WithTags("Allocations");
+        allocations.MapPost("/", Allocate)
+            .WithSummary("Gives the instance an address valid on its node, or the one it already holds; 409 when no serving subnet has one.");
+        allocations.MapDelete("/instances/{instanceId:guid}", Release)
+            .WithSummary("Releases the instance's address into quarantine; 404 when it holds none.");
+        return routes;
+    }
+
+    /// <summary>Allocates an address to the instance; throws a problem naming the field for bad input, and 409 when no address is left.</summary>
+    public static async Task<Created<AllocationResponse>> Allocate(
+        DirectAllocationRequest request,
+        HttpContext context,
+        AllocationCommitter committer,
+        IQuerySession session,
+        CancellationToken cancellationToken)
+    {
+        var (instanceId, node, pool) = request.Validate();
+        var allocate = new AllocateAddresses(Guid.Empty, request.Service ?? "", [new AddressRequest(instanceId, node, pool)]);
+        var work = new AllocationWork(Guid.NewGuid().ToString("N"), context.GetCorrelationId(), null, allocate, ViaBroker: false);
+        var reply = await committer.AllocateAsync(work, cancellationToken);
+        if (reply is AddressAllocationRejected rejected)
+        {
+            throw new ResourceConflictException(rejected.Reason);
+        }
+
+        var holding = await session.LoadAsync<AddressHolding>(((AddressesAllocated)reply!).Assignments[0].Address, cancellationToken)
+            ?? throw new InvalidOperationException($"The allocation of instance {instanceId} committed but its holding is missing.");
+        return TypedResults.Created($"/allocations/instances/{instanceId}", AllocationResponse.From(holding));
+    }
+
+    /// <summary>Releases the instance's address into quarantine; throws <see cref="ResourceNotFoundException"/> when it holds none.</summary>
+    public static async Task<Ok<AllocationResponse>> Release(
+        Guid instanceId,
+        HttpContext context,
+        OutboxSessionFactory sessions,
+        PartitionLocks locks,
+        Microsoft.Extensions.Options.IOptions<AddressQuarantineOptions> quarantine,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        using var partition = await locks.AcquireAsync(IpamPartitions.AddressSpace, cancellationToken);
+        await using var unit = sessions.Open(context.GetCorrelationId());
+        await AddressSpaceLock.HoldAsync(unit.Documents, cancellationToken);
+
+        var holding = await unit.Documents.Query<AddressHolding>().FirstOrDefaultAsync(candidate => candidate.InstanceId == instanceId, cancellationToken)
+            ?? throw new ResourceNotFoundException("Allocation of instance", instanceId.ToString());
+        await BlockReleases.ReleaseAsync(unit.Documents, [holding], "released through the API", quarantine.Value.QuarantineEnd(unit.Now), cancellationToken);
+        await unit.CommitAsync(cancellationToken);
+        LogReleased(loggers.CreateLogger(typeof(DirectAllocationEndpoints)), holding.Id, instanceId);
+        return TypedResults.Ok(AllocationResponse.From(holding));
+    }
+
+    [LoggerMessage(EventId = 3203, Level = LogLevel.Information, Message = "Released {Address} from instance {InstanceId} through the API")]
+    private static partial void LogReleased(ILogger logger, string address, Guid instanceId);
+}
+
+/// <summary>The body of <c>POST /allocations</c>.</summary>
+/// <param name="InstanceId">The instance's id; the address belongs to this id, never to a name.</param>
+/// <param name="Node">The node the instance runs on.</param>
+/// <param name="Pool">The node's pool, for subnets that serve pools.</param>
+/// <param name="Service">The instance's service, for the audit trail.</param>
+public sealed record DirectAllocationRequest(Guid? InstanceId, string? Node, string? Pool, string? Service)
+{
+    /// <summary>Returns the checked fields, or throws <see cref="RequestValidationException"/> naming each bad one.</summary>
+    public (Guid InstanceId, string Node, string Pool) Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (InstanceId is null || InstanceId == Guid.Empty)
+        {
+            errors["instanceId"] = ["instanceId is missing or empty; give the instance's id as a UUID, because addresses belong to instance ids."];
+        }
+
+        if (string.IsNullOrWhiteSpace(Node))
+        {
+            errors["node"] = ["node is missing; give the node the instance runs on, because an address is valid only on some nodes."];
+        }
+
+        if (string.IsNullOrWhiteSpace(Pool))
+        {
+            errors["pool"] = ["pool is missing; give the node's pool, because subnets may serve a pool instead of naming nodes."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RequestValidationException(errors, "The allocation request is invalid.");
+        }
+
+        return (InstanceId!.Value, Node!, Pool!);
+    }
+}

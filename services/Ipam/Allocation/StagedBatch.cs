@@ -1,0 +1,17 @@
+using Surge.ServiceDefaults.Messaging;
+
+namespace Surge.Ipam.Allocation;
+
+/// <summary>A batch staged in a session but not committed: the replies, and the cache update to make once it commits.</summary>
+public sealed class StagedBatch(IReadOnlyList<StagedReply> replies, Action commit)
+{
+    /// <summary>One reply per new request.</summary>
+    public IReadOnlyList<StagedReply> Replies { get; } = replies;
+
+    /// <summary>Brings the process's cache up to the committed state; call it only after the commit succeeded.</summary>
+    public void Commit() => commit();
+}
+
+/// <summary>The reply to one allocation request, and its outbox entry when the request came through the broker.</summary>
+/// <param name="Reply">An <c>AddressesAllocated</c> or an <c>AddressAllocationRejected</c>.</param>
+public sealed record StagedReply(string Key, object Reply, OutboxMessage? Outbox);

@@ -1,0 +1,77 @@
+using System.Net;
+using Surge.Ipam.Addressing;
+using Surge.Ipam.Subnets;
+
+namespace Surge.Ipam.Blocks;
+
+/// <summary>The node block as a decider: <c>Evolve</c> folds its events into state, the other methods decide.</summary>
+public static class BlockDecider
+{
+    /// <summary>Returns the state after the event; events before <see cref="BlockOpened"/> leave the state null.</summary>
+    public static BlockState? Evolve(BlockState? state, object @event) => (state, @event) switch
+    {
+        (_, BlockOpened opened) => new BlockState(BlockState.StreamKey(opened.Subnet, opened.Cidr), opened.Subnet, opened.Cidr, opened.Node, [], []),
+        (not null, AddressAllocated allocated) => Hold(state, new LiveAllocation(allocated.Address, allocated.InstanceId, allocated.SagaId, allocated.Node, allocated.AllocatedAt)),
+        (not null, AddressReclaimed reclaimed) => Hold(state, new LiveAllocation(reclaimed.Address, reclaimed.InstanceId, Guid.Empty, reclaimed.Node, reclaimed.At)),
+        (not null, AddressReleased released) => state with
+        {
+            Allocations = [.. state.Allocations.Where(allocation => allocation.Address != released.Address)],
+            Quarantined = released.QuarantinedUntil is { } until
+                ? [.. state.Quarantined.Where(entry => entry.Address != released.Address), new QuarantinedAddress(released.Address, released.InstanceId, until)]
+                : state.Quarantined,
+        },
+        (not null, AllocatedInstanceMissing missing) => Mark(state, missing.Address, missing.Since),
+        (not null, AllocatedInstanceSeenAgain seen) => Mark(state, seen.Address, null),
+        _ => state,
+    };
+
+    /// <summary>Returns the state after all the events, starting from none.</summary>
+    public static BlockState? Fold(IEnumerable<object> events) => events.Aggregate((BlockState?)null, Evolve);
+
+    /// <summary>
+    /// Counts the addresses of the block an instance could get at <paramref name="now"/>: usable in the subnet, not the
+    /// gateway, not allocated and not in quarantine.
+    /// </summary>
+    public static int CountFree(BlockState state, Subnet subnet, DateTimeOffset now) =>
+        (int)subnet.CountUsable(state.ToBlock()) - state.Allocations.Count - state.QuarantinedAt(now);
+
+    /// <summary>
+    /// Gives the instance the lowest free address of the block, or returns null when the block has none. The network,
+    /// broadcast and gateway addresses of the subnet are never given out, nor an address whose quarantine runs at
+    /// <paramref name="now"/>, so a cache that still maps it to its last holder cannot send that traffic to a new one.
+    /// </summary>
+    public static AddressAllocated? Allocate(BlockState state, Subnet subnet, Guid instanceId, Guid sagaId, string node, DateTimeOffset now)
+    {
+        var range = state.ToBlock();
+        var network = subnet.ToBlock();
+        var first = UInt128.Max(range.First, network.FirstUsable);
+        var last = UInt128.Min(range.Last, network.LastUsable);
+
+        var inUse = state.Allocations.Select(allocation => IPAddress.Parse(allocation.Address))
+            .Concat(state.Quarantined.Where(entry => entry.HoldsAt(now)).Select(entry => IPAddress.Parse(entry.Address)));
+        if (subnet.Gateway is not null)
+        {
+            inUse = inUse.Append(IPAddress.Parse(subnet.Gateway));
+        }
+
+        var free = AddressBlock.LowestFree(first, last, range.Family, inUse);
+        return free is null ? null : new AddressAllocated(free.ToString(), instanceId, sagaId, node, now);
+    }
+
+    /// <summary>Frees the instance's address into quarantine until <paramref name="quarantinedUntil"/>; an instance with no address here gives no event.</summary>
+    public static AddressReleased? Release(BlockState state, Guid instanceId, string reason, DateTimeOffset? quarantinedUntil) =>
+        state.FindAllocation(instanceId) is { } allocation
+            ? new AddressReleased(allocation.Address, instanceId, reason, quarantinedUntil)
+            : null;
+
+    private static BlockState Hold(BlockState state, LiveAllocation allocation) => state with
+    {
+        Allocations = [.. state.Allocations, allocation],
+        Quarantined = [.. state.Quarantined.Where(entry => entry.Address != allocation.Address)],
+    };
+
+    private static BlockState Mark(BlockState state, string address, DateTimeOffset? missingSince) => state with
+    {
+        Allocations = [.. state.Allocations.Select(allocation => allocation.Address == address ? allocation with { MissingSince = missingSince } : allocation)],
+    };
+}

@@ -1,0 +1,83 @@
+using Marten;
+using Microsoft.Extensions.Options;
+using Surge.Contracts.Inventory;
+using Surge.Ipam.Allocation;
+using Surge.Ipam.Blocks;
+using Surge.Ipam.Subnets;
+using Surge.ServiceDefaults.Messaging;
+
+namespace Surge.Ipam.Reconciliation;
+
+/// <summary>Reconciles Ipam's allocations with each inventory the Provisioner reports; see <see cref="Reconciler"/>.</summary>
+public sealed partial class InstanceInventoryReportedConsumer(
+    ConsumerServices services,
+    IOptions<ReconciliationOptions> reconciliation,
+    IOptions<AddressQuarantineOptions> quarantine,
+    ILogger<InstanceInventoryReportedConsumer> logger)
+    : TransactionalConsumer<InstanceInventoryReported>(services)
+{
+    /// <inheritdoc />
+    protected override string PartitionKey(InstanceInventoryReported message) => IpamPartitions.AddressSpace;
+
+    /// <inheritdoc />
+    protected override async Task HandleAsync(InstanceInventoryReported message, OutboxSession unit, CancellationToken cancellationToken)
+    {
+        await AddressSpaceLock.HoldAsync(unit.Documents, cancellationToken);
+        var subnets = await unit.Documents.Query<Subnet>().ToListAsync(cancellationToken);
+        var blocks = (await SubnetReads.BlocksOfAsync(unit.Documents, subnets, cancellationToken)).Values.SelectMany(list => list).ToList();
+        var events = Reconciler.Decide(message, subnets, blocks, reconciliation.Value.GracePeriod, quarantine.Value.QuarantineEnd(unit.Now));
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        // Every stream was read under the address-space lock, so fetching for writing now checks against those versions.
+        var subnetKeys = events.Keys.Where(key => key.StartsWith("subnet/", StringComparison.Ordinal)).ToList();
+        var blockKeys = events.Keys.Except(subnetKeys).ToList();
+        foreach (var stream in subnetKeys.Count == 0 ? [] : await unit.Documents.Events.FetchManyForWriting<Subnet>(subnetKeys, cancellationToken))
+        {
+            stream.AppendMany(events[stream.Key!]);
+        }
+
+        foreach (var stream in blockKeys.Count == 0 ? [] : await unit.Documents.Events.FetchManyForWriting<BlockState>(blockKeys, cancellationToken))
+        {
+            stream.AppendMany(events[stream.Key!]);
+        }
+
+        foreach (var @event in events.Values.SelectMany(list => list))
+        {
+            Log(@event);
+        }
+    }
+
+    private void Log(object @event)
+    {
+        switch (@event)
+        {
+            case AddressReleased released:
+                LogReleased(logger, released.Address, released.InstanceId, released.Reason);
+                break;
+            case AddressReclaimed reclaimed:
+                LogReclaimed(logger, reclaimed.Address, reclaimed.InstanceId, reclaimed.Node);
+                break;
+            case AddressConflictFound conflict:
+                LogConflict(logger, conflict.Address, conflict.Reason);
+                break;
+            case AllocatedInstanceMissing missing:
+                LogMissing(logger, missing.InstanceId, missing.Address);
+                break;
+        }
+    }
+
+    [LoggerMessage(EventId = 3501, Level = LogLevel.Warning, Message = "Released {Address} of instance {InstanceId}: {Reason}")]
+    private static partial void LogReleased(ILogger logger, string address, Guid instanceId, string reason);
+
+    [LoggerMessage(EventId = 3502, Level = LogLevel.Warning, Message = "Recorded {Address} as instance {InstanceId}'s again, because it runs with it on node {Node}")]
+    private static partial void LogReclaimed(ILogger logger, string address, Guid instanceId, string node);
+
+    [LoggerMessage(EventId = 3503, Level = LogLevel.Error, Message = "Address conflict on {Address}: {Reason}")]
+    private static partial void LogConflict(ILogger logger, string address, string reason);
+
+    [LoggerMessage(EventId = 3504, Level = LogLevel.Information, Message = "Instance {InstanceId} holding {Address} is not in the providers' inventory; its address is released if it stays missing past the grace period")]
+    private static partial void LogMissing(ILogger logger, Guid instanceId, string address);
+}

@@ -1,0 +1,77 @@
+using Surge.Ipam.Blocks;
+using Surge.Ipam.Subnets;
+
+namespace Surge.Ipam.WarmSets;
+
+/// <summary>Decides which blocks to claim so every node keeps its warm set, and which empty blocks to give back.</summary>
+public static class WarmSetPlanner
+{
+    /// <summary>
+    /// Returns the subnet events that bring each node's warm set back to the subnet's levels at <paramref name="now"/>.
+    /// A node is refilled once its free addresses in ready blocks fall below the minimum, with blocks until it has at
+    /// least the target; a node with an interface still being attached waits for it. A node with an empty block it
+    /// could give back and still keep the target gives it back, so warm sets do not grow without bound. The nodes kept
+    /// warm are those the subnet names and those that already have blocks, which includes every pool node that got
+    /// an address here.
+    /// </summary>
+    public static IReadOnlyList<object> Plan(Subnet subnet, IReadOnlyList<BlockState> blocks, DateTimeOffset now)
+    {
+        var events = new List<object>();
+        var state = subnet;
+        var byCidr = blocks.ToDictionary(block => block.Cidr, StringComparer.Ordinal);
+        var warm = subnet.EffectiveLayout.Warm;
+
+        foreach (var node in KeptWarm(subnet))
+        {
+            var free = FreeOn(state, node, byCidr, now);
+            if (free < warm.Minimum && !state.BlocksOf(node).Any(block => !block.Ready))
+            {
+                while (free < warm.Target && SubnetDecider.ClaimBlock(state, node, now) is { } claimed)
+                {
+                    events.Add(claimed);
+                    state = SubnetDecider.Evolve(state, claimed)!;
+                    if (!claimed.Ready)
+                    {
+                        break;
+                    }
+
+                    free += (int)state.CountUsable(Addressing.AddressBlock.Parse(claimed.Cidr));
+                }
+
+                continue;
+            }
+
+            foreach (var block in state.BlocksOf(node).Reverse().ToList())
+            {
+                var usable = (int)state.CountUsable(Addressing.AddressBlock.Parse(block.Cidr));
+                if (block.Ready && IsEmpty(byCidr.GetValueOrDefault(block.Cidr), now) && free - usable >= warm.Target)
+                {
+                    var released = new AddressBlockReleased(block.Cidr, $"node '{node}' keeps {free - usable} free addresses without it, at or above the warm target {warm.Target}");
+                    events.Add(released);
+                    state = SubnetDecider.Evolve(state, released)!;
+                    free -= usable;
+                }
+            }
+        }
+
+        return events;
+    }
+
+    private static IEnumerable<string> KeptWarm(Subnet subnet) =>
+        subnet.Nodes
+            .Concat(subnet.EffectiveLayout.Racks.SelectMany(rack => rack.Nodes))
+            .Concat(subnet.Blocks.Select(block => block.Node))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+
+    private static int FreeOn(Subnet subnet, string node, Dictionary<string, BlockState> blocks, DateTimeOffset now) =>
+        subnet.BlocksOf(node)
+            .Where(block => block.Ready && subnet.Allows(block))
+            .Sum(block => blocks.TryGetValue(block.Cidr, out var state)
+                ? BlockDecider.CountFree(state, subnet, now)
+                : (int)subnet.CountUsable(Addressing.AddressBlock.Parse(block.Cidr)));
+
+    // A block with an address in quarantine stays, so the quarantine keeps the address away from every other node too.
+    private static bool IsEmpty(BlockState? block, DateTimeOffset now) =>
+        block is null || (block.Allocations.Count == 0 && block.QuarantinedAt(now) == 0);
+}

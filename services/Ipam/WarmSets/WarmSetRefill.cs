@@ -1,0 +1,142 @@
+using System.ComponentModel.DataAnnotations;
+using Marten;
+using Microsoft.Extensions.Options;
+using Surge.Contracts.Nodes;
+using Surge.Ipam.Allocation;
+using Surge.Ipam.Blocks;
+using Surge.Ipam.Subnets;
+using Surge.ServiceDefaults.Messaging;
+
+namespace Surge.Ipam.WarmSets;
+
+/// <summary>
+/// Keeps every node's warm set between the subnet's levels in the background, so a saga's allocation finds an address
+/// ready on the node. In an eni subnet a new block is a new interface: the refill records it as not ready and asks the
+/// provider to attach it with <see cref="AttachNetworkInterface"/>.
+/// </summary>
+public sealed partial class WarmSetRefill(
+    OutboxSessionFactory sessions,
+    PartitionLocks locks,
+    IOptions<WarmSetOptions> options,
+    TimeProvider time,
+    ILogger<WarmSetRefill> logger) : BackgroundService
+{
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RefillAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogRefillFailed(logger, exception);
+            }
+
+            await Task.Delay(options.Value.Interval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>Plans and records one refill of every subnet; returns how many blocks were claimed or released.</summary>
+    public async Task<int> RefillAsync(CancellationToken cancellationToken)
+    {
+        using var partition = await locks.AcquireAsync(IpamPartitions.AddressSpace, cancellationToken);
+        await using var unit = sessions.Open(Guid.NewGuid().ToString("N"), "warm-set-refill", nameof(WarmSetRefill));
+        await AddressSpaceLock.HoldAsync(unit.Documents, cancellationToken);
+
+        var changes = await StageAsync(unit.Documents, unit.Now, cancellationToken);
+        if (changes.Count == 0)
+        {
+            return 0;
+        }
+
+        foreach (var (subnet, @event) in changes)
+        {
+            LogChange(subnet, @event);
+            if (@event is AddressBlockClaimed { InterfaceId: { } interfaceId } claimed)
+            {
+                unit.Publish(new AttachNetworkInterface(subnet, claimed.Node, interfaceId));
+            }
+        }
+
+        await unit.CommitAsync(cancellationToken);
+        return changes.Count;
+    }
+
+    /// <summary>
+    /// Stages one refill of every subnet in <paramref name="session"/>, whose transaction must hold
+    /// <see cref="AddressSpaceLock"/>, and returns each subnet event with its subnet's name; the caller asks for the
+    /// interfaces of eni claims and commits.
+    /// </summary>
+    public static async Task<IReadOnlyList<(string Subnet, object Event)>> StageAsync(IDocumentSession session, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var subnets = await session.Query<Subnet>().ToListAsync(cancellationToken);
+        var blocks = await SubnetReads.BlocksOfAsync(session, subnets, cancellationToken);
+        var changes = new List<(string, object)>();
+        foreach (var subnet in subnets)
+        {
+            var events = WarmSetPlanner.Plan(subnet, blocks[subnet.Name], now);
+            if (events.Count == 0)
+            {
+                continue;
+            }
+
+            // The subnet was read under the address-space lock, so the version it was read at is still current.
+            var stream = await session.Events.FetchForWriting<Subnet>(subnet.Id, cancellationToken);
+            stream.AppendMany(events);
+
+            var claims = events.OfType<AddressBlockClaimed>().ToList();
+            var keys = claims.Select(claim => BlockState.StreamKey(subnet.Name, claim.Cidr)).ToList();
+            var streams = keys.Count == 0 ? [] : (await session.Events.FetchManyForWriting<BlockState>(keys, cancellationToken)).ToDictionary(block => block.Key!, StringComparer.Ordinal);
+            foreach (var claim in claims)
+            {
+                streams[BlockState.StreamKey(subnet.Name, claim.Cidr)].AppendOne(new BlockOpened(subnet.Name, claim.Cidr, claim.Node));
+            }
+
+            changes.AddRange(events.Select(@event => (subnet.Name, @event)));
+        }
+
+        return changes;
+    }
+
+    private void LogChange(string subnet, object @event)
+    {
+        switch (@event)
+        {
+            case AddressBlockClaimed { InterfaceId: { } interfaceId } claimed:
+                LogAttachRequested(logger, interfaceId, claimed.Node, subnet, claimed.Cidr);
+                break;
+            case AddressBlockClaimed claimed:
+                LogClaimed(logger, claimed.Cidr, claimed.Node, subnet);
+                break;
+            case AddressBlockReleased released:
+                LogReleased(logger, released.Cidr, subnet, released.Reason);
+                break;
+        }
+    }
+
+    [LoggerMessage(EventId = 3401, Level = LogLevel.Information, Message = "Claimed block {Block} for node {Node} in subnet {Subnet} to refill its warm set")]
+    private static partial void LogClaimed(ILogger logger, string block, string node, string subnet);
+
+    [LoggerMessage(EventId = 3402, Level = LogLevel.Information, Message = "Asked to attach interface {InterfaceId} to node {Node} for block {Block} of subnet {Subnet}")]
+    private static partial void LogAttachRequested(ILogger logger, string interfaceId, string node, string subnet, string block);
+
+    [LoggerMessage(EventId = 3403, Level = LogLevel.Information, Message = "Gave back block {Block} of subnet {Subnet}: {Reason}")]
+    private static partial void LogReleased(ILogger logger, string block, string subnet, string reason);
+
+    [LoggerMessage(EventId = 3404, Level = LogLevel.Warning, Message = "Refilling the warm sets failed; it is tried again at the next interval")]
+    private static partial void LogRefillFailed(ILogger logger, Exception exception);
+}
+
+/// <summary>How often the warm sets are refilled, bound from <c>Ipam:WarmSets</c>.</summary>
+public sealed class WarmSetOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Ipam:WarmSets";
+
+    /// <summary>The time between two refills. Default 1 second.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00", ErrorMessage = "Ipam:WarmSets:Interval must be between 50 ms and 10 minutes. It is how often nodes' warm sets are refilled.")]
+    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(1);
+}
