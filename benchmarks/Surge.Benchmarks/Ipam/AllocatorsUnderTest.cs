@@ -13,8 +13,7 @@ public static class AllocatorsUnderTest
         List<Func<AllocatorEnvironment, IAddressAllocatorUnderTest>> allocators =
         [
             environment => new RowLockAllocator("row locks (baseline)", "ipam_bench_row_locks", environment),
-
-            // The warm-set allocator of services/Ipam goes here, as one more factory after the baseline.
+            environment => new WarmSetAllocator("warm sets (Surge)", "ipam_bench_warm_sets", environment),
         ];
 
         if (repeatBaseline)

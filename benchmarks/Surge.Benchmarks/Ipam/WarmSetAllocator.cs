@@ -1,0 +1,131 @@
+using Marten;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Surge.Contracts.Addresses;
+using Surge.Ipam;
+using Surge.Ipam.Allocation;
+using Surge.Ipam.Blocks;
+using Surge.Ipam.Subnets;
+using Surge.Ipam.WarmSets;
+using Surge.ServiceDefaults.Chaos;
+using Surge.ServiceDefaults.Messaging;
+using Surge.ServiceDefaults.Storage;
+
+namespace Surge.Benchmarks.Ipam;
+
+/// <summary>
+/// Ipam's own allocator, run in this process on its own Marten store: node blocks as warm sets, requests committed in
+/// groups by <see cref="AllocationCommitter"/>, with the inbox entry and outbox reply each request costs in the service,
+/// and the warm-set refill running every second beside it as in the service. Only the broker is left out, as it is
+/// for the baseline.
+/// </summary>
+public sealed class WarmSetAllocator(string name, string schema, AllocatorEnvironment environment) : IAddressAllocatorUnderTest
+{
+    private const string Subnet = "bench";
+    private const string Pool = "bench-pool";
+
+    private readonly CancellationTokenSource stopping = new();
+    private DocumentStore? store;
+    private AllocationCommitter? committer;
+    private Task? refill;
+
+    /// <inheritdoc />
+    public string Name { get; } = name;
+
+    /// <inheritdoc />
+    public async Task PrepareAsync(BenchmarkSubnetPlan plan, CancellationToken ct)
+    {
+        await using (var connection = new NpgsqlConnection(environment.ConnectionString))
+        {
+            await connection.OpenAsync(ct);
+            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", connection);
+            await drop.ExecuteNonQueryAsync(ct);
+        }
+
+        var options = MartenExtensions.CreateStoreOptions(environment.ConnectionString, schema, IpamStore.Configure);
+        store = new DocumentStore(options);
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+
+        // Each node keeps at least its warm level ready; blocks are whole, so a node may hold up to one block more.
+        var warm = plan.Nodes.Max(node => node.WarmAddresses);
+        var cidr = plan.Subnet.ToString();
+        var layout = SubnetLayout.DefaultFor(cidr) with { Warm = new WarmLevels(warm, warm) };
+        await using (var session = store.LightweightSession())
+        {
+            session.Events.StartStream<Subnet>(Surge.Ipam.Subnets.Subnet.StreamKey(Subnet), new SubnetDefined(Subnet, cidr, null, [Pool], [.. plan.Nodes.Select(node => node.Name)], layout));
+            await session.SaveChangesAsync(ct);
+        }
+
+        await RefillOnceAsync(ct);
+        committer = new AllocationCommitter(
+            store,
+            new PartitionLocks(),
+            new CrashHook(Options.Create(new ChaosOptions()), NullLogger<CrashHook>.Instance),
+            TimeProvider.System,
+            Options.Create(new AllocationBatchOptions()),
+            NullLogger<AllocationCommitter>.Instance);
+        await committer.StartAsync(ct);
+        refill = RefillEverySecondAsync(stopping.Token);
+    }
+
+    /// <inheritdoc />
+    public async Task<string?> AllocateAsync(Guid instanceId, string node, CancellationToken ct)
+    {
+        var request = new AllocateAddresses(Guid.NewGuid(), "bench", [new AddressRequest(instanceId, node, Pool)]);
+        var work = new AllocationWork(instanceId.ToString("N"), instanceId.ToString("N"), null, request, ViaBroker: false);
+        var reply = await committer!.AllocateAsync(work, ct);
+        return reply is AddressesAllocated allocated ? allocated.Assignments[0].Address : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<(Guid InstanceId, string Address)>> ReadAllocationsAsync(CancellationToken ct)
+    {
+        await using var session = store!.QuerySession();
+        var holdings = await session.Query<AddressHolding>().ToListAsync(ct);
+        return [.. holdings.Select(holding => (holding.InstanceId, holding.Id))];
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync();
+        if (refill is not null)
+        {
+            await refill;
+        }
+
+        if (committer is not null)
+        {
+            await committer.StopAsync(CancellationToken.None);
+            committer.Dispose();
+        }
+
+        store?.Dispose();
+        stopping.Dispose();
+    }
+
+    private async Task RefillEverySecondAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), ct);
+                await RefillOnceAsync(ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task RefillOnceAsync(CancellationToken ct)
+    {
+        await using var session = store!.LightweightSession();
+        await AddressSpaceLock.HoldAsync(session, ct);
+        await WarmSetRefill.StageAsync(session, DateTimeOffset.UtcNow, ct);
+        await session.SaveChangesAsync(ct);
+    }
+}
