@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Surge.Ipam.Tests.Subnets;
+namespace Surge.Ipam.Tests.TestSupport;
 
 /// <summary>Compares events by type and JSON body, because records holding lists compare the lists by reference.</summary>
 public sealed class EventComparer : IEqualityComparer<object>
