@@ -1,7 +1,7 @@
 using Surge.Ipam.Subnets;
 using Surge.ServiceDefaults.Problems;
 
-namespace Surge.Ipam.Tests.Subnets;
+namespace Surge.Ipam.Tests.Subnets.Validation;
 
 public sealed class SubnetSpecValidatorTests
 {
@@ -22,6 +22,27 @@ public sealed class SubnetSpecValidatorTests
         Assert.Equal("127.42.0.1", definition.Gateway);
         Assert.Equal(["feed-pool", "shared-pool"], definition.Pools);
         Assert.Empty(definition.Nodes);
+    }
+
+    [Fact]
+    public void Validate_NoLayoutFields_GivesDefaultLayout()
+    {
+        var definition = SubnetSpecValidator.Validate("feed", Spec(), NoOthers);
+
+        Assert.NotNull(definition.Layout);
+        Assert.Equal(NetworkModes.Macvlan, definition.Layout.Mode);
+        Assert.Empty(definition.Layout.Racks);
+        Assert.Equal(WarmLevels.Default, definition.Layout.Warm);
+        Assert.Equal(28, definition.Layout.BlockPrefixLength);
+        Assert.Null(definition.Layout.Interfaces);
+    }
+
+    [Fact]
+    public void Validate_DuplicateMembers_SortedAndDistinct()
+    {
+        var definition = SubnetSpecValidator.Validate("feed", Spec(pools: [], nodes: ["node-2", "node-1", "node-2"]), NoOthers);
+
+        Assert.Equal(["node-1", "node-2"], definition.Nodes);
     }
 
     [Fact]
@@ -111,6 +132,14 @@ public sealed class SubnetSpecValidatorTests
     }
 
     [Fact]
+    public void Validate_NodeWithSpace_NamesIndex()
+    {
+        var error = Invalid("feed", Spec(pools: [], nodes: ["node-1", "node 2"]));
+
+        Assert.Contains("nodes[1] 'node 2'", Assert.Single(error.Errors["spec.nodes"]));
+    }
+
+    [Fact]
     public void Validate_OverlapsOtherSubnet_NamesIt()
     {
         var others = new Dictionary<string, string> { ["shared"] = "127.42.0.0/16", ["elsewhere"] = "10.0.0.0/8" };
@@ -135,5 +164,25 @@ public sealed class SubnetSpecValidatorTests
         var error = Invalid("Feed", new SubnetSpec("127.42.0.0/33", "nope", [], []));
 
         Assert.Equal(["name", "spec.cidr", "spec.gateway", "spec.pools"], error.Errors.Keys.Order());
+    }
+
+    [Fact]
+    public void Validate_OverlapsSeveral_ListsEachInNameOrder()
+    {
+        var others = new Dictionary<string, string> { ["wide"] = "127.0.0.0/8", ["exact"] = "127.42.0.0/24" };
+
+        var error = Invalid("feed", Spec(), others);
+
+        Assert.Equal(2, error.Errors["spec.cidr"].Length);
+        Assert.Contains("subnet 'exact'", error.Errors["spec.cidr"][0]);
+        Assert.Contains("subnet 'wide'", error.Errors["spec.cidr"][1]);
+    }
+
+    [Fact]
+    public void Validate_OtherFamily_DoesNotOverlap()
+    {
+        var others = new Dictionary<string, string> { ["v6"] = "::/0" };
+
+        Assert.Equal("127.42.0.0/24", SubnetSpecValidator.Validate("feed", Spec(), others).Cidr);
     }
 }
