@@ -1,23 +1,19 @@
-using JasperFx.Events;
 using Surge.Contracts.Addresses;
-using Surge.Ipam.Allocation;
+using Surge.Ipam.Blocks;
 using Surge.Ipam.Subnets;
+using Surge.Ipam.Tests.TestSupport;
 
 namespace Surge.Ipam.Tests.Subnets;
 
+/// <summary>What Ipam reports to Capacity about a subnet: one entry in macvlan, one per rack in underlay, one per node in eni.</summary>
 public sealed class SubnetAddressReportsTests
 {
-    private static readonly Guid Saga = Guid.Parse("5a9a0000-0000-0000-0000-000000000001");
-    private static readonly Guid First = Guid.Parse("11111111-0000-0000-0000-000000000001");
-    private static readonly Guid Second = Guid.Parse("11111111-0000-0000-0000-000000000002");
-    private static readonly Guid Third = Guid.Parse("11111111-0000-0000-0000-000000000003");
-    private static readonly DateTimeOffset Now = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = Fixed.Now;
 
-    private static Subnet Subnet(string name, string cidr, string? gateway, params object[] later) =>
-        SubnetDecider.Fold([new SubnetDefined(name, cidr, gateway, ["feed-pool"], ["node-1"]), .. later])!;
+    private static Subnet Macvlan(string cidr, string? gateway) => TestSubnets.Macvlan(cidr, gateway, nodes: ["node-1"]);
 
-    private static StubEventStream<Subnet> Stream(Subnet subnet, long version) =>
-        new(subnet) { StartingVersion = version, Key = subnet.Id };
+    private static IReadOnlyList<SubnetAddressesReported> Of(Subnet subnet, params BlockState[] blocks) =>
+        SubnetAddressReports.Of(subnet, blocks, 7, Now);
 
     [Theory]
     [InlineData("127.42.0.0/24", null, 254)]
@@ -36,7 +32,7 @@ public sealed class SubnetAddressReportsTests
     [InlineData("fd00::1/128", "fd00::1", 0)]
     public void Of_UsableAddresses_LeavesOutReservedAndGateway(string cidr, string? gateway, long usable)
     {
-        var report = SubnetAddressReports.Of(Subnet("feed", cidr, gateway), 1, Now);
+        var report = Assert.Single(Of(Macvlan(cidr, gateway)));
 
         Assert.Equal(usable, report.UsableAddresses);
         Assert.Equal(0, report.TakenAddresses);
@@ -51,138 +47,125 @@ public sealed class SubnetAddressReportsTests
     [InlineData("fd00::/66", null, (1L << 62) - 1)]
     public void Of_WideIpv6_ClampsToLongMax(string cidr, string? gateway, long usable)
     {
-        var report = SubnetAddressReports.Of(Subnet("feed", cidr, gateway), 1, Now);
+        Assert.Equal(usable, Assert.Single(Of(Macvlan(cidr, gateway))).UsableAddresses);
+    }
 
-        Assert.Equal(usable, report.UsableAddresses);
+    [Fact]
+    public void Of_Macvlan_OneEntryWithPoolsAndNodes()
+    {
+        var report = Assert.Single(Of(Macvlan("127.42.0.0/24", null)));
+
+        var expected = new SubnetAddressesReported("feed", ["feed-pool"], ["node-1"], 254, 0, 7, Now);
+        Assert.Equal(expected, report, EventComparer.Instance);
     }
 
     [Fact]
     public void Of_Allocations_CountAsTaken()
     {
-        var subnet = Subnet(
-            "feed",
-            "127.42.0.0/24",
-            "127.42.0.1",
-            new AddressAllocated("127.42.0.2", First, Saga, "node-1"),
-            new AddressAllocated("127.42.0.3", Second, Saga, "node-1"),
-            new AddressAllocated("127.42.0.4", Third, Saga, "node-2"),
-            new AddressReleased("127.42.0.3", Second, "scale-in"));
+        var subnet = Macvlan("127.42.0.0/24", "127.42.0.1").WithBlock("127.42.0.0/28", "node-1").WithBlock("127.42.0.16/28", "node-2");
+        var first = TestBlocks.Opened(subnet, "127.42.0.0/28", "node-1")
+            .Holding("127.42.0.2", Fixed.Instance(1))
+            .Holding("127.42.0.3", Fixed.Instance(2))
+            .With(new AddressReleased("127.42.0.3", Fixed.Instance(2), "scaled in"));
+        var second = TestBlocks.Opened(subnet, "127.42.0.16/28", "node-2").Holding("127.42.0.16", Fixed.Instance(3));
 
-        var report = SubnetAddressReports.Of(subnet, 5, Now);
+        var report = Assert.Single(Of(subnet, first, second));
 
         Assert.Equal(253, report.UsableAddresses);
         Assert.Equal(2, report.TakenAddresses);
     }
 
     [Fact]
+    public void Of_RunningQuarantine_CountsAsTaken()
+    {
+        var until = Now.AddMinutes(5);
+        var subnet = Macvlan("127.42.0.0/24", null).WithBlock("127.42.0.0/28", "node-1");
+        var block = TestBlocks.Opened(subnet, "127.42.0.0/28", "node-1")
+            .Holding("127.42.0.1", Fixed.Instance(1), Now.AddHours(-1))
+            .With(new AddressReleased("127.42.0.1", Fixed.Instance(1), "scaled in", until));
+
+        Assert.Equal(1, Assert.Single(SubnetAddressReports.Of(subnet, [block], 3, Now)).TakenAddresses);
+        Assert.Equal(0, Assert.Single(SubnetAddressReports.Of(subnet, [block], 3, until)).TakenAddresses);
+    }
+
+    [Fact]
     public void Of_FullSlash31_TakesEverything()
     {
-        var subnet = Subnet(
-            "link",
-            "127.42.0.0/31",
-            null,
-            new AddressAllocated("127.42.0.0", First, Saga, "node-1"),
-            new AddressAllocated("127.42.0.1", Second, Saga, "node-1"));
+        var subnet = Macvlan("127.42.0.0/31", null).WithBlock("127.42.0.0/31", "node-1");
+        var block = TestBlocks.Opened(subnet, "127.42.0.0/31", "node-1")
+            .Holding("127.42.0.0", Fixed.Instance(1))
+            .Holding("127.42.0.1", Fixed.Instance(2));
 
-        var report = SubnetAddressReports.Of(subnet, 3, Now);
+        var report = Assert.Single(Of(subnet, block));
 
         Assert.Equal(2, report.UsableAddresses);
         Assert.Equal(2, report.TakenAddresses);
     }
 
     [Fact]
-    public void Of_CopiesIdentityVersionAndTime()
+    public void Of_Underlay_TotalsEntryNamesNoMembers()
     {
-        var report = SubnetAddressReports.Of(Subnet("feed", "127.42.0.0/24", null), 7, Now);
+        var subnet = Underlay();
 
-        Assert.Equal("feed", report.Subnet);
-        Assert.Equal(["feed-pool"], report.Pools);
-        Assert.Equal(["node-1"], report.Nodes);
-        Assert.Equal(7, report.Version);
-        Assert.Equal(Now, report.At);
+        var totals = Of(subnet)[0];
+
+        Assert.Equal(new SubnetAddressesReported("feed", [], [], 253, 0, 7, Now), totals, EventComparer.Instance);
     }
 
     [Fact]
-    public void ForChangedStreams_NewSubnet_ReportsVersionOne()
+    public void Of_Underlay_OneEntryPerRackNamingItsNodes()
     {
-        var stream = new StubEventStream<Subnet>(null) { Key = "subnet/feed" };
-        stream.AppendMany(SubnetDecider.Decide(null, new DefineSubnet("feed", new SubnetDefinition("127.42.0.0/24", "127.42.0.1", ["feed-pool"], []))));
+        var reports = Of(Underlay());
 
-        var report = Assert.Single(SubnetAddressReports.ForChangedStreams([stream], Now));
-
-        Assert.Equal("feed", report.Subnet);
-        Assert.Equal(1, report.Version);
-        Assert.Equal(253, report.UsableAddresses);
-        Assert.Equal(0, report.TakenAddresses);
+        Assert.Equal(["feed", "feed.rack-a", "feed.rack-b"], reports.Select(report => report.Subnet));
+        Assert.Equal(new SubnetAddressesReported("feed.rack-a", [], ["node-1", "node-2"], 62, 0, 7, Now), reports[1], EventComparer.Instance);
+        Assert.Equal(new SubnetAddressesReported("feed.rack-b", [], ["node-3"], 64, 0, 7, Now), reports[2], EventComparer.Instance);
     }
 
     [Fact]
-    public void ForChangedStreams_Redefined_ReportsNewDefinition()
+    public void Of_Underlay_TakenCountedInTheBlocksRack()
     {
-        var stream = Stream(Subnet("feed", "127.42.0.0/24", null, new AddressAllocated("127.42.0.1", First, Saga, "node-1")), 2);
-        stream.AppendMany(new SubnetChanged("127.42.0.0/24", "127.42.0.254", ["feed-pool", "spare-pool"], []));
+        var subnet = Underlay().WithBlock("10.0.0.0/28", "node-1").WithBlock("10.0.0.64/28", "node-3");
+        var rackA = TestBlocks.Opened(subnet, "10.0.0.0/28", "node-1")
+            .Holding("10.0.0.2", Fixed.Instance(1))
+            .With(new AddressAllocated("10.0.0.3", Fixed.Instance(2), Fixed.Saga, "node-2", Now));
+        var rackB = TestBlocks.Opened(subnet, "10.0.0.64/28", "node-3").Holding("10.0.0.64", Fixed.Instance(3));
 
-        var report = Assert.Single(SubnetAddressReports.ForChangedStreams([stream], Now));
+        var reports = Of(subnet, rackA, rackB);
 
-        Assert.Equal(3, report.Version);
-        Assert.Equal(253, report.UsableAddresses);
-        Assert.Equal(1, report.TakenAddresses);
-        Assert.Equal(["feed-pool", "spare-pool"], report.Pools);
-        Assert.Empty(report.Nodes);
+        Assert.Equal([3L, 2L, 1L], reports.Select(report => report.TakenAddresses));
     }
 
     [Fact]
-    public void ForChangedStreams_Allocation_OneReportPerTouchedSubnet()
+    public void Of_Eni_OneEntryPerListedNode()
     {
-        var small = Subnet("a-small", "127.41.0.0/31", null);
-        var wide = Subnet("b-wide", "127.42.0.0/24", "127.42.0.1");
-        var idle = Subnet("c-idle", "127.43.0.0/24", null);
-        var streams = new Dictionary<string, StubEventStream<Subnet>>
-        {
-            ["a-small"] = Stream(small, 4),
-            ["b-wide"] = Stream(wide, 9),
-            ["c-idle"] = Stream(idle, 2),
-        };
-        var requests = new[] { new AddressRequest(First, "node-1", "feed-pool"), new AddressRequest(Second, "node-1", "feed-pool"), new AddressRequest(Third, "node-1", "feed-pool") };
+        var subnet = TestSubnets.Eni("10.0.0.0/24", ["node-1", "node-2"], 4, 16);
 
-        var plan = AllocationPlanner.Plan([small, wide, idle], Saga, requests);
-        foreach (var (subnet, events) in plan.EventsBySubnet)
-        {
-            streams[subnet].AppendMany(events);
-        }
+        var reports = Of(subnet);
 
-        var reports = SubnetAddressReports.ForChangedStreams(streams.Values, Now);
-
-        Assert.Equal(["a-small", "b-wide"], reports.Select(report => report.Subnet));
-        Assert.Equal(new SubnetAddressesReported("a-small", ["feed-pool"], ["node-1"], 2, 2, 6, Now), reports[0], EventComparer.Instance);
-        Assert.Equal(new SubnetAddressesReported("b-wide", ["feed-pool"], ["node-1"], 253, 1, 10, Now), reports[1], EventComparer.Instance);
+        Assert.Equal(["feed", "feed.node-1", "feed.node-2"], reports.Select(report => report.Subnet));
+        Assert.Equal(new SubnetAddressesReported("feed", [], [], 254, 0, 7, Now), reports[0], EventComparer.Instance);
+        Assert.Equal(new SubnetAddressesReported("feed.node-1", [], ["node-1"], 64, 0, 7, Now), reports[1], EventComparer.Instance);
+        Assert.Equal(new SubnetAddressesReported("feed.node-2", [], ["node-2"], 64, 0, 7, Now), reports[2], EventComparer.Instance);
     }
 
     [Fact]
-    public void ForChangedStreams_SeveralReleases_OneReportWithFinalCount()
+    public void Of_Eni_TakenCountedOnItsNode()
     {
-        var feed = Subnet(
-            "feed",
-            "127.42.0.0/24",
-            null,
-            new AddressAllocated("127.42.0.1", First, Saga, "node-1"),
-            new AddressAllocated("127.42.0.2", Second, Saga, "node-1"),
-            new AddressAllocated("127.42.0.3", Third, Saga, "node-1"));
-        var stream = Stream(feed, 4);
-        stream.AppendMany(SubnetDecider.Decide(feed, new ReleaseAddress(First, "scale-in")));
-        stream.AppendMany(SubnetDecider.Decide(feed, new ReleaseAddress(Third, "scale-in")));
+        var subnet = TestSubnets.Eni("10.0.0.0/24", ["node-1", "node-2"], 4, 16)
+            .With(new AddressBlockClaimed("10.0.0.16/28", "node-2", null, "feed-eni-1", true, Now));
+        var block = TestBlocks.Opened(subnet, "10.0.0.16/28", "node-2")
+            .Holding("10.0.0.16", Fixed.Instance(1))
+            .Holding("10.0.0.17", Fixed.Instance(2));
 
-        var report = Assert.Single(SubnetAddressReports.ForChangedStreams([stream], Now));
+        var reports = Of(subnet, block);
 
-        Assert.Equal(6, report.Version);
-        Assert.Equal(1, report.TakenAddresses);
+        Assert.Equal([2L, 0L, 2L], reports.Select(report => report.TakenAddresses));
     }
 
-    [Fact]
-    public void ForChangedStreams_NothingAppended_ReportsNothing()
+    private static Subnet Underlay()
     {
-        var stream = Stream(Subnet("feed", "127.42.0.0/24", null), 3);
-
-        Assert.Empty(SubnetAddressReports.ForChangedStreams([stream], Now));
+        var racks = new[] { new RackBlock("rack-a", "10.0.0.0/26", ["node-1", "node-2"]), new RackBlock("rack-b", "10.0.0.64/26", ["node-3"]) };
+        return TestSubnets.Underlay("10.0.0.0/24", racks, gateway: "10.0.0.1");
     }
 }
