@@ -29,9 +29,13 @@ public static class Reconciler
         var holders = blocks.SelectMany(block => block.Allocations.Select(allocation => (Block: block, Allocation: allocation)))
             .ToDictionary(entry => entry.Allocation.Address, StringComparer.Ordinal);
 
-        foreach (var (block, allocation) in holders.Values)
+        foreach (var (block, allocation) in holders.Values.ToList())
         {
-            Follow(events, block, allocation, reported, unreachable, report.At, gracePeriod, quarantinedUntil);
+            if (Follow(events, block, allocation, reported, unreachable, report.At, gracePeriod, quarantinedUntil))
+            {
+                // Released here, so a live instance reported with this address below gets it instead of a conflict.
+                holders.Remove(allocation.Address);
+            }
         }
 
         var seen = new HashSet<(string, Guid)>();
@@ -57,8 +61,9 @@ public static class Reconciler
         return events;
     }
 
-    // An allocation made after the report was taken is not in it for that reason alone, so it is left alone.
-    private static void Follow(
+    // An allocation made after the report was taken is not in it for that reason alone, so it is left alone. Returns
+    // whether the allocation was released.
+    private static bool Follow(
         Dictionary<string, List<object>> events,
         BlockState block,
         LiveAllocation allocation,
@@ -70,7 +75,7 @@ public static class Reconciler
     {
         if (allocation.AllocatedAt > at || unreachable.Contains(allocation.Node))
         {
-            return;
+            return false;
         }
 
         if (reported.ContainsKey(allocation.InstanceId))
@@ -80,21 +85,26 @@ public static class Reconciler
                 Add(events, block.Id, new AllocatedInstanceSeenAgain(allocation.Address, allocation.InstanceId, at));
             }
 
-            return;
+            return false;
         }
 
         if (allocation.MissingSince is not { } since)
         {
             Add(events, block.Id, new AllocatedInstanceMissing(allocation.Address, allocation.InstanceId, at));
+            return false;
         }
-        else if (at - since >= gracePeriod)
+
+        if (at - since >= gracePeriod)
         {
             Add(events, block.Id, new AddressReleased(
                 allocation.Address,
                 allocation.InstanceId,
                 $"reconciliation: no provider has reported instance {allocation.InstanceId} on node '{allocation.Node}' since {since:O}, longer than the grace period of {gracePeriod}",
                 quarantinedUntil));
+            return true;
         }
+
+        return false;
     }
 
     private static void Check(
@@ -108,7 +118,13 @@ public static class Reconciler
     {
         if (holders.TryGetValue(address, out var holder))
         {
-            if (holder.Allocation.InstanceId != instance.InstanceId)
+            if (holder.Allocation.InstanceId == instance.InstanceId)
+            {
+                // The instance holds the address it uses: a conflict recorded before, for example before a reclaim,
+                // is over.
+                ClearIfOpen(events, subnet, address, instance.InstanceId, at);
+            }
+            else
             {
                 Conflict(events, subnet, instance, address, holder.Allocation.InstanceId, $"Ipam allocated {address} to instance {holder.Allocation.InstanceId}, but instance {instance.InstanceId} of service {instance.Service} uses it on node '{instance.Node}'", at);
             }
@@ -134,12 +150,23 @@ public static class Reconciler
             var reclaimed = new AddressReclaimed(address, instance.InstanceId, instance.Node, at, $"a provider reports instance {instance.InstanceId} of service {instance.Service} running with it on node '{instance.Node}'");
             Add(events, state.Id, reclaimed);
             holders[address] = (state, new LiveAllocation(address, instance.InstanceId, Guid.Empty, instance.Node, at));
+            ClearIfOpen(events, subnet, address, instance.InstanceId, at);
+        }
+    }
+
+    private static void ClearIfOpen(Dictionary<string, List<object>> events, Subnet subnet, string address, Guid instanceId, DateTimeOffset at)
+    {
+        if (subnet.OpenConflicts.Any(conflict => conflict.Matches(address, instanceId)))
+        {
+            Add(events, subnet.Id, new AddressConflictCleared(address, instanceId, at));
         }
     }
 
     private static void Conflict(Dictionary<string, List<object>> events, Subnet subnet, ReportedInstance instance, string address, Guid? heldBy, string reason, DateTimeOffset at)
     {
-        if (subnet.OpenConflicts.Any(conflict => conflict.Matches(address, instance.InstanceId)))
+        var decided = events.GetValueOrDefault(subnet.Id) ?? [];
+        if (subnet.OpenConflicts.Any(conflict => conflict.Matches(address, instance.InstanceId))
+            || decided.OfType<AddressConflictFound>().Any(found => found.Address == address && found.InstanceId == instance.InstanceId))
         {
             return;
         }

@@ -48,7 +48,8 @@ public static class SubnetAddressReports
                 $"{subnet.Name}.{node}",
                 [],
                 [node],
-                (long)interfaces.MaxPerNode * interfaces.AddressesPerInterface,
+                // A node's interfaces cannot hold more than the subnet has, however many it may attach.
+                Math.Min((long)interfaces.MaxPerNode * interfaces.AddressesPerInterface, Clamp(subnet.CountUsableAddresses())),
                 Taken(blocks.Where(block => block.Node == node), at),
                 version,
                 at)));

@@ -51,9 +51,10 @@ public static class SubnetDecider
     /// Defines a new subnet or changes an existing one; an identical definition gives no events. Blocks the new
     /// definition no longer allows are released when they are empty; <paramref name="blocks"/> holds the current state
     /// of the subnet's blocks. Throws <see cref="ResourceConflictException"/> when the change would strand live
-    /// allocations or make the gateway an allocated address.
+    /// allocations or addresses still in quarantine at <paramref name="now"/> (every quarantine counts when it is
+    /// null), or make the gateway an allocated address.
     /// </summary>
-    public static IReadOnlyList<object> Decide(Subnet? state, DefineSubnet command, IReadOnlyList<BlockState> blocks)
+    public static IReadOnlyList<object> Decide(Subnet? state, DefineSubnet command, IReadOnlyList<BlockState> blocks, DateTimeOffset? now = null)
     {
         var definition = command.Definition;
         if (state is null)
@@ -81,12 +82,16 @@ public static class SubnetDecider
 
         var after = Evolve(state, new SubnetChanged(definition.Cidr, definition.Gateway, definition.Pools, definition.Nodes, definition.EffectiveLayout))!;
         var stale = state.Blocks.Where(block => !after.Allows(block)).ToList();
-        var stranded = stale.Where(block => blocks.FirstOrDefault(candidate => candidate.Cidr == block.Cidr)?.Allocations.Count > 0).ToList();
+        // A block given back loses its quarantine list, so a block with an address in quarantine stays until it ends.
+        var stranded = stale
+            .Where(block => blocks.FirstOrDefault(candidate => candidate.Cidr == block.Cidr) is { } held
+                && (held.Allocations.Count > 0 || held.Quarantined.Any(entry => now is not { } at || entry.HoldsAt(at))))
+            .ToList();
         if (stranded.Count > 0)
         {
             var names = string.Join(", ", stranded.Select(block => $"{block.Cidr} of node '{block.Node}'"));
             throw new ResourceConflictException(
-                $"Subnet '{state.Name}' has live allocations in blocks the new definition no longer allows ({names}). Keep the mode, block size, racks and interfaces those blocks need until their addresses are released.");
+                $"Subnet '{state.Name}' has live allocations or addresses in quarantine in blocks the new definition no longer allows ({names}). Keep the mode, block size, racks and interfaces those blocks need until their addresses are released and their quarantine has ended.");
         }
 
         return

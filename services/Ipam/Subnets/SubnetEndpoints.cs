@@ -52,7 +52,7 @@ public static partial class SubnetEndpoints
 
         var stream = await unit.Documents.Events.FetchForWriting<Subnet>(Subnet.StreamKey(name), cancellationToken);
         var blocks = stream.Aggregate is null ? [] : (await SubnetReads.BlocksOfAsync(unit.Documents, [stream.Aggregate], cancellationToken))[name];
-        var events = SubnetDecider.Decide(stream.Aggregate, new DefineSubnet(name, definition), blocks);
+        var events = SubnetDecider.Decide(stream.Aggregate, new DefineSubnet(name, definition), blocks, unit.Now);
         var outcome = stream.Aggregate is null ? SubnetApplyResult.Created
             : events.Count == 0 ? SubnetApplyResult.Unchanged
             : SubnetApplyResult.Updated;

@@ -42,7 +42,9 @@ public static partial class SubnetSpecValidator
         var layout = SubnetLayoutValidator.Validate(spec, block, pools, nodes, errors);
         if (spec.Mode != NetworkModes.Underlay && pools.Count == 0 && nodes.Count == 0 && !errors.ContainsKey("spec.pools") && !errors.ContainsKey("spec.nodes"))
         {
-            errors["spec.pools"] = ["Neither pools nor nodes is given; list at least one pool or one node, because the subnet serves only instances in its pools or on its nodes."];
+            errors[spec.Mode == NetworkModes.Eni ? "spec.nodes" : "spec.pools"] = spec.Mode == NetworkModes.Eni
+                ? ["nodes is empty; an eni subnet serves the cloud nodes it lists, so list at least one node."]
+                : ["Neither pools nor nodes is given; list at least one pool or one node, because the subnet serves only instances in its pools or on its nodes."];
         }
 
         if (errors.Count > 0)

@@ -120,22 +120,33 @@ public sealed class SubnetRedefinitionTests
     }
 
     [Fact]
-    public void DefineSubnet_StaleBlockInQuarantine_KeepsAddressOut()
+    public void DefineSubnet_StaleBlockInQuarantine_Refused()
     {
-        // The old /28 held 10.0.0.2 until a minute ago; its quarantine runs for four more minutes.
+        // The old /28 held 10.0.0.2 until a minute ago; its quarantine runs for four more minutes, and giving the block
+        // back would hand the address to the next instance at once.
         var until = Fixed.Now.AddMinutes(4);
         var current = Current();
         var oldBlock = TestBlocks.Opened(current, "10.0.0.0/28", "node-1")
             .Holding("10.0.0.2", First, Fixed.Now.AddHours(-1))
             .With(new AddressReleased("10.0.0.2", First, "scaled in", until));
 
-        var events = Redefine(current, Definition(layout: WithBlockSize(27)), oldBlock);
-        var after = current.With([.. events]);
-        var listed = after.Blocks.Any(block => block.Cidr == oldBlock.Cidr) ? new[] { oldBlock } : [];
-        var space = TestSpaces.From([after], listed);
-        var outcome = AllocationPlanner.Plan(space, Fixed.Saga, [new AddressRequest(Fixed.Instance(2), "node-1", "feed-pool")], Fixed.Now);
+        var conflict = Assert.Throws<ResourceConflictException>(() =>
+            SubnetDecider.Decide(current, new DefineSubnet("feed", Definition(layout: WithBlockSize(27))), [oldBlock], Fixed.Now));
 
-        Assert.Null(outcome.Rejection);
-        Assert.NotEqual("10.0.0.2", Assert.Single(outcome.Assignments).Address);
+        Assert.Contains("10.0.0.0/28 of node 'node-1'", conflict.Message);
+        Assert.Contains("quarantine", conflict.Message);
+    }
+
+    [Fact]
+    public void DefineSubnet_StaleBlockWhoseQuarantineEnded_GivenBack()
+    {
+        var current = Current();
+        var oldBlock = TestBlocks.Opened(current, "10.0.0.0/28", "node-1")
+            .Holding("10.0.0.2", First, Fixed.Now.AddHours(-1))
+            .With(new AddressReleased("10.0.0.2", First, "scaled in", Fixed.Now.AddMinutes(-1)));
+
+        var events = SubnetDecider.Decide(current, new DefineSubnet("feed", Definition(layout: WithBlockSize(27))), [oldBlock], Fixed.Now);
+
+        Assert.Contains(events, @event => @event is AddressBlockReleased { Cidr: "10.0.0.0/28" });
     }
 }

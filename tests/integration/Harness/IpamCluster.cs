@@ -1,0 +1,36 @@
+namespace Surge.IntegrationTests.Harness;
+
+/// <summary>
+/// A cluster whose Provisioner reports its inventory every second and whose Ipam releases an address after three
+/// seconds without its instance, so reconciliation runs within a test's time; released addresses stay in quarantine
+/// for ten minutes, longer than any test.
+/// </summary>
+public sealed class IpamCluster : SurgeCluster
+{
+    /// <summary>The grace period the cluster's Ipam gives a missing instance before releasing its address.</summary>
+    public static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(3);
+
+    /// <inheritdoc />
+    protected override IReadOnlyDictionary<string, string> Overrides(string service) => service switch
+    {
+        "ipam" => new Dictionary<string, string>
+        {
+            ["Ipam__Reconciliation__GracePeriod"] = GracePeriod.ToString("c"),
+            ["Ipam__Quarantine"] = "00:10:00",
+            ["Ipam__WarmSets__Interval"] = "00:00:00.200",
+        },
+        "provisioner" => new Dictionary<string, string>
+        {
+            ["Provisioner__InventoryReports__Interval"] = "00:00:01",
+        },
+        _ => new Dictionary<string, string>(),
+    };
+}
+
+/// <summary>The Ipam tests share one cluster.</summary>
+[CollectionDefinition(Name)]
+public sealed class IpamCollection : ICollectionFixture<IpamCluster>
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "Surge ipam cluster";
+}
