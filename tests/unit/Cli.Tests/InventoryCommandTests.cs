@@ -120,7 +120,7 @@ public class InventoryCommandTests
     {
         var (_, output, _) = await RunAsync(new RecordingHandler(HttpStatusCode.OK, "{}"), "help");
 
-        Assert.Contains("  inventory  Show how many more instances", output);
+        Assert.Contains("  inventory    Show how many more instances", output);
     }
 
     [Fact]

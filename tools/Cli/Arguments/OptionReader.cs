@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using Surge.Cli.Resources;
 
 namespace Surge.Cli.Arguments;
@@ -51,6 +53,56 @@ internal static class OptionReader
         }
 
         return value;
+    }
+
+    /// <summary>Returns the option's value, or null when it is absent. An empty value is a usage error.</summary>
+    public static string? TextOrNull(ParsedArguments arguments, string name)
+    {
+        var value = arguments.Option(name);
+        if (value is not null && string.IsNullOrWhiteSpace(value))
+        {
+            throw new UsageException(Text.Format(Strings.UsageEmptyValue, "--" + name), arguments.Command);
+        }
+
+        return value;
+    }
+
+    /// <summary>Returns the option as a UUID, or null when it is absent.</summary>
+    public static Guid? Uuid(ParsedArguments arguments, string name)
+    {
+        var value = TextOrNull(arguments, name);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!Guid.TryParse(value, out var uuid))
+        {
+            throw new UsageException(Text.Format(Strings.UsageInvalidUuid, "--" + name, value), arguments.Command);
+        }
+
+        return uuid;
+    }
+
+    /// <summary>
+    /// Returns the option as an IP address in canonical text, or null when it is absent. IPv4 must be four decimal
+    /// numbers, as Ipam requires, because <see cref="IPAddress.TryParse(string, out IPAddress)"/> also reads short and
+    /// octal forms such as <c>10.1</c>. An IPv6 zone id such as <c>%eth0</c> is rejected, because it names a link.
+    /// </summary>
+    public static string? IpAddress(ParsedArguments arguments, string name)
+    {
+        var value = TextOrNull(arguments, name);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!IPAddress.TryParse(value, out var address) || !IsPlainAddress(address, value))
+        {
+            throw new UsageException(Text.Format(Strings.UsageInvalidIpAddress, "--" + name, value), arguments.Command);
+        }
+
+        return address.ToString();
     }
 
     /// <summary>Returns the option as an integer from 1 to <paramref name="maximum"/>, or <paramref name="fallback"/> when it is absent.</summary>
@@ -146,4 +198,9 @@ internal static class OptionReader
         // A trailing slash keeps the URL's path when relative paths are resolved against it.
         return url.AbsolutePath.EndsWith('/') ? url : new Uri(url.GetLeftPart(UriPartial.Path) + "/");
     }
+
+    private static bool IsPlainAddress(IPAddress address, string text) =>
+        address.AddressFamily == AddressFamily.InterNetwork
+            ? address.ToString() == text
+            : address.ScopeId == 0 && !text.Contains('%');
 }

@@ -9,6 +9,9 @@ internal static class CommandCatalog
         new AlarmCommand(),
         new SagaCommand(),
         new InventoryCommand(),
+        new SubnetsCommand(),
+        new AllocationsCommand(),
+        new ConflictsCommand(),
         new DemoCommand(),
     ];
 

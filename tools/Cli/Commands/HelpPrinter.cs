@@ -6,7 +6,8 @@ namespace Surge.Cli.Commands;
 /// <summary>Prints the overview of all commands, or one command's help.</summary>
 internal static class HelpPrinter
 {
-    private const int NameWidth = 11;
+    // Two spaces past the longest command name, so the summaries line up.
+    private static int NameWidth => CommandCatalog.All.Max(command => command.Spec.Name.Length) + 2;
 
     /// <summary>Prints the usage line, the command list and the options and environment variables every command reads.</summary>
     public static void Overview(TextWriter writer)

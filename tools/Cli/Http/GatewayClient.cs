@@ -89,6 +89,21 @@ internal sealed class GatewayClient(JsonHttp http, Uri gateway)
         return http.SendForJsonReplyAsync<InventoryReportView>(request, cancellationToken);
     }
 
+    /// <summary>Reads every subnet with its address counts from <c>GET /api/ipam/subnets</c>.</summary>
+    public Task<JsonReply<SubnetView[]>> GetSubnetsAsync(CancellationToken cancellationToken) =>
+        http.SendForJsonReplyAsync<SubnetView[]>(Get("api/ipam/subnets"), cancellationToken);
+
+    /// <summary>Reads the live allocations that match <paramref name="filter"/> from <c>GET /api/ipam/allocations</c>.</summary>
+    public Task<JsonReply<AllocationView[]>> GetAllocationsAsync(AllocationFilter filter, CancellationToken cancellationToken) =>
+        http.SendForJsonReplyAsync<AllocationView[]>(Get("api/ipam/allocations" + filter.ToQueryString()), cancellationToken);
+
+    /// <summary>Reads the open address conflicts, of one subnet or of all, from <c>GET /api/ipam/conflicts</c>.</summary>
+    public Task<JsonReply<ConflictView[]>> GetConflictsAsync(string? subnet, CancellationToken cancellationToken)
+    {
+        var query = subnet is null ? "" : "?subnet=" + Uri.EscapeDataString(subnet);
+        return http.SendForJsonReplyAsync<ConflictView[]>(Get("api/ipam/conflicts" + query), cancellationToken);
+    }
+
     private HttpRequestMessage Get(string path) => new(HttpMethod.Get, Url(path));
 
     private Uri Url(string path) => new(BaseUrl, path);
