@@ -9,8 +9,9 @@ using Surge.ServiceDefaults.Problems;
 namespace Surge.Ipam.Allocation;
 
 /// <summary>
-/// Allocation and release by HTTP, for workloads that do not start through a saga, such as a team's own instances on
-/// the same networks. They go through the same batches and quarantine as the sagas' messages.
+/// Allocation and release by HTTP, for instances started outside a saga on nodes a provider reports, such as an
+/// operator's replacement for a failed one. They go through the same batches, quarantine and reconciliation as the
+/// sagas' allocations, so an address whose instance no provider reports is released after the grace period.
 /// </summary>
 public static partial class DirectAllocationEndpoints
 {
@@ -44,7 +45,8 @@ public static partial class DirectAllocationEndpoints
 
         var holding = await session.LoadAsync<AddressHolding>(((AddressesAllocated)reply!).Assignments[0].Address, cancellationToken)
             ?? throw new InvalidOperationException($"The allocation of instance {instanceId} committed but its holding is missing.");
-        return TypedResults.Created($"/allocations/instances/{instanceId}", AllocationResponse.From(holding));
+        // No Location header: Ipam cannot know the path the gateway exposes it under, and a wrong one misleads.
+        return TypedResults.Created((string?)null, AllocationResponse.From(holding));
     }
 
     /// <summary>Releases the instance's address into quarantine; throws <see cref="ResourceNotFoundException"/> when it holds none.</summary>

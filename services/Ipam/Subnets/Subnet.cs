@@ -17,6 +17,7 @@ namespace Surge.Ipam.Subnets;
 /// <param name="Blocks">The blocks claimed for nodes, in the order they were claimed.</param>
 /// <param name="Layout">The network mode and block layout; null reads as <see cref="SubnetLayout.DefaultFor"/>.</param>
 /// <param name="Conflicts">Addresses the providers report in use by an instance Ipam did not give them to, still open.</param>
+/// <param name="PausedClaims">Nodes whose interface attach failed, with until when the refill asks for none on them.</param>
 public sealed record Subnet(
     string Id,
     string Name,
@@ -26,8 +27,13 @@ public sealed record Subnet(
     IReadOnlyList<string> Nodes,
     IReadOnlyList<NodeBlock> Blocks,
     SubnetLayout? Layout = null,
-    IReadOnlyList<AddressConflict>? Conflicts = null)
+    IReadOnlyList<AddressConflict>? Conflicts = null,
+    IReadOnlyList<PausedClaim>? PausedClaims = null)
 {
+    /// <summary>Returns whether the refill may claim a block for the node at <paramref name="now"/>.</summary>
+    public bool MayClaimFor(string node, DateTimeOffset now) =>
+        !(PausedClaims ?? []).Any(paused => paused.Node == node && paused.Until > now);
+
     /// <summary>The open conflicts, see <see cref="Conflicts"/>.</summary>
     public IReadOnlyList<AddressConflict> OpenConflicts => Conflicts ?? [];
 

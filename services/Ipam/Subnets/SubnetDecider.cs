@@ -32,6 +32,9 @@ public static class SubnetDecider
         (not null, AddressBlockReleased released) => state with
         {
             Blocks = [.. state.Blocks.Where(block => block.Cidr != released.Cidr)],
+            PausedClaims = released.ClaimsPausedUntil is { } until && state.Blocks.FirstOrDefault(block => block.Cidr == released.Cidr) is { } gone
+                ? [.. (state.PausedClaims ?? []).Where(paused => paused.Node != gone.Node), new PausedClaim(gone.Node, until)]
+                : state.PausedClaims,
         },
         (not null, AddressConflictFound found) => state with
         {

@@ -37,7 +37,10 @@ public sealed partial class NetworkInterfaceAttachedConsumer(ConsumerServices se
 }
 
 /// <summary>Gives back the block of an interface the provider could not attach; the next refill may ask for another.</summary>
-public sealed partial class NetworkInterfaceAttachFailedConsumer(ConsumerServices services, ILogger<NetworkInterfaceAttachFailedConsumer> logger)
+public sealed partial class NetworkInterfaceAttachFailedConsumer(
+    ConsumerServices services,
+    Microsoft.Extensions.Options.IOptions<WarmSetOptions> options,
+    ILogger<NetworkInterfaceAttachFailedConsumer> logger)
     : TransactionalConsumer<NetworkInterfaceAttachFailed>(services)
 {
     /// <inheritdoc />
@@ -54,10 +57,13 @@ public sealed partial class NetworkInterfaceAttachFailedConsumer(ConsumerService
             return;
         }
 
-        stream.AppendOne(new AddressBlockReleased(block.Cidr, $"interface {message.InterfaceId} could not be attached to node '{message.Node}': {message.Reason}"));
+        stream.AppendOne(new AddressBlockReleased(
+            block.Cidr,
+            $"interface {message.InterfaceId} could not be attached to node '{message.Node}': {message.Reason}",
+            unit.Now + options.Value.AttachFailurePause));
         LogFailed(logger, message.InterfaceId, message.Node, message.Subnet, message.Reason);
     }
 
-    [LoggerMessage(EventId = 3413, Level = LogLevel.Warning, Message = "Interface {InterfaceId} could not be attached to node {Node} in subnet {Subnet}: {Reason}; its block is given back")]
+    [LoggerMessage(EventId = 3413, Level = LogLevel.Warning, Message = "Interface {InterfaceId} could not be attached to node {Node} in subnet {Subnet}: {Reason}; its block is given back and no interface is asked for on the node for a while")]
     private static partial void LogFailed(ILogger logger, string interfaceId, string node, string subnet, string reason);
 }

@@ -9,7 +9,8 @@ public static class WarmSetPlanner
     /// <summary>
     /// Returns the subnet events that bring each node's warm set back to the subnet's levels at <paramref name="now"/>.
     /// A node is refilled once its free addresses in ready blocks fall below the minimum, with blocks until it has at
-    /// least the target; a node with an interface still being attached waits for it. A node with an empty block it
+    /// least the target; an eni node, one interface at a time, whenever it is below the target. A node with an
+    /// interface still being attached waits for it, and one whose last attach failed waits out the pause. A node with an empty block it
     /// could give back and still keep the target gives it back, so warm sets do not grow without bound. The nodes kept
     /// warm are those the subnet names and those that already have blocks, which includes every pool node that got
     /// an address here.
@@ -23,8 +24,12 @@ public static class WarmSetPlanner
 
         foreach (var node in KeptWarm(subnet))
         {
+            // An eni node gets one interface at a time, each after seconds of attaching, so it is refilled while it
+            // is below the target; in the other modes one refill reaches the target at once.
             var free = FreeOn(state, node, byCidr, now);
-            if (free < warm.Minimum && !state.BlocksOf(node).Any(block => !block.Ready))
+            var eni = state.EffectiveLayout.Mode == NetworkModes.Eni;
+            var wantsMore = eni ? free < warm.Target : free < warm.Minimum;
+            if (wantsMore && !state.BlocksOf(node).Any(block => !block.Ready) && state.MayClaimFor(node, now))
             {
                 while (free < warm.Target && SubnetDecider.ClaimBlock(state, node, now) is { } claimed)
                 {

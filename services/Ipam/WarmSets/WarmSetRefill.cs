@@ -139,4 +139,8 @@ public sealed class WarmSetOptions
     /// <summary>The time between two refills. Default 1 second.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00", ErrorMessage = "Ipam:WarmSets:Interval must be between 50 ms and 10 minutes. It is how often nodes' warm sets are refilled.")]
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long the refill asks for no new interface on a node after an attach there failed. Default 1 minute.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "Ipam:WarmSets:AttachFailurePause must be between 0 and 1 day. It is how long no interface is asked for on a node whose last attach failed.")]
+    public TimeSpan AttachFailurePause { get; set; } = TimeSpan.FromMinutes(1);
 }

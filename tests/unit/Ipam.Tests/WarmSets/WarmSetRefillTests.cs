@@ -244,4 +244,29 @@ public sealed class WarmSetRefillTests
 
         Assert.Empty(WarmSetPlanner.Plan(subnet, [block], Fixed.Now));
     }
+
+    [Fact]
+    public void Plan_EniBetweenMinimumAndTarget_ClaimsAnotherInterface()
+    {
+        // One attached interface of 16 leaves 15 free: above the minimum of 2, below the target of 40.
+        var subnet = TestSubnets.Eni("10.0.0.0/24", ["node-1"], 4, 16, warm: new WarmLevels(2, 40))
+            .With(new AddressBlockClaimed("10.0.0.0/28", "node-1", null, "feed-eni-1", true, Fixed.Now));
+        var block = Filled(subnet, TestBlocks.Opened(subnet, "10.0.0.0/28", "node-1"), 0);
+
+        var claimed = Assert.Single(Claims(WarmSetPlanner.Plan(subnet, [block], Fixed.Now)));
+
+        Assert.Equal("feed-eni-2", claimed.InterfaceId);
+    }
+
+    [Fact]
+    public void Plan_AfterFailedAttach_WaitsOutThePause()
+    {
+        var subnet = TestSubnets.Eni("10.0.0.0/24", ["node-1"], 4, 4, warm: Levels)
+            .With(
+                new AddressBlockClaimed("10.0.0.0/30", "node-1", null, "feed-eni-1", false, Fixed.Now),
+                new AddressBlockReleased("10.0.0.0/30", "attach failed", Fixed.Now.AddMinutes(1)));
+
+        Assert.Empty(WarmSetPlanner.Plan(subnet, [], Fixed.Now.AddSeconds(30)));
+        Assert.Single(Claims(WarmSetPlanner.Plan(subnet, [], Fixed.Now.AddMinutes(2))));
+    }
 }
