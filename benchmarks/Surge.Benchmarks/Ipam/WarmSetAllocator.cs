@@ -16,9 +16,9 @@ namespace Surge.Benchmarks.Ipam;
 
 /// <summary>
 /// Ipam's own allocator, run in this process on its own Marten store: node blocks as warm sets, requests committed in
-/// groups by <see cref="AllocationCommitter"/>, with the inbox entry and outbox reply each request costs in the service,
-/// and the warm-set refill running every second beside it as in the service. Only the broker is left out, as it is
-/// for the baseline.
+/// groups by <see cref="AllocationCommitter"/> as <c>POST /allocations</c> sends them, and the warm-set refill running
+/// every second beside it as in the service. The broker is left out, as it is for the baseline, so no inbox entry or
+/// outbox reply is written.
 /// </summary>
 public sealed class WarmSetAllocator(string name, string schema, AllocatorEnvironment environment) : IAddressAllocatorUnderTest
 {
