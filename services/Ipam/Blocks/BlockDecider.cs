@@ -49,10 +49,7 @@ public static class BlockDecider
 
         var inUse = state.Allocations.Select(allocation => IPAddress.Parse(allocation.Address))
             .Concat(state.Quarantined.Where(entry => entry.HoldsAt(now)).Select(entry => IPAddress.Parse(entry.Address)));
-        if (subnet.Gateway is not null)
-        {
-            inUse = inUse.Append(IPAddress.Parse(subnet.Gateway));
-        }
+        inUse = inUse.Concat(subnet.Gateways());
 
         var free = AddressBlock.LowestFree(first, last, range.Family, inUse);
         return free is null ? null : new AddressAllocated(free.ToString(), instanceId, sagaId, node, now);

@@ -64,13 +64,20 @@ public sealed record Subnet(
         }
 
         var usable = last - first + 1;
-        if (Gateway is not null && range.Contains(IPAddress.Parse(Gateway)) && network.IsUsable(IPAddress.Parse(Gateway)))
+        foreach (var gateway in Gateways().Where(gateway => range.Contains(gateway) && network.IsUsable(gateway)))
         {
             usable--;
         }
 
         return usable;
     }
+
+    /// <summary>The addresses no instance gets besides the network and broadcast addresses: the subnet's gateway and its racks' gateways.</summary>
+    public IEnumerable<IPAddress> Gateways() =>
+        new[] { Gateway }.Concat(EffectiveLayout.Racks.Select(rack => rack.Gateway))
+            .Where(gateway => gateway is not null)
+            .Distinct()
+            .Select(gateway => IPAddress.Parse(gateway!));
 
     /// <summary>Returns whether instances on the node may get addresses here: it is listed, in a rack, or its pool is listed.</summary>
     public bool Serves(string node, string? pool) =>
@@ -121,5 +128,5 @@ public sealed record Subnet(
         && left.BlockPrefixLength == right.BlockPrefixLength
         && left.Interfaces == right.Interfaces
         && left.Racks.Count == right.Racks.Count
-        && left.Racks.Zip(right.Racks).All(pair => pair.First.Name == pair.Second.Name && pair.First.Cidr == pair.Second.Cidr && pair.First.Nodes.SequenceEqual(pair.Second.Nodes));
+        && left.Racks.Zip(right.Racks).All(pair => pair.First.Name == pair.Second.Name && pair.First.Cidr == pair.Second.Cidr && pair.First.Nodes.SequenceEqual(pair.Second.Nodes) && pair.First.Gateway == pair.Second.Gateway);
 }

@@ -77,10 +77,11 @@ public static class SubnetDecider
                 $"Subnet '{state.Name}' has {allocations.Count} live allocations, so its cidr cannot change from {state.Cidr} to {definition.Cidr}. Release those addresses first, or define a new subnet for {definition.Cidr}.");
         }
 
-        if (definition.Gateway is not null && allocations.FirstOrDefault(allocation => allocation.Address == definition.Gateway) is { } holder)
+        var gateways = new[] { definition.Gateway }.Concat(definition.EffectiveLayout.Racks.Select(rack => rack.Gateway)).Where(gateway => gateway is not null);
+        if (allocations.FirstOrDefault(allocation => gateways.Contains(allocation.Address)) is { } holder)
         {
             throw new ResourceConflictException(
-                $"The new gateway {definition.Gateway} of subnet '{state.Name}' is allocated to instance {holder.InstanceId}. Choose another gateway, or release that instance's address first.");
+                $"The new gateway {holder.Address} of subnet '{state.Name}' is allocated to instance {holder.InstanceId}. Choose another gateway, or release that instance's address first.");
         }
 
         var after = Evolve(state, new SubnetChanged(definition.Cidr, definition.Gateway, definition.Pools, definition.Nodes, definition.EffectiveLayout))!;

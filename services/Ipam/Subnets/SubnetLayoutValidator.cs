@@ -106,6 +106,23 @@ public static class SubnetLayoutValidator
                 problems.Add("nodes is empty; list the nodes in the rack, because only they may use its addresses.");
             }
 
+            string? gateway = null;
+            if (rack.Gateway is not null)
+            {
+                if (!AddressBlock.TryParseAddress(rack.Gateway, out var parsed, out var gatewayError))
+                {
+                    problems.Add($"gateway: {gatewayError}");
+                }
+                else if (block is null || !block.Contains(parsed) || (network is not null && !network.IsUsable(parsed)))
+                {
+                    problems.Add($"gateway {parsed} is not a usable address of the rack's block {rack.Cidr}; choose one inside it.");
+                }
+                else
+                {
+                    gateway = parsed.ToString();
+                }
+            }
+
             foreach (var node in rackNodes.Where(seenNodes.ContainsKey))
             {
                 problems.Add($"node '{node}' is already in rack '{seenNodes[node]}'; a node sits in one rack.");
@@ -118,7 +135,7 @@ public static class SubnetLayoutValidator
             }
 
             rackNodes.ForEach(node => seenNodes[node] = rack.Name!);
-            valid.Add(new RackBlock(rack.Name!, block!.ToString(), rackNodes));
+            valid.Add(new RackBlock(rack.Name!, block!.ToString(), rackNodes, gateway));
         }
 
         return valid.Count == racks.Count ? [.. valid.OrderBy(rack => rack.Name, StringComparer.Ordinal)] : null;

@@ -25,7 +25,8 @@ public sealed record SubnetSpec(
 /// <param name="Name">The rack's name, a DNS label.</param>
 /// <param name="Cidr">The block the rack announces, inside the subnet.</param>
 /// <param name="Nodes">The nodes in the rack.</param>
-public sealed record RackSpec(string? Name, string? Cidr, IReadOnlyList<string>? Nodes);
+/// <param name="Gateway">The rack's own gateway inside its block, never allocated; optional.</param>
+public sealed record RackSpec(string? Name, string? Cidr, IReadOnlyList<string>? Nodes, string? Gateway = null);
 
 /// <summary>The warm levels as written in a specification; a missing one takes its default.</summary>
 public sealed record WarmSpec(int? Minimum, int? Target);

@@ -9,7 +9,8 @@ public static class WarmSetPlanner
     /// <summary>
     /// Returns the subnet events that bring each node's warm set back to the subnet's levels at <paramref name="now"/>.
     /// A node is refilled once its free addresses in ready blocks fall below the minimum, with blocks until it has at
-    /// least the target; an eni node, one interface at a time, whenever it is below the target. A node with an
+    /// least the target; an eni node, one interface at a time, whenever it is below the target. A node the subnet no
+    /// longer serves gets no new block and gives back every empty one. A node with an
     /// interface still being attached waits for it, and one whose last attach failed waits out the pause. A node with an empty block it
     /// could give back and still keep the target gives it back, so warm sets do not grow without bound. The nodes kept
     /// warm are those the subnet names and those that already have blocks, which includes every pool node that got
@@ -28,10 +29,11 @@ public static class WarmSetPlanner
             // is below the target; in the other modes one refill reaches the target at once.
             var free = FreeOn(state, node, byCidr, now);
             var eni = state.EffectiveLayout.Mode == NetworkModes.Eni;
-            var wantsMore = eni ? free < warm.Target : free < warm.Minimum;
+            var target = StillServed(state, node) ? warm.Target : 0;
+            var wantsMore = target > 0 && (eni ? free < target : free < warm.Minimum);
             if (wantsMore && !state.BlocksOf(node).Any(block => !block.Ready) && state.MayClaimFor(node, now))
             {
-                while (free < warm.Target && SubnetDecider.ClaimBlock(state, node, now) is { } claimed)
+                while (free < target && SubnetDecider.ClaimBlock(state, node, now) is { } claimed)
                 {
                     events.Add(claimed);
                     state = SubnetDecider.Evolve(state, claimed)!;
@@ -49,9 +51,11 @@ public static class WarmSetPlanner
             foreach (var block in state.BlocksOf(node).Reverse().ToList())
             {
                 var usable = (int)state.CountUsable(Addressing.AddressBlock.Parse(block.Cidr));
-                if (block.Ready && IsEmpty(byCidr.GetValueOrDefault(block.Cidr), now) && free - usable >= warm.Target)
+                if (block.Ready && IsEmpty(byCidr.GetValueOrDefault(block.Cidr), now) && free - usable >= target)
                 {
-                    var released = new AddressBlockReleased(block.Cidr, $"node '{node}' keeps {free - usable} free addresses without it, at or above the warm target {warm.Target}");
+                    var released = new AddressBlockReleased(block.Cidr, target == 0
+                        ? $"the subnet no longer serves node '{node}'"
+                        : $"node '{node}' keeps {free - usable} free addresses without it, at or above the warm target {warm.Target}");
                     events.Add(released);
                     state = SubnetDecider.Evolve(state, released)!;
                     free -= usable;
@@ -61,6 +65,10 @@ public static class WarmSetPlanner
 
         return events;
     }
+
+    // A subnet that serves pools may serve any node, because Ipam does not know which nodes are in a pool. A subnet
+    // that only names its nodes serves exactly those, so a node taken out of it keeps no warm set there.
+    private static bool StillServed(Subnet subnet, string node) => subnet.Pools.Count > 0 || subnet.NamesNode(node);
 
     private static IEnumerable<string> KeptWarm(Subnet subnet) =>
         subnet.Nodes

@@ -170,4 +170,19 @@ public sealed class BlockPerRackTests
         Assert.False(subnet.Allows(new NodeBlock("10.0.0.0/28", "node-1", "rack-b", null, true)));
         Assert.False(subnet.Allows(new NodeBlock("10.0.0.0/28", "node-9", null, null, true)));
     }
+
+    [Fact]
+    public void Allocate_RackWithItsOwnGateway_SkipsIt()
+    {
+        var racks = new[] { new RackBlock("rack-a", "10.0.0.0/26", ["node-1"], Gateway: "10.0.0.1") };
+        var subnet = TestSubnets.Underlay("10.0.0.0/24", racks);
+        var claimed = SubnetDecider.ClaimBlock(subnet, "node-1", Fixed.Now)!;
+        var after = SubnetDecider.Evolve(subnet, claimed)!;
+        var block = TestBlocks.Opened(after, claimed.Cidr, "node-1");
+
+        var first = BlockDecider.Allocate(block, after, Fixed.Instance(1), Fixed.Saga, "node-1", Fixed.Now)!;
+
+        Assert.Equal("10.0.0.2", first.Address);
+        Assert.Equal((UInt128)14, after.CountUsable(Surge.Ipam.Addressing.AddressBlock.Parse(claimed.Cidr)));
+    }
 }

@@ -269,4 +269,17 @@ public sealed class WarmSetRefillTests
         Assert.Empty(WarmSetPlanner.Plan(subnet, [], Fixed.Now.AddSeconds(30)));
         Assert.Single(Claims(WarmSetPlanner.Plan(subnet, [], Fixed.Now.AddMinutes(2))));
     }
+
+    [Fact]
+    public void Plan_NodeTakenOutOfANodesOnlySubnet_GivesBackEmptyBlocksAndClaimsNone()
+    {
+        var subnet = TestSubnets.Macvlan("10.0.0.0/24", pools: [], nodes: ["node-2"], warm: Levels)
+            .WithBlock("10.0.0.0/28", "node-1");
+        var block = Filled(subnet, TestBlocks.Opened(subnet, "10.0.0.0/28", "node-1"), 0);
+
+        var events = WarmSetPlanner.Plan(subnet, [block], Fixed.Now);
+
+        Assert.Contains(Releases(events), released => released.Cidr == "10.0.0.0/28");
+        Assert.DoesNotContain(Claims(events), claimed => claimed.Node == "node-1");
+    }
 }

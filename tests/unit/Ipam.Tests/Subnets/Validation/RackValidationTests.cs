@@ -174,4 +174,20 @@ public sealed class RackValidationTests
         Assert.Equal(["fd00::/120", "fd00::100/120"], definition.EffectiveLayout.Racks.Select(rack => rack.Cidr));
         Assert.Equal(124, definition.EffectiveLayout.BlockPrefixLength);
     }
+
+    [Fact]
+    public void Validate_RackGatewayOutsideItsBlock_NamesTheRack()
+    {
+        var error = Invalid(Underlay([RackA with { Gateway = "10.0.0.65" }]));
+
+        Assert.Contains("not a usable address of the rack's block", Assert.Single(error.Errors["spec.racks[0]"]));
+    }
+
+    [Fact]
+    public void Validate_RackGatewayInsideItsBlock_IsKeptCanonical()
+    {
+        var definition = SubnetSpecValidator.Validate("feed", Underlay([RackA with { Gateway = "10.0.0.1" }]), NoOthers);
+
+        Assert.Equal("10.0.0.1", Assert.Single(definition.EffectiveLayout.Racks).Gateway);
+    }
 }
