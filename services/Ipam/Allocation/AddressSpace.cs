@@ -71,7 +71,7 @@ public sealed class AddressSpace
         {
             case AddressAllocated allocated:
                 Remember(holdings, allocated.InstanceId);
-                holdings[allocated.InstanceId] = new AddressHolding(allocated.Address, allocated.InstanceId, after.Subnet, after.Cidr, allocated.Node, allocated.AllocatedAt);
+                holdings[allocated.InstanceId] = new AddressHolding(allocated.Address, allocated.InstanceId, after.Subnet, after.Cidr, allocated.Node, allocated.AllocatedAt, allocated.SagaId);
                 break;
             case AddressReleased released:
                 Remember(holdings, released.InstanceId);

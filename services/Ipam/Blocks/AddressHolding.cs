@@ -6,4 +6,5 @@ namespace Surge.Ipam.Blocks;
 /// or two addresses to one instance, whatever the code above it decided.
 /// </summary>
 /// <param name="Id">The address in canonical text form.</param>
-public sealed record AddressHolding(string Id, Guid InstanceId, string Subnet, string Block, string Node, DateTimeOffset Since);
+/// <param name="SagaId">The saga that asked for the address; empty when it was allocated through the API or reclaimed by reconciliation.</param>
+public sealed record AddressHolding(string Id, Guid InstanceId, string Subnet, string Block, string Node, DateTimeOffset Since, Guid SagaId = default);

@@ -23,7 +23,7 @@ public sealed class AddressHoldingProjectionTests
         var (method, arguments) = Assert.Single(recorder.Calls);
         Assert.Equal("Insert", method);
         var inserted = Assert.Single(Assert.IsType<AddressHolding[]>(arguments[0]));
-        Assert.Equal(new AddressHolding("10.0.0.17", Fixed.Instance(1), "feed", "10.0.0.16/28", "node-2", Fixed.Now), inserted);
+        Assert.Equal(new AddressHolding("10.0.0.17", Fixed.Instance(1), "feed", "10.0.0.16/28", "node-2", Fixed.Now, Fixed.Saga), inserted);
     }
 
     [Fact]
