@@ -14,12 +14,12 @@ public sealed class SubnetAddressesReportedConsumer(ConsumerServices services) :
     protected override async Task HandleAsync(SubnetAddressesReported message, OutboxSession unit, CancellationToken cancellationToken)
     {
         var stream = await unit.Documents.Events.FetchForWriting<SubnetAddressView>(SubnetAddressesRecorded.StreamKey(message.Subnet), cancellationToken);
-        if (stream.Aggregate is { } current && current.Report.IpamVersion >= message.Version)
+        if (stream.Aggregate is { } current && !current.Report.IsSupersededBy(message))
         {
             return;
         }
 
         stream.AppendOne(new SubnetAddressesRecorded(
-            message.Subnet, message.Pools, message.Nodes, message.UsableAddresses, message.TakenAddresses, message.Version, unit.Now));
+            message.Subnet, message.Pools, message.Nodes, message.UsableAddresses, message.TakenAddresses, message.Version, unit.Now, message.At));
     }
 }

@@ -39,6 +39,14 @@ public sealed class AddressBlock
         LastUsable = pointToPoint || Family == AddressFamily.InterNetworkV6 ? Last : Last - 1;
     }
 
+    private static readonly Lazy<AddressBlock> Ipv4Mapped = new(() => new AddressBlock(IPAddress.Parse("::ffff:0:0"), 96));
+
+    /// <summary>
+    /// Returns whether the block holds IPv4-mapped IPv6 addresses (<c>::ffff:0:0/96</c>). Those are IPv4 addresses in
+    /// another spelling, so a subnet holding any could hand out an address an IPv4 subnet already gave.
+    /// </summary>
+    public bool OverlapsIpv4Mapped => Family == AddressFamily.InterNetworkV6 && Overlaps(Ipv4Mapped.Value);
+
     /// <summary>The network, with its host bits zero.</summary>
     public IPNetwork Network { get; }
 
@@ -124,6 +132,13 @@ public sealed class AddressBlock
         if (address.AddressFamily == AddressFamily.InterNetwork && address.ToString() != text)
         {
             error = $"'{text}' is not in dotted-decimal form; write it as four decimal numbers without leading zeros, for example {address}.";
+            address = null;
+            return false;
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            error = $"'{text}' is an IPv4 address in IPv6 spelling; write it as {address.MapToIPv4()}.";
             address = null;
             return false;
         }

@@ -15,7 +15,7 @@ public static class AllocationEndpoints
         var allocations = routes.MapGroup("/allocations").WithTags("Allocations");
         allocations.MapGet("/", ListAllocations)
             .WithSummary("Live allocations, optionally only those of one instance, node, subnet or address.");
-        allocations.MapGet("/instances/{instanceId:guid}", GetByInstance)
+        allocations.MapGet("/instances/{instanceId}", GetByInstance)
             .WithSummary("The address an instance holds; 404 when it holds none.");
         allocations.MapGet("/addresses/{address}", GetByAddress)
             .WithSummary("The instance holding an address; 404 when no instance holds it.");
@@ -24,7 +24,7 @@ public static class AllocationEndpoints
 
     /// <summary>Returns the live allocations that match every given filter, ordered by subnet, then address.</summary>
     public static async Task<Ok<AllocationResponse[]>> ListAllocations(
-        Guid? instanceId,
+        string? instanceId,
         string? node,
         string? subnet,
         string? address,
@@ -32,8 +32,9 @@ public static class AllocationEndpoints
         CancellationToken cancellationToken)
     {
         var query = session.Query<AddressHolding>().AsQueryable();
-        if (instanceId is { } id)
+        if (instanceId is not null)
         {
+            var id = InstanceIds.Parse("instanceId", instanceId);
             query = query.Where(holding => holding.InstanceId == id);
         }
 
@@ -62,10 +63,11 @@ public static class AllocationEndpoints
     }
 
     /// <summary>Returns the instance's allocation; throws <see cref="ResourceNotFoundException"/> when it holds no address.</summary>
-    public static async Task<Ok<AllocationResponse>> GetByInstance(Guid instanceId, IQuerySession session, CancellationToken cancellationToken)
+    public static async Task<Ok<AllocationResponse>> GetByInstance(string instanceId, IQuerySession session, CancellationToken cancellationToken)
     {
-        var holding = await session.Query<AddressHolding>().FirstOrDefaultAsync(candidate => candidate.InstanceId == instanceId, cancellationToken)
-            ?? throw new ResourceNotFoundException("Allocation of instance", instanceId.ToString());
+        var id = InstanceIds.Parse("instanceId", instanceId);
+        var holding = await session.Query<AddressHolding>().FirstOrDefaultAsync(candidate => candidate.InstanceId == id, cancellationToken)
+            ?? throw new ResourceNotFoundException("Allocation of instance", id.ToString());
         return TypedResults.Ok(AllocationResponse.From(holding));
     }
 

@@ -27,6 +27,12 @@ public static class AllocationPlanner
         {
             if (space.HoldingOf(request.InstanceId) is { } held)
             {
+                if (WorksOn(space, held, request) is { } problem)
+                {
+                    space.Rollback(checkpoint);
+                    return AllocationOutcome.Rejected(problem);
+                }
+
                 assignments.Add(new AddressAssignment(request.InstanceId, held.Subnet, held.Id));
                 continue;
             }
@@ -43,6 +49,27 @@ public static class AllocationPlanner
         }
 
         return new AllocationOutcome(assignments, null);
+    }
+
+    // An instance keeps its address, but only where that address works: on any node the subnet serves in macvlan,
+    // in the same rack in underlay, and on the same node in eni, where the address sits on that node's interface.
+    private static string? WorksOn(AddressSpace space, AddressHolding held, AddressRequest request)
+    {
+        if (held.Node == request.Node)
+        {
+            return null;
+        }
+
+        var subnet = space.SubnetNamed(held.Subnet);
+        var works = subnet is not null && subnet.Serves(request.Node, request.Pool) && subnet.EffectiveLayout.Mode switch
+        {
+            NetworkModes.Macvlan => true,
+            NetworkModes.Underlay => subnet.RackOf(request.Node) is { } rack && rack.Name == subnet.RackOf(held.Node)?.Name,
+            _ => false,
+        };
+        return works
+            ? null
+            : $"Instance {request.InstanceId} already holds {held.Id} of subnet '{held.Subnet}' on node '{held.Node}', which does not work on node '{request.Node}'. An instance keeps its address across restarts and in-place updates on its node; to move it, release its address first, then allocate again.";
     }
 
     private static List<Subnet> ServingSubnets(IEnumerable<Subnet> subnets, AddressRequest request)
@@ -140,9 +167,15 @@ public static class AllocationPlanner
 
         var names = string.Join(", ", candidates.Select(subnet => $"'{subnet.Name}' ({subnet.Cidr}, {subnet.EffectiveLayout.Mode})"));
         var serving = candidates.Count == 1 ? $"subnet {names} serves it but has no address for it" : $"subnets {names} serve it but have no address for it";
-        var eni = candidates.Any(subnet => subnet.EffectiveLayout.Mode == NetworkModes.Eni)
+        var eni = candidates.FirstOrDefault(subnet => subnet.EffectiveLayout.Mode == NetworkModes.Eni);
+        if (eni is not null && eni.BlocksOf(request.Node).Count() >= eni.EffectiveLayout.Interfaces!.MaxPerNode)
+        {
+            return $"No free address for instance {request.InstanceId} on node '{request.Node}': {serving}, and the node has all {eni.EffectiveLayout.Interfaces.MaxPerNode} interfaces subnet '{eni.Name}' allows, each full. Raise interfaces.maxPerNode if the instance type allows more, release unused addresses, or place the instance on another node.";
+        }
+
+        var attaching = eni is not null
             ? $" In an eni subnet, node '{request.Node}' gets addresses only on its attached interfaces; the background refill attaches another while the node has fewer than its maximum, so retry in a few seconds."
             : "";
-        return $"No free address for instance {request.InstanceId} on node '{request.Node}' in pool '{request.Pool}': {serving}.{eni} Widen a serving subnet, add a subnet for node '{request.Node}' or pool '{request.Pool}', or release unused addresses, then retry.";
+        return $"No free address for instance {request.InstanceId} on node '{request.Node}' in pool '{request.Pool}': {serving}.{attaching} Widen a serving subnet, add a subnet for node '{request.Node}' or pool '{request.Pool}', or release unused addresses, then retry.";
     }
 }

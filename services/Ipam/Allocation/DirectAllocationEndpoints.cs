@@ -21,7 +21,7 @@ public static partial class DirectAllocationEndpoints
         var allocations = routes.MapGroup("/allocations").WithTags("Allocations");
         allocations.MapPost("/", Allocate)
             .WithSummary("Gives the instance an address valid on its node, or the one it already holds; 409 when no serving subnet has one.");
-        allocations.MapDelete("/instances/{instanceId:guid}", Release)
+        allocations.MapDelete("/instances/{instanceId}", Release)
             .WithSummary("Releases the instance's address into quarantine; 404 when it holds none.");
         return routes;
     }
@@ -51,7 +51,7 @@ public static partial class DirectAllocationEndpoints
 
     /// <summary>Releases the instance's address into quarantine; throws <see cref="ResourceNotFoundException"/> when it holds none.</summary>
     public static async Task<Ok<AllocationResponse>> Release(
-        Guid instanceId,
+        string instanceId,
         HttpContext context,
         OutboxSessionFactory sessions,
         PartitionLocks locks,
@@ -59,15 +59,16 @@ public static partial class DirectAllocationEndpoints
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
+        var id = InstanceIds.Parse("instanceId", instanceId);
         using var partition = await locks.AcquireAsync(IpamPartitions.AddressSpace, cancellationToken);
         await using var unit = sessions.Open(context.GetCorrelationId());
         await AddressSpaceLock.HoldAsync(unit.Documents, cancellationToken);
 
-        var holding = await unit.Documents.Query<AddressHolding>().FirstOrDefaultAsync(candidate => candidate.InstanceId == instanceId, cancellationToken)
-            ?? throw new ResourceNotFoundException("Allocation of instance", instanceId.ToString());
+        var holding = await unit.Documents.Query<AddressHolding>().FirstOrDefaultAsync(candidate => candidate.InstanceId == id, cancellationToken)
+            ?? throw new ResourceNotFoundException("Allocation of instance", id.ToString());
         await BlockReleases.ReleaseAsync(unit.Documents, [holding], "released through the API", quarantine.Value.QuarantineEnd(unit.Now), cancellationToken);
         await unit.CommitAsync(cancellationToken);
-        LogReleased(loggers.CreateLogger(typeof(DirectAllocationEndpoints)), holding.Id, instanceId);
+        LogReleased(loggers.CreateLogger(typeof(DirectAllocationEndpoints)), holding.Id, id);
         return TypedResults.Ok(AllocationResponse.From(holding));
     }
 
@@ -80,8 +81,13 @@ public static partial class DirectAllocationEndpoints
 /// <param name="Node">The node the instance runs on.</param>
 /// <param name="Pool">The node's pool, for subnets that serve pools.</param>
 /// <param name="Service">The instance's service, for the audit trail.</param>
-public sealed record DirectAllocationRequest(Guid? InstanceId, string? Node, string? Pool, string? Service)
+public sealed partial record DirectAllocationRequest(Guid? InstanceId, string? Node, string? Pool, string? Service)
 {
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ResourceName();
+
+    private static bool IsResourceName(string name) => ResourceName().IsMatch(name);
+
     /// <summary>Returns the checked fields, or throws <see cref="RequestValidationException"/> naming each bad one.</summary>
     public (Guid InstanceId, string Node, string Pool) Validate()
     {
@@ -95,10 +101,18 @@ public sealed record DirectAllocationRequest(Guid? InstanceId, string? Node, str
         {
             errors["node"] = ["node is missing; give the node the instance runs on, because an address is valid only on some nodes."];
         }
+        else if (!IsResourceName(Node))
+        {
+            errors["node"] = [$"'{Node}' is not a valid node name; use 1 to 253 lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, as in the fleet file."];
+        }
 
         if (string.IsNullOrWhiteSpace(Pool))
         {
             errors["pool"] = ["pool is missing; give the node's pool, because subnets may serve a pool instead of naming nodes."];
+        }
+        else if (!IsResourceName(Pool))
+        {
+            errors["pool"] = [$"'{Pool}' is not a valid pool name; use 1 to 253 lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, as in the fleet file."];
         }
 
         if (errors.Count > 0)

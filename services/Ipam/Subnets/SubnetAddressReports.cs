@@ -58,6 +58,22 @@ public static class SubnetAddressReports
         return reports;
     }
 
+    /// <summary>
+    /// Returns an empty report, serving no node and no pool, for each entry <paramref name="before"/> had and
+    /// <paramref name="after"/> no longer has, such as a renamed rack or a node taken out of an eni subnet, so Capacity
+    /// stops placing instances on what it still holds of them.
+    /// </summary>
+    public static IReadOnlyList<SubnetAddressesReported> Withdrawn(Subnet before, Subnet after, long version, DateTimeOffset at)
+    {
+        var kept = Of(after, [], version, at).Select(report => report.Subnet).ToHashSet(StringComparer.Ordinal);
+        return
+        [
+            .. Of(before, [], version, at)
+                .Where(report => !kept.Contains(report.Subnet))
+                .Select(report => new SubnetAddressesReported(report.Subnet, [], [], 0, 0, version, at)),
+        ];
+    }
+
     private static long Taken(IEnumerable<BlockState> blocks, DateTimeOffset at) =>
         blocks.Sum(block => (long)block.Allocations.Count + block.QuarantinedAt(at));
 

@@ -66,7 +66,9 @@ public static partial class SubnetEndpoints
             var versions = await SubnetReportPublisher.ReportVersionsAsync(store, cancellationToken);
             var after = events.Aggregate(stream.Aggregate, SubnetDecider.Evolve)!;
             var liveBlocks = blocks.Where(block => after.Blocks.Any(claimed => claimed.Cidr == block.Cidr)).ToList();
-            foreach (var report in SubnetAddressReports.Of(after, liveBlocks, versions.GetValueOrDefault(name) + events.Count, unit.Now))
+            var version = versions.GetValueOrDefault(name) + events.Count;
+            var withdrawn = stream.Aggregate is null ? [] : SubnetAddressReports.Withdrawn(stream.Aggregate, after, version, unit.Now);
+            foreach (var report in SubnetAddressReports.Of(after, liveBlocks, version, unit.Now).Concat(withdrawn))
             {
                 unit.Publish(report);
             }

@@ -23,6 +23,7 @@ public sealed partial class SubnetReportPublisher(
     ILogger<SubnetReportPublisher> logger) : BackgroundService
 {
     private readonly Dictionary<string, long> reported = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> nextQuarantineEnd = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -45,12 +46,14 @@ public sealed partial class SubnetReportPublisher(
     // Only the stream versions are read each interval; a subnet and its blocks are loaded only when their versions
     // moved. A subnet's report version is the sum of the versions of its stream and its blocks' streams, which grows
     // with every event of any of them, so Capacity can drop a report older than one it holds.
-    // NOTE: a quarantine that ends changes no stream version, so Capacity keeps counting that address as taken until
-    // the subnet's next change. Capacity then sees fewer free addresses than there are, never more.
+    // A quarantine that ends changes no stream version, so a subnet is also reported again once the earliest
+    // quarantine it had at its last report has ended; Capacity takes a report of the same version that is newer.
     private async Task ReportChangedAsync(CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
         var moved = (await ReportVersionsAsync(store, cancellationToken))
-            .Where(subnet => !reported.TryGetValue(subnet.Key, out var version) || version != subnet.Value)
+            .Where(subnet => !reported.TryGetValue(subnet.Key, out var version) || version != subnet.Value
+                || (nextQuarantineEnd.TryGetValue(subnet.Key, out var end) && end <= now))
             .ToDictionary(subnet => subnet.Key, subnet => subnet.Value, StringComparer.Ordinal);
         if (moved.Count == 0)
         {
@@ -77,6 +80,15 @@ public sealed partial class SubnetReportPublisher(
         foreach (var subnet in subnets)
         {
             reported[subnet.Name] = moved[subnet.Name];
+            var ends = blocks[subnet.Name].SelectMany(block => block.Quarantined).Where(entry => entry.HoldsAt(unit.Now)).Select(entry => entry.Until).ToList();
+            if (ends.Count > 0)
+            {
+                nextQuarantineEnd[subnet.Name] = ends.Min();
+            }
+            else
+            {
+                nextQuarantineEnd.Remove(subnet.Name);
+            }
         }
 
         LogReported(logger, subnets.Count);

@@ -31,6 +31,11 @@ public static partial class SubnetSpecValidator
         {
             errors["spec.cidr"] = [cidrError];
         }
+        else if (block.OverlapsIpv4Mapped)
+        {
+            errors["spec.cidr"] = [$"{block} overlaps ::ffff:0:0/96, the IPv4-mapped range, whose addresses are IPv4 addresses in IPv6 spelling; use the IPv4 network itself, or an IPv6 range outside ::ffff:0:0/96."];
+            block = null;
+        }
         else
         {
             AddIfInvalid(errors, "spec.cidr", FindOverlaps(block, otherSubnets));

@@ -233,6 +233,32 @@ public sealed class AllocationPlannerTests
     }
 
     [Fact]
+    public void Plan_HeldUnderlayAddressAskedForInAnotherRack_IsRejected()
+    {
+        var racks = new[] { new RackBlock("rack-a", "10.0.0.0/26", ["node-1"]), new RackBlock("rack-b", "10.0.0.64/26", ["node-2"]) };
+        var subnet = TestSubnets.Underlay("10.0.0.0/24", racks).With(new AddressBlockClaimed("10.0.0.0/28", "node-1", "rack-a", null, true, Fixed.Now));
+        var space = TestSpaces.From([subnet], [TestBlocks.Opened(subnet, "10.0.0.0/28", "node-1").Holding("10.0.0.7", First)]);
+
+        var outcome = Plan(space, Request(First, "node-2"));
+
+        Assert.Contains("already holds 10.0.0.7 of subnet 'feed' on node 'node-1', which does not work on node 'node-2'", outcome.Rejection);
+        Assert.Empty(outcome.Assignments);
+    }
+
+    [Fact]
+    public void Plan_HeldEniAddressAskedForOnAnotherNode_IsRejected()
+    {
+        var subnet = TestSubnets.Eni("10.0.0.0/24", ["node-1", "node-2"], 4, 16)
+            .With(new AddressBlockClaimed("10.0.0.0/28", "node-1", null, "feed-eni-1", true, Fixed.Now));
+        var space = TestSpaces.From([subnet], [TestBlocks.Opened(subnet, "10.0.0.0/28", "node-1").Holding("10.0.0.7", First)]);
+
+        var outcome = Plan(space, Request(First, "node-2"));
+
+        Assert.NotNull(outcome.Rejection);
+        Assert.Empty(space.Pending);
+    }
+
+    [Fact]
     public void Plan_SameInstanceTwice_AssignsOneAddress()
     {
         var space = TestSpaces.From([Feed()], []);

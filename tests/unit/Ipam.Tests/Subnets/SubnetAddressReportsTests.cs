@@ -168,4 +168,31 @@ public sealed class SubnetAddressReportsTests
         var racks = new[] { new RackBlock("rack-a", "10.0.0.0/26", ["node-1", "node-2"]), new RackBlock("rack-b", "10.0.0.64/26", ["node-3"]) };
         return TestSubnets.Underlay("10.0.0.0/24", racks, gateway: "10.0.0.1");
     }
+
+    [Fact]
+    public void Withdrawn_RenamedRack_EmptiesTheOldEntry()
+    {
+        var before = TestSubnets.Underlay("10.0.0.0/24", [new RackBlock("r1", "10.0.0.0/26", ["node-1"])]);
+        var after = TestSubnets.Underlay("10.0.0.0/24", [new RackBlock("rack-a", "10.0.0.0/26", ["node-1"])]);
+
+        var withdrawn = Assert.Single(SubnetAddressReports.Withdrawn(before, after, 7, Now));
+
+        Assert.Equal("feed.r1", withdrawn.Subnet);
+        Assert.Empty(withdrawn.Nodes);
+        Assert.Equal(0, withdrawn.UsableAddresses);
+        Assert.Equal(7, withdrawn.Version);
+    }
+
+    [Fact]
+    public void Withdrawn_NodeTakenOutOfEniSubnet_EmptiesItsEntry()
+    {
+        var before = TestSubnets.Eni("10.0.0.0/24", ["node-1", "node-2"], 4, 16);
+        var after = TestSubnets.Eni("10.0.0.0/24", ["node-1"], 4, 16);
+
+        Assert.Equal("feed.node-2", Assert.Single(SubnetAddressReports.Withdrawn(before, after, 3, Now)).Subnet);
+    }
+
+    [Fact]
+    public void Withdrawn_NothingRemoved_IsEmpty() =>
+        Assert.Empty(SubnetAddressReports.Withdrawn(Macvlan("10.0.0.0/24", null), Macvlan("10.0.0.0/24", "10.0.0.1"), 2, Now));
 }

@@ -185,4 +185,23 @@ public sealed class SubnetSpecValidatorTests
 
         Assert.Equal("127.42.0.0/24", SubnetSpecValidator.Validate("feed", Spec(), others).Cidr);
     }
+
+    [Theory]
+    [InlineData("::ffff:10.20.0.0/120")]
+    [InlineData("::/64")]
+    [InlineData("::/0")]
+    public void Validate_RangeWithIpv4MappedAddresses_IsRefused(string cidr)
+    {
+        var error = Invalid("feed", Spec(cidr, gateway: null, pools: ["feed-pool"]));
+
+        Assert.Contains("IPv4", Assert.Single(error.Errors["spec.cidr"]));
+    }
+
+    [Fact]
+    public void Validate_Ipv4MappedGateway_AsksForTheIpv4Spelling()
+    {
+        var error = Invalid("feed", Spec("127.42.0.0/24", "::ffff:127.42.0.1", pools: ["feed-pool"]));
+
+        Assert.Contains("write it as 127.42.0.1", Assert.Single(error.Errors["spec.gateway"]));
+    }
 }
