@@ -2,13 +2,16 @@ namespace Surge.IntegrationTests.Harness;
 
 /// <summary>
 /// A cluster whose Provisioner reports its inventory every second and whose Ipam releases an address after three
-/// seconds without its instance, so reconciliation runs within a test's time; released addresses stay in quarantine
-/// for ten minutes, longer than any test.
+/// seconds without its instance, so reconciliation runs within a test's time. Released addresses stay in quarantine
+/// for half a minute: longer than the tests that check the quarantine keeps them, short enough to see one end.
 /// </summary>
 public sealed class IpamCluster : SurgeCluster
 {
     /// <summary>The grace period the cluster's Ipam gives a missing instance before releasing its address.</summary>
     public static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long the cluster's Ipam keeps a released address out of use.</summary>
+    public static readonly TimeSpan Quarantine = TimeSpan.FromSeconds(30);
 
     /// <inheritdoc />
     protected override IReadOnlyDictionary<string, string> Overrides(string service) => service switch
@@ -16,7 +19,7 @@ public sealed class IpamCluster : SurgeCluster
         "ipam" => new Dictionary<string, string>
         {
             ["Ipam__Reconciliation__GracePeriod"] = GracePeriod.ToString("c"),
-            ["Ipam__Quarantine"] = "00:10:00",
+            ["Ipam__Quarantine"] = Quarantine.ToString("c"),
             ["Ipam__WarmSets__Interval"] = "00:00:00.200",
         },
         "provisioner" => new Dictionary<string, string>
