@@ -52,6 +52,22 @@ public sealed record Subnet(
     /// </summary>
     public UInt128 CountUsableAddresses() => CountUsable(ToBlock());
 
+    /// <summary>
+    /// Counts the addresses instances can get in this subnet's mode: the usable addresses in macvlan, those of the
+    /// racks' blocks in underlay, and what the listed nodes' interfaces can hold in eni, never more than the subnet has.
+    /// </summary>
+    public UInt128 CountReachableAddresses()
+    {
+        var layout = EffectiveLayout;
+        var usable = CountUsableAddresses();
+        return layout switch
+        {
+            { Mode: NetworkModes.Underlay } => layout.Racks.Aggregate(UInt128.Zero, (sum, rack) => sum + CountUsable(AddressBlock.Parse(rack.Cidr))),
+            { Mode: NetworkModes.Eni, Interfaces: { } interfaces } => UInt128.Min(usable, (UInt128)Nodes.Count * (UInt128)interfaces.MaxPerNode * (UInt128)interfaces.AddressesPerInterface),
+            _ => usable,
+        };
+    }
+
     /// <summary>Counts the usable addresses of a range inside the subnet, less the gateway when it falls inside.</summary>
     public UInt128 CountUsable(AddressBlock range)
     {

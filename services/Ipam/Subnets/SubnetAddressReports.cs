@@ -27,7 +27,7 @@ public static class SubnetAddressReports
         var sharedMembers = layout.Mode == NetworkModes.Macvlan;
         var reports = new List<SubnetAddressesReported>
         {
-            new(subnet.Name, sharedMembers ? subnet.Pools : [], sharedMembers ? subnet.Nodes : [], Clamp(subnet.CountUsableAddresses()), taken, version, at),
+            new(subnet.Name, sharedMembers ? subnet.Pools : [], sharedMembers ? subnet.Nodes : [], Clamp(subnet.CountReachableAddresses()), taken, version, at),
         };
 
         if (layout.Mode == NetworkModes.Underlay)

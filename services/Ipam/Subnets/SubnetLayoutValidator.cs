@@ -150,9 +150,14 @@ public static class SubnetLayoutValidator
 
         var target = warm.Target ?? Math.Max(WarmLevels.Default.Target, warm.Minimum ?? 0);
         var minimum = warm.Minimum ?? Math.Min(WarmLevels.Default.Minimum, target);
-        if (minimum < 0 || target < 0 || target > MaxWarmTarget)
+        var outOfRange = new[] { ("minimum", minimum), ("target", target) }.Where(level => level.Item2 < 0 || level.Item2 > MaxWarmTarget).ToList();
+        foreach (var (field, value) in outOfRange)
         {
-            errors["spec.warm"] = [$"minimum {minimum} and target {target} must be whole numbers from 0 to {MaxWarmTarget}."];
+            errors[$"spec.warm.{field}"] = [$"{field} {value} must be a whole number from 0 to {MaxWarmTarget}."];
+        }
+
+        if (outOfRange.Count > 0)
+        {
             return null;
         }
 

@@ -3,7 +3,7 @@ using Surge.Ipam.Blocks;
 namespace Surge.Ipam.Subnets;
 
 /// <summary>How many addresses of a subnet can be handed out, how many are, and how many wait ready on nodes.</summary>
-/// <param name="Usable">Usable addresses, without the network, broadcast and gateway addresses, as a decimal string because an IPv6 subnet can hold more than a JSON number carries exactly.</param>
+/// <param name="Usable">Addresses instances can get in the subnet's mode (without the network, broadcast and gateway addresses; only the racks' blocks in underlay; only what the listed nodes' interfaces hold in eni), as a decimal string because an IPv6 subnet can hold more than a JSON number carries exactly.</param>
 /// <param name="Allocated">Addresses currently allocated to instances.</param>
 /// <param name="Quarantined">Released addresses still in quarantine.</param>
 /// <param name="Warm">Free addresses in blocks claimed for nodes: the warm sets, given out without claiming anything.</param>
@@ -14,7 +14,7 @@ public sealed record SubnetUtilisation(string Usable, int Allocated, int Quarant
     /// <summary>Computes the utilisation at <paramref name="now"/> without enumerating the subnet's addresses.</summary>
     public static SubnetUtilisation Of(Subnet subnet, IReadOnlyList<BlockState> blocks, DateTimeOffset now)
     {
-        var usable = subnet.CountUsableAddresses();
+        var usable = subnet.CountReachableAddresses();
         var allocated = blocks.Sum(block => block.Allocations.Count);
         var quarantined = blocks.Sum(block => block.QuarantinedAt(now));
         var nodes = subnet.Blocks

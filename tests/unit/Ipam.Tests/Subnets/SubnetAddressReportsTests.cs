@@ -109,7 +109,8 @@ public sealed class SubnetAddressReportsTests
 
         var totals = Of(subnet)[0];
 
-        Assert.Equal(new SubnetAddressesReported("feed", [], [], 253, 0, 7, Now), totals, EventComparer.Instance);
+        // The totals count only the racks' blocks, the addresses an instance can get: 62 + 64.
+        Assert.Equal(new SubnetAddressesReported("feed", [], [], 126, 0, 7, Now), totals, EventComparer.Instance);
     }
 
     [Fact]
@@ -144,7 +145,8 @@ public sealed class SubnetAddressReportsTests
         var reports = Of(subnet);
 
         Assert.Equal(["feed", "feed.node-1", "feed.node-2"], reports.Select(report => report.Subnet));
-        Assert.Equal(new SubnetAddressesReported("feed", [], [], 254, 0, 7, Now), reports[0], EventComparer.Instance);
+        // The totals count what the two listed nodes' interfaces can hold: 2 x 64 of the subnet's 254.
+        Assert.Equal(new SubnetAddressesReported("feed", [], [], 128, 0, 7, Now), reports[0], EventComparer.Instance);
         Assert.Equal(new SubnetAddressesReported("feed.node-1", [], ["node-1"], 64, 0, 7, Now), reports[1], EventComparer.Instance);
         Assert.Equal(new SubnetAddressesReported("feed.node-2", [], ["node-2"], 64, 0, 7, Now), reports[2], EventComparer.Instance);
     }

@@ -67,13 +67,13 @@ public sealed class WarmLevelValidationTests
     }
 
     [Theory]
-    [InlineData(-1, 8)]
-    [InlineData(2, -1)]
-    [InlineData(2, 4097)]
-    public void Validate_OutOfRange_NamesWarm(int minimum, int target)
+    [InlineData(-1, 8, "spec.warm.minimum")]
+    [InlineData(2, -1, "spec.warm.target")]
+    [InlineData(2, 4097, "spec.warm.target")]
+    public void Validate_OutOfRange_NamesTheLevel(int minimum, int target, string field)
     {
         var error = Invalid(new WarmSpec(minimum, target));
 
-        Assert.Contains("must be whole numbers from 0 to 4096", Assert.Single(error.Errors["spec.warm"]));
+        Assert.Contains("must be a whole number from 0 to 4096", Assert.Single(error.Errors[field]));
     }
 }
