@@ -15,6 +15,7 @@ public static class BlockReleases
         IReadOnlyList<AddressHolding> holdings,
         string reason,
         DateTimeOffset? quarantinedUntil,
+        DateTimeOffset at,
         CancellationToken cancellationToken)
     {
         if (holdings.Count == 0)
@@ -29,7 +30,7 @@ public static class BlockReleases
         {
             var stream = streams[BlockState.StreamKey(holding.Subnet, holding.Block)];
             var state = stream.Events.Select(pending => pending.Data).Aggregate(stream.Aggregate, BlockDecider.Evolve);
-            if (state is not null && BlockDecider.Release(state, holding.InstanceId, reason, quarantinedUntil) is { } @event)
+            if (state is not null && BlockDecider.Release(state, holding.InstanceId, reason, quarantinedUntil, at) is { } @event)
             {
                 stream.AppendOne(@event);
                 released.Add((holding, @event));

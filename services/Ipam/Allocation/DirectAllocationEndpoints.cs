@@ -66,7 +66,7 @@ public static partial class DirectAllocationEndpoints
 
         var holding = await unit.Documents.Query<AddressHolding>().FirstOrDefaultAsync(candidate => candidate.InstanceId == id, cancellationToken)
             ?? throw new ResourceNotFoundException("Allocation of instance", id.ToString());
-        await BlockReleases.ReleaseAsync(unit.Documents, [holding], "released through the API", quarantine.Value.QuarantineEnd(unit.Now), cancellationToken);
+        await BlockReleases.ReleaseAsync(unit.Documents, [holding], "released through the API", quarantine.Value.QuarantineEnd(unit.Now), unit.Now, cancellationToken);
         await unit.CommitAsync(cancellationToken);
         LogReleased(loggers.CreateLogger(typeof(DirectAllocationEndpoints)), holding.Id, id);
         return TypedResults.Ok(AllocationResponse.From(holding));

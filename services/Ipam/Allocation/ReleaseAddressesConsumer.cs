@@ -28,7 +28,7 @@ public sealed partial class ReleaseAddressesConsumer(
         var holdings = await unit.Documents.Query<AddressHolding>().Where(holding => instanceIds.Contains(holding.InstanceId)).ToListAsync(cancellationToken);
         var quarantinedUntil = options.Value.QuarantineEnd(unit.Now);
 
-        var released = await BlockReleases.ReleaseAsync(unit.Documents, holdings, message.Reason, quarantinedUntil, cancellationToken);
+        var released = await BlockReleases.ReleaseAsync(unit.Documents, holdings, message.Reason, quarantinedUntil, unit.Now, cancellationToken);
         foreach (var (holding, @event) in released)
         {
             LogReleased(logger, @event.Address, holding.Subnet, @event.InstanceId, message.SagaId, message.Reason);

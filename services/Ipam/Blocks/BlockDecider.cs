@@ -19,6 +19,9 @@ public static class BlockDecider
             Quarantined = released.QuarantinedUntil is { } until
                 ? [.. state.Quarantined.Where(entry => entry.Address != released.Address), new QuarantinedAddress(released.Address, released.InstanceId, until)]
                 : state.Quarantined,
+            LastReleases = released.At is { } at
+                ? [.. (state.LastReleases ?? []).Where(entry => entry.Address != released.Address), new AddressRelease(released.Address, released.InstanceId, at)]
+                : state.LastReleases,
         },
         (not null, AllocatedInstanceMissing missing) => Mark(state, missing.Address, missing.Since),
         (not null, AllocatedInstanceSeenAgain seen) => Mark(state, seen.Address, null),
@@ -56,9 +59,9 @@ public static class BlockDecider
     }
 
     /// <summary>Frees the instance's address into quarantine until <paramref name="quarantinedUntil"/>; an instance with no address here gives no event.</summary>
-    public static AddressReleased? Release(BlockState state, Guid instanceId, string reason, DateTimeOffset? quarantinedUntil) =>
+    public static AddressReleased? Release(BlockState state, Guid instanceId, string reason, DateTimeOffset? quarantinedUntil, DateTimeOffset? at = null) =>
         state.FindAllocation(instanceId) is { } allocation
-            ? new AddressReleased(allocation.Address, instanceId, reason, quarantinedUntil)
+            ? new AddressReleased(allocation.Address, instanceId, reason, quarantinedUntil, at)
             : null;
 
     private static BlockState Hold(BlockState state, LiveAllocation allocation) => state with

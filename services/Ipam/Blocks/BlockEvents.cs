@@ -10,7 +10,8 @@ public sealed record AddressAllocated(string Address, Guid InstanceId, Guid Saga
 
 /// <summary>An instance gave its address back; it is free again once its quarantine ends.</summary>
 /// <param name="QuarantinedUntil">Until when no instance may get the address, so stale caches of it expire; null for no quarantine.</param>
-public sealed record AddressReleased(string Address, Guid InstanceId, string Reason, DateTimeOffset? QuarantinedUntil = null);
+/// <param name="At">When the address was released; null in events recorded before it was kept.</param>
+public sealed record AddressReleased(string Address, Guid InstanceId, string Reason, DateTimeOffset? QuarantinedUntil = null, DateTimeOffset? At = null);
 
 /// <summary>
 /// A provider reported a live instance using an address Ipam held for nobody, so the address was recorded as that

@@ -8,14 +8,20 @@ namespace Surge.Ipam.Blocks;
 /// </summary>
 /// <param name="Id">The key of the block's stream, see <see cref="StreamKey"/>.</param>
 /// <param name="Node">The node the block was claimed for.</param>
+/// <param name="LastReleases">The last release of each address of the block that recorded its time.</param>
 public sealed record BlockState(
     string Id,
     string Subnet,
     string Cidr,
     string Node,
     IReadOnlyList<LiveAllocation> Allocations,
-    IReadOnlyList<QuarantinedAddress> Quarantined)
+    IReadOnlyList<QuarantinedAddress> Quarantined,
+    IReadOnlyList<AddressRelease>? LastReleases = null)
 {
+    /// <summary>Returns whether the address was released after <paramref name="at"/>, so a report taken at that time still shows its old holder.</summary>
+    public bool ReleasedAfter(string address, DateTimeOffset at) =>
+        (LastReleases ?? []).Any(release => release.Address == address && release.At > at);
+
     /// <summary>Returns the stream key of a block: <c>block/{subnet}/{cidr}</c>.</summary>
     public static string StreamKey(string subnet, string cidr) => $"block/{subnet}/{cidr}";
 

@@ -100,7 +100,8 @@ public static class Reconciler
                 allocation.Address,
                 allocation.InstanceId,
                 $"reconciliation: no provider has reported instance {allocation.InstanceId} on node '{allocation.Node}' since {since:O}, longer than the grace period of {gracePeriod}",
-                quarantinedUntil));
+                quarantinedUntil,
+                at));
             return true;
         }
 
@@ -118,6 +119,12 @@ public static class Reconciler
     {
         if (holders.TryGetValue(address, out var holder))
         {
+            // A report taken before the address changed hands still shows its earlier user, which is no conflict.
+            if (holder.Allocation.AllocatedAt > at)
+            {
+                return;
+            }
+
             if (holder.Allocation.InstanceId == instance.InstanceId)
             {
                 // The instance holds the address it uses: a conflict recorded before, for example before a reclaim,
@@ -138,6 +145,11 @@ public static class Reconciler
         if (own.Allocation is not null)
         {
             Conflict(events, subnet, instance, address, null, $"instance {instance.InstanceId} uses {address}, but Ipam allocated it {own.Allocation.Address}", at);
+        }
+        else if (state is not null && state.ReleasedAfter(address, at))
+        {
+            // The address was released after the report was taken, so the report's view of it is out of date; the
+            // next report shows whether the instance still uses it.
         }
         else if (state is null)
         {

@@ -155,6 +155,27 @@ public sealed class ReconcilerTests
     }
 
     [Fact]
+    public void Decide_ReportTakenBeforeTheRelease_DoesNotReclaim()
+    {
+        // A saga released the address a minute after the report was taken; the report still shows the old user.
+        var block = Held().With(new AddressReleased("10.0.0.2", Holder, "scaled in", QuarantineEnd, At.AddMinutes(1)));
+
+        var events = Decide(Report([Running(Holder, "10.0.0.2")]), Feed(), block);
+
+        Assert.Empty(events);
+    }
+
+    [Fact]
+    public void Decide_ReportTakenBeforeTheAddressChangedHands_RecordsNoConflict()
+    {
+        var block = Node1().Holding("10.0.0.2", Other, At.AddSeconds(30));
+
+        var events = Decide(Report([Running(Holder, "10.0.0.2")]), Feed(), block);
+
+        Assert.Empty(events);
+    }
+
+    [Fact]
     public void Decide_Ipv6TextForm_IsCanonicalised()
     {
         var subnet = TestSubnets.Macvlan("fd00::/64", nodes: ["node-1"]).WithBlock("fd00::/124", "node-1");
