@@ -32,8 +32,8 @@ public static class IpamStore
         options.Projections.Add(new BlockProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new AddressHoldingProjection(), ProjectionLifecycle.Inline);
 
-        // The holding's id is the address, so the primary key refuses a second holder of an address; the unique index
-        // on the instance refuses a second address for an instance.
+        // The holding's id is the address, so the primary key rejects a second holder of an address. The unique index
+        // on the instance rejects a second address for an instance.
         options.Schema.For<AddressHolding>()
             .UniqueIndex(holding => holding.InstanceId)
             .Index(holding => holding.Node)

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Marten;
 using Surge.Contracts.Addresses;
 using Surge.Ipam.Blocks;
@@ -28,7 +27,7 @@ public sealed class AddressSpaceCache
 
     /// <summary>
     /// Plans the batch and stages its events, inbox entries and outbox replies in <paramref name="session"/>, whose
-    /// transaction must hold <see cref="AddressSpaceLock"/>. Messages the inbox already holds get no second reply.
+    /// transaction must hold <see cref="AddressSpaceLock"/>. Messages already in the inbox get no second reply.
     /// </summary>
     public async Task<StagedBatch> StageAsync(IDocumentSession session, IReadOnlyList<AllocationWork> batch, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -43,7 +42,7 @@ public sealed class AddressSpaceCache
         var instanceIds = requests.Select(request => request.InstanceId).Distinct().ToArray();
         var holdings = await session.Query<AddressHolding>().Where(holding => instanceIds.Contains(holding.InstanceId)).ToListAsync(cancellationToken);
 
-        // The requests' own node blocks are read up front; a request that must borrow from another node's block
+        // The requests' own node blocks are read up front. A request that must borrow from another node's block
         // makes the batch read all blocks of that subnet and plan again from the start.
         var needed = requests
             .SelectMany(request => subnets.Values.SelectMany(subnet => subnet.State.BlocksOf(request.Node).Select(block => BlockState.StreamKey(subnet.State.Name, block.Cidr))))
@@ -174,22 +173,10 @@ public sealed class AddressSpaceCache
             ? new AddressAllocationRejected(request.SagaId, reason)
             : new AddressesAllocated(request.SagaId, outcome.Assignments);
 
-    private static async Task<Dictionary<string, long>> StreamVersionsAsync(IDocumentSession session, string filter, string[]? keys, CancellationToken cancellationToken)
-    {
-        await using var command = session.Connection!.CreateCommand();
-        command.CommandText = $"select id, version from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_streams where {filter}";
-        if (keys is not null)
-        {
-            command.Parameters.Add(new Npgsql.NpgsqlParameter("keys", keys));
-        }
-
-        var versions = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            versions[reader.GetString(0)] = reader.GetInt64(1);
-        }
-
-        return versions;
-    }
+    private static Task<Dictionary<string, long>> StreamVersionsAsync(IDocumentSession session, string filter, string[]? keys, CancellationToken cancellationToken) =>
+        StreamVersions.ReadAsync(
+            session.Connection!,
+            $"select id, version from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_streams where {filter}",
+            keys,
+            cancellationToken);
 }

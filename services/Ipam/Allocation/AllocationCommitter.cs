@@ -27,8 +27,8 @@ public sealed partial class AllocationCommitter(
     private readonly Channel<Waiting> queue = Channel.CreateUnbounded<Waiting>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>
-    /// Queues the request and returns its reply once the commit that holds it is done, or null when the inbox shows
-    /// the message was answered before. Throws when that commit failed.
+    /// Queues the request and returns its reply once the commit that contains it is done, or null when the inbox shows
+    /// the message was handled before. Throws when that commit failed.
     /// </summary>
     public Task<object?> AllocateAsync(AllocationWork work, CancellationToken cancellationToken)
     {
@@ -87,7 +87,7 @@ public sealed partial class AllocationCommitter(
             catch (Exception exception)
             {
                 // The callers' messages go back to the broker, which redelivers them; the inbox keeps a redelivered
-                // message that did commit from being answered twice.
+                // message that did commit from being handled twice.
                 LogFailed(logger, exception, batch.Count, attempt);
                 batch.ToList().ForEach(waiting => waiting.Done.TrySetException(exception));
                 return;
@@ -112,7 +112,7 @@ public sealed partial class AllocationCommitter(
         }
         catch
         {
-            // Another process may have written a stream this process holds in memory, so every cached state is
+            // Another process may have written a stream this process caches, so every cached state is
             // read again before the next decision.
             cache.Clear();
             throw;

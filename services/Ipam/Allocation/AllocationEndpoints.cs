@@ -62,7 +62,7 @@ public static class AllocationEndpoints
             .ToArray());
     }
 
-    /// <summary>Returns the instance's allocation; throws <see cref="ResourceNotFoundException"/> when it holds no address.</summary>
+    /// <summary>Returns the instance's allocation; throws <see cref="ResourceNotFoundException"/> when it has no address.</summary>
     public static async Task<Ok<AllocationResponse>> GetByInstance(string instanceId, IQuerySession session, CancellationToken cancellationToken)
     {
         var id = InstanceIds.Parse("instanceId", instanceId);
@@ -71,7 +71,7 @@ public static class AllocationEndpoints
         return TypedResults.Ok(AllocationResponse.From(holding));
     }
 
-    /// <summary>Returns the allocation of the address; throws <see cref="ResourceNotFoundException"/> when no instance holds it.</summary>
+    /// <summary>Returns the allocation of the address; throws <see cref="ResourceNotFoundException"/> when it is allocated to no instance.</summary>
     public static async Task<Ok<AllocationResponse>> GetByAddress(string address, IQuerySession session, CancellationToken cancellationToken)
     {
         var canonical = CanonicalAddress(address);

@@ -111,7 +111,7 @@ public static class AllocationPlanner
         return null;
     }
 
-    // An eni block is an interface that takes seconds to attach, so it is never claimed while a saga waits; the
+    // An eni block is an interface that takes seconds to attach, so it is never claimed while a saga waits. The
     // background refill claims it ahead of time.
     private static string? FromNewBlock(AddressSpace space, Subnet subnet, AddressRequest request, Guid sagaId, DateTimeOffset now)
     {

@@ -127,7 +127,7 @@ public static class Reconciler
 
             if (holder.Allocation.InstanceId == instance.InstanceId)
             {
-                // The instance holds the address it uses: a conflict recorded before, for example before a reclaim,
+                // The instance has the address it uses allocated to it, so a conflict recorded before, for example before a reclaim,
                 // is over.
                 ClearIfOpen(events, subnet, address, instance.InstanceId, at);
             }
@@ -148,8 +148,8 @@ public static class Reconciler
         }
         else if (state is not null && state.ReleasedAfter(address, at))
         {
-            // The address was released after the report was taken, so the report's view of it is out of date; the
-            // next report shows whether the instance still uses it.
+            // The address was released after the report was taken, so the report is out of date for it. The next
+            // report shows whether the instance still uses it.
         }
         else if (state is null)
         {
@@ -157,7 +157,7 @@ public static class Reconciler
         }
         else
         {
-            // The instance is alive with an address Ipam holds for nobody, for example after its node was wrongly
+            // The instance is alive with an address Ipam has allocated to no instance, for example after its node was wrongly
             // thought gone: recording it as the instance's again keeps it from being given to a second instance.
             var reclaimed = new AddressReclaimed(address, instance.InstanceId, instance.Node, at, $"a provider reports instance {instance.InstanceId} of service {instance.Service} running with it on node '{instance.Node}'");
             Add(events, state.Id, reclaimed);

@@ -10,7 +10,7 @@ namespace Surge.Ipam.Subnets;
 /// A macvlan subnet is one entry, because any of its addresses works on any of its nodes. An underlay subnet is one
 /// entry per rack, named <c>{subnet}.{rack}</c>, because an address works only in its rack. An eni subnet is one entry
 /// per listed node, named <c>{subnet}.{node}</c>, holding what the node's interfaces can take. The entry under the
-/// subnet's own name is always sent, so Capacity knows the subnet exists; in those two modes it names no node and no
+/// subnet's own name is always sent, so Capacity records that the subnet exists. In those two modes it names no node and no
 /// pool and only carries the totals.
 /// </remarks>
 public static class SubnetAddressReports

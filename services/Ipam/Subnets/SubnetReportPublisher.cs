@@ -99,21 +99,16 @@ public sealed partial class SubnetReportPublisher(
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
+        return await StreamVersions.ReadAsync(
+            connection,
+            $"""
             select split_part(id, '/', 2), sum(version)::bigint
             from {store.Options.Events.DatabaseSchemaName}.mt_streams
             where id like 'subnet/%' or id like 'block/%'
             group by 1
-            """;
-        var versions = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            versions[reader.GetString(0)] = reader.GetInt64(1);
-        }
-
-        return versions;
+            """,
+            null,
+            cancellationToken);
     }
 
     [LoggerMessage(EventId = 3301, Level = LogLevel.Debug, Message = "Reported {Count} changed subnets to Capacity")]

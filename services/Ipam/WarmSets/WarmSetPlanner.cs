@@ -26,7 +26,7 @@ public static class WarmSetPlanner
         foreach (var node in KeptWarm(subnet))
         {
             // An eni node gets one interface at a time, each after seconds of attaching, so it is refilled while it
-            // is below the target; in the other modes one refill reaches the target at once.
+            // is below the target. In the other modes one refill reaches the target at once.
             var free = FreeOn(state, node, byCidr, now);
             var eni = state.EffectiveLayout.Mode == NetworkModes.Eni;
             var target = StillServed(state, node) ? warm.Target : 0;

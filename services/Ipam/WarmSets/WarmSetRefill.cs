@@ -70,6 +70,11 @@ public sealed partial class WarmSetRefill(
     /// <see cref="AddressSpaceLock"/>, and returns each subnet event with its subnet's name; the caller asks for the
     /// interfaces of eni claims and commits.
     /// </summary>
+    /// <remarks>
+    /// NOTE: each refill reads every subnet and every block document while it has the address-space lock, so
+    /// allocations wait for it, and its cost grows with the number of blocks. Reading only the subnets whose
+    /// report version moved, as the report publisher does, would bound it.
+    /// </remarks>
     public static async Task<IReadOnlyList<(string Subnet, object Event)>> StageAsync(IDocumentSession session, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var subnets = await session.Query<Subnet>().ToListAsync(cancellationToken);
@@ -140,7 +145,7 @@ public sealed class WarmSetOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00", ErrorMessage = "Ipam:WarmSets:Interval must be between 50 ms and 10 minutes. It is how often nodes' warm sets are refilled.")]
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long the refill asks for no new interface on a node after an attach there failed. Default 1 minute.</summary>
+    /// <summary>How long the refill requests no new interface on a node after an attach there failed. Default 1 minute.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "Ipam:WarmSets:AttachFailurePause must be between 0 and 1 day. It is how long no interface is asked for on a node whose last attach failed.")]
     public TimeSpan AttachFailurePause { get; set; } = TimeSpan.FromMinutes(1);
 }
