@@ -5,7 +5,7 @@ using Surge.IntegrationTests.Harness;
 
 namespace Surge.IntegrationTests.Ipam;
 
-/// <summary>Two Ipam processes answering allocations at the same time never give one address to two instances.</summary>
+/// <summary>Two Ipam processes serving allocations at the same time never give one address to two instances.</summary>
 [Collection(IpamCollection.Name)]
 [Trait("Category", "Ipam")]
 public sealed class ConcurrentAllocationTests(IpamCluster cluster)

@@ -4,7 +4,7 @@ using Surge.IntegrationTests.ScaleIn;
 namespace Surge.IntegrationTests.Ipam;
 
 /// <summary>
-/// Reconciliation with the providers' inventory: a node that stops answering keeps its instances' addresses, so its
+/// Reconciliation with the providers' inventory: a node that becomes unreachable keeps its instances' addresses, so its
 /// return never leaves one address on two live instances, while instances that really died give theirs back.
 /// </summary>
 [Collection(IpamCollection.Name)]
@@ -27,8 +27,8 @@ public sealed class NodeOutageTests(IpamCluster cluster)
             Assert.Equal(instance.Address, await cluster.AddressOfAsync(instance.InstanceId));
         }
 
-        // Capacity does not know of the outage, so an instance placed on that node fails to start and gives its
-        // address back; the one on the other node starts with an address of its own.
+        // Capacity is not told of the outage, so an instance placed on that node fails to start and gives its
+        // address back. The one on the other node starts with an address of its own.
         var during = await cluster.RequestScaleOutAsync("outage", 2, minimumCount: 1);
         await cluster.WaitForFinishedSagaAsync(during, TimeSpan.FromSeconds(60));
         await cluster.EndOutageAsync(down);
@@ -57,7 +57,7 @@ public sealed class NodeOutageTests(IpamCluster cluster)
         await cluster.BeginOutageAsync(down, instancesSurvive: false);
         await cluster.EndOutageAsync(down);
 
-        // The node answers again without those instances, so after the grace period their addresses go back.
+        // The node is reachable again without those instances, so after the grace period their addresses go back.
         foreach (var instance in onDown)
         {
             await Eventually.GetAsync<bool>(
