@@ -32,6 +32,11 @@ public static class IpamRegistration
             .Bind(builder.Configuration.GetSection(AllocationBatchOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<Blocks.AddressLedgerOptions>()
+            .Bind(builder.Configuration.GetSection(Blocks.AddressLedgerOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<Blocks.AddressLedger>();
         builder.Services.AddSingleton<AllocationCommitter>();
         builder.Services.AddHostedService(services => services.GetRequiredService<AllocationCommitter>());
         builder.Services.AddHostedService<SubnetReportPublisher>();

@@ -6,8 +6,9 @@ namespace Surge.Ipam;
 public static class StreamVersions
 {
     /// <summary>
-    /// Runs <paramref name="sql"/>, which selects a text key and a bigint version, on the open connection, and returns
-    /// the versions by key. <paramref name="keys"/>, when given, is bound as the array parameter <c>@keys</c>.
+    /// Runs <paramref name="sql"/>, whose last statement selects a text key and a bigint version, on the open
+    /// connection, and returns the versions by key. Statements before it, such as taking a lock, share the round trip.
+    /// <paramref name="keys"/>, when given, is bound as the array parameter <c>@keys</c>.
     /// </summary>
     public static async Task<Dictionary<string, long>> ReadAsync(DbConnection connection, string sql, string[]? keys, CancellationToken cancellationToken)
     {
@@ -20,6 +21,10 @@ public static class StreamVersions
 
         var versions = new Dictionary<string, long>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (reader.FieldCount != 2 && await reader.NextResultAsync(cancellationToken))
+        {
+        }
+
         while (await reader.ReadAsync(cancellationToken))
         {
             versions[reader.GetString(0)] = reader.GetInt64(1);

@@ -5,5 +5,6 @@ namespace Surge.Benchmarks.Ipam;
 /// The run's own database, created for the run and dropped after it. Every allocator keeps its tables in a schema of
 /// its own there, so all of them run against the same PostgreSQL server.
 /// </param>
-/// <param name="Concurrency">The number of callers that call <see cref="IAddressAllocatorUnderTest.AllocateAsync"/> at once, to size connection pools by.</param>
-public sealed record AllocatorEnvironment(string ConnectionString, int Concurrency);
+/// <param name="Concurrency">The number of callers that call <see cref="IAddressAllocatorUnderTest.AllocateAsync"/> at once.</param>
+/// <param name="BaselineConnections">The connection pool of the row-lock baseline, whose callers each hold a connection for an allocation.</param>
+public sealed record AllocatorEnvironment(string ConnectionString, int Concurrency, int BaselineConnections);

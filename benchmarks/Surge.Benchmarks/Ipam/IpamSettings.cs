@@ -19,6 +19,9 @@ public sealed record IpamSettings
         Options:
           --allocations N      allocations in the timed phase (default 20000)
           --concurrency N      callers allocating at once, in the warm-up and the timed phase (default 64)
+          --baseline-connections N
+                               the baseline's connection pool; callers beyond it wait for a connection
+                               (default: the concurrency, at most 64, as PostgreSQL allows 100 connections)
           --nodes N            nodes, named node-0001 upwards, that the requests are spread over at random (default 100)
           --warm N             addresses assigned to each node before the warm-up (default 256)
           --warmup N           allocations before the timed phase, left out of the rates and latencies (default 1000)
@@ -36,6 +39,12 @@ public sealed record IpamSettings
 
     /// <summary>Callers allocating at once.</summary>
     public int Concurrency { get; init; } = 64;
+
+    /// <summary>The baseline's pool size; null for the concurrency, at most 64.</summary>
+    public int? BaselineConnectionsOption { get; init; }
+
+    /// <summary>The baseline's pool size: one connection per caller up to 64, so runs with more callers stay under PostgreSQL's connection limit.</summary>
+    public int BaselineConnections => BaselineConnectionsOption ?? Math.Min(Concurrency, 64);
 
     /// <summary>Nodes the requests are spread over.</summary>
     public int Nodes { get; init; } = 100;
@@ -71,6 +80,7 @@ public sealed record IpamSettings
             {
                 "--allocations" => settings with { Allocations = BenchmarkSettings.Positive(args, ref i) },
                 "--concurrency" => settings with { Concurrency = BenchmarkSettings.Positive(args, ref i) },
+                "--baseline-connections" => settings with { BaselineConnectionsOption = BenchmarkSettings.Positive(args, ref i) },
                 "--nodes" => settings with { Nodes = BenchmarkSettings.Positive(args, ref i) },
                 "--warm" => settings with { WarmPerNode = BenchmarkSettings.NonNegative(args, ref i) },
                 "--warmup" => settings with { WarmupAllocations = BenchmarkSettings.NonNegative(args, ref i) },

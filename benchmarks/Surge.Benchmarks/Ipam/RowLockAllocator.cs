@@ -37,7 +37,7 @@ public sealed partial class RowLockAllocator : IAddressAllocatorUnderTest
         // a connection taken from the pool would only add work to every allocation.
         var connection = new NpgsqlConnectionStringBuilder(environment.ConnectionString)
         {
-            MaxPoolSize = environment.Concurrency,
+            MaxPoolSize = environment.BaselineConnections,
             NoResetOnClose = true,
         };
         dataSource = NpgsqlDataSource.Create(connection.ConnectionString);

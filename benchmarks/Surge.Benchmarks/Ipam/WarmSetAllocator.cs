@@ -26,6 +26,7 @@ public sealed class WarmSetAllocator(string name, string schema, AllocatorEnviro
     private const string Pool = "bench-pool";
 
     private readonly CancellationTokenSource stopping = new();
+    private readonly AddressLedger ledger = new(Options.Create(new AddressLedgerOptions()));
     private DocumentStore? store;
     private AllocationCommitter? committer;
     private Task? refill;
@@ -60,6 +61,7 @@ public sealed class WarmSetAllocator(string name, string schema, AllocatorEnviro
         await RefillOnceAsync(ct);
         committer = new AllocationCommitter(
             store,
+            ledger,
             new PartitionLocks(),
             new CrashHook(Options.Create(new ChaosOptions()), NullLogger<CrashHook>.Instance),
             TimeProvider.System,
@@ -81,9 +83,12 @@ public sealed class WarmSetAllocator(string name, string schema, AllocatorEnviro
     /// <inheritdoc />
     public async Task<IReadOnlyList<(Guid InstanceId, string Address)>> ReadAllocationsAsync(CancellationToken ct)
     {
+        // A ledger of its own, folded from the snapshot and the entries in the database, so the check reads what was
+        // committed and not what this process kept in memory.
         await using var session = store!.QuerySession();
-        var holdings = await session.Query<AddressHolding>().ToListAsync(ct);
-        return [.. holdings.Select(holding => (holding.InstanceId, holding.Id))];
+        var stored = new AddressLedger(Options.Create(new AddressLedgerOptions()));
+        await stored.CatchUpAsync(session, null, ct);
+        return [.. stored.Holdings().Select(holding => (holding.InstanceId, holding.Id))];
     }
 
     /// <inheritdoc />
@@ -124,8 +129,9 @@ public sealed class WarmSetAllocator(string name, string schema, AllocatorEnviro
     private async Task RefillOnceAsync(CancellationToken ct)
     {
         await using var session = store!.LightweightSession();
-        await AddressSpaceLock.HoldAsync(session, ct);
-        await WarmSetRefill.StageAsync(session, DateTimeOffset.UtcNow, ct);
+        var versions = await AddressSpaceLock.HoldAndReadVersionsAsync(session, ct);
+        await WarmSetRefill.StageAsync(session, ledger, versions, DateTimeOffset.UtcNow, ct);
+
         await session.SaveChangesAsync(ct);
     }
 }

@@ -17,6 +17,19 @@ public sealed class AddressSpace
     private readonly Dictionary<string, List<object>> pending = new(StringComparer.Ordinal);
     private readonly List<Action> undo = [];
     private readonly HashSet<string> fullyLoaded;
+    private readonly Func<string, BlockState?>? blockSource;
+
+    /// <summary>
+    /// Creates the space over every block of <paramref name="source"/>, which it reads only for the blocks a request
+    /// looks at, so a batch costs the same however many blocks the subnets have.
+    /// </summary>
+    /// <param name="source">Returns a block's state by key; the space never changes what it returns.</param>
+    public AddressSpace(IEnumerable<Subnet> loadedSubnets, Func<string, BlockState?> source, IEnumerable<AddressHolding> loadedHoldings)
+        : this(loadedSubnets, [], loadedHoldings, [])
+    {
+        blockSource = source;
+        fullyLoaded.UnionWith(subnets.Keys);
+    }
 
     /// <summary>Creates the space from loaded state.</summary>
     /// <param name="fullyLoadedSubnets">Subnets all of whose blocks are among <paramref name="loadedBlocks"/>, so addresses can be borrowed from any of them.</param>
@@ -39,12 +52,12 @@ public sealed class AddressSpace
 
     /// <summary>Returns the block's current state; throws <see cref="BlocksNotLoadedException"/> when it was not loaded.</summary>
     public BlockState Block(Subnet subnet, NodeBlock block) =>
-        blocks.GetValueOrDefault(BlockState.StreamKey(subnet.Name, block.Cidr)) ?? throw new BlocksNotLoadedException(subnet.Name);
+        BlockByKey(BlockState.Key(subnet.Name, block.Cidr)) ?? throw new BlocksNotLoadedException(subnet.Name);
 
     /// <summary>Returns whether every block of the subnet is loaded; throws <see cref="BlocksNotLoadedException"/> otherwise.</summary>
     public void RequireAllBlocks(Subnet subnet)
     {
-        if (!fullyLoaded.Contains(subnet.Name) && subnet.Blocks.Any(block => !blocks.ContainsKey(BlockState.StreamKey(subnet.Name, block.Cidr))))
+        if (!fullyLoaded.Contains(subnet.Name) && subnet.Blocks.Any(block => BlockByKey(BlockState.Key(subnet.Name, block.Cidr)) is null))
         {
             throw new BlocksNotLoadedException(subnet.Name);
         }
@@ -63,7 +76,7 @@ public sealed class AddressSpace
     /// <summary>Records an event of a block's stream, folds it into the block and keeps the holdings in step.</summary>
     public BlockState Apply(string blockKey, object @event)
     {
-        var after = BlockDecider.Evolve(blocks.GetValueOrDefault(blockKey), @event)!;
+        var after = BlockDecider.Evolve(BlockByKey(blockKey), @event)!;
         Remember(blocks, blockKey);
         blocks[blockKey] = after;
         Add(blockKey, @event);
@@ -99,7 +112,8 @@ public sealed class AddressSpace
     public Subnet? SubnetNamed(string name) => subnets.GetValueOrDefault(name);
 
     /// <summary>Returns the block's current state by stream key, or null when it was not loaded.</summary>
-    public BlockState? BlockByKey(string key) => blocks.GetValueOrDefault(key);
+    public BlockState? BlockByKey(string key) =>
+        blocks.TryGetValue(key, out var state) ? state : blockSource?.Invoke(key);
 
     private void Add(string streamKey, object @event)
     {

@@ -7,7 +7,8 @@ namespace Surge.Ipam.Allocation;
 /// does inside one. Without it, two processes allocating from the same subnet race on the stream version and the
 /// loser retries; under a burst the retries can run out and fail a saga. The lock is transaction-scoped, so
 /// PostgreSQL releases it at commit or rollback, also when the process dies. The stream version check stays as a
-/// second line.
+/// second line. Every writer also catches its <see cref="Blocks.AddressLedger"/> up after taking the lock, because
+/// the versions it then reads are final until it commits.
 /// </summary>
 public static class AddressSpaceLock
 {
@@ -22,5 +23,23 @@ public static class AddressSpaceLock
         command.CommandText = "select pg_advisory_xact_lock(@key)";
         command.Parameters.Add(new Npgsql.NpgsqlParameter("key", Key));
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens the session's transaction, waits for the lock and reads the versions of the subnet and ledger streams,
+    /// keyed by stream key, in one round trip.
+    /// </summary>
+    public static async Task<Dictionary<string, long>> HoldAndReadVersionsAsync(IDocumentSession session, CancellationToken cancellationToken)
+    {
+        await session.BeginTransactionAsync(cancellationToken);
+        return await StreamVersions.ReadAsync(
+            session.Connection!,
+            $"""
+            select pg_advisory_xact_lock({Key});
+            select id, version from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_streams
+            where id like 'subnet/%' or {Blocks.AddressLedger.StreamFilter}
+            """,
+            null,
+            cancellationToken);
     }
 }

@@ -4,6 +4,7 @@ using Marten.Exceptions;
 using JasperFx;
 using JasperFx.Events;
 using Microsoft.Extensions.Options;
+using Surge.Ipam.Blocks;
 using Surge.ServiceDefaults.Chaos;
 using Surge.ServiceDefaults.Messaging;
 
@@ -16,6 +17,7 @@ namespace Surge.Ipam.Allocation;
 /// </summary>
 public sealed partial class AllocationCommitter(
     IDocumentStore store,
+    AddressLedger ledger,
     PartitionLocks locks,
     CrashHook crashHook,
     TimeProvider time,
@@ -23,7 +25,7 @@ public sealed partial class AllocationCommitter(
     ILogger<AllocationCommitter> logger,
     OutboxDispatcher? dispatcher = null) : BackgroundService
 {
-    private readonly AddressSpaceCache cache = new();
+    private readonly AddressSpaceCache cache = new(ledger);
     private readonly Channel<Waiting> queue = Channel.CreateUnbounded<Waiting>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>
@@ -103,22 +105,27 @@ public sealed partial class AllocationCommitter(
         // Events of a batch carry one correlation id, the first request's; the saga id inside each allocation still
         // ties it to its own saga.
         session.CorrelationId = batch[0].Work.CorrelationId;
-        await AddressSpaceLock.HoldAsync(session, cancellationToken);
+        var versions = await AddressSpaceLock.HoldAndReadVersionsAsync(session, cancellationToken);
 
-        var staged = await cache.StageAsync(session, [.. batch.Select(waiting => waiting.Work)], time.GetUtcNow(), cancellationToken);
+        var staged = await cache.StageAsync(session, versions, [.. batch.Select(waiting => waiting.Work)], time.GetUtcNow(), cancellationToken);
         try
         {
             await session.SaveChangesAsync(cancellationToken);
         }
         catch
         {
-            // Another process may have written a stream this process caches, so every cached state is
-            // read again before the next decision.
+            // Another process may have written a stream this process caches, so every cached subnet is read again
+            // before the next decision. The ledger needs no reset: it folded nothing of this batch and catches up
+            // from the versions read with the next lock.
             cache.Clear();
             throw;
         }
 
-        staged.Commit();
+        using (await ledger.EnterAsync(CancellationToken.None))
+        {
+            staged.Commit();
+        }
+
         crashHook.AfterCommit(nameof(Contracts.Addresses.AllocateAddresses));
         var outbox = staged.Replies.Where(reply => reply.Outbox is not null).Select(reply => reply.Outbox!).ToList();
         if (dispatcher is not null && outbox.Count > 0)

@@ -28,34 +28,19 @@ public static class AllocationEndpoints
         string? node,
         string? subnet,
         string? address,
+        AddressLedger ledger,
         IQuerySession session,
         CancellationToken cancellationToken)
     {
-        var query = session.Query<AddressHolding>().AsQueryable();
-        if (instanceId is not null)
-        {
-            var id = InstanceIds.Parse("instanceId", instanceId);
-            query = query.Where(holding => holding.InstanceId == id);
-        }
-
-        if (node is not null)
-        {
-            query = query.Where(holding => holding.Node == node);
-        }
-
-        if (subnet is not null)
-        {
-            query = query.Where(holding => holding.Subnet == subnet);
-        }
-
-        if (address is not null)
-        {
-            var canonical = CanonicalAddress(address);
-            query = query.Where(holding => holding.Id == canonical);
-        }
-
-        var holdings = await query.ToListAsync(cancellationToken);
+        // The filters are checked before the ledger is read, so bad input gets its problem without waiting.
+        Guid? id = instanceId is null ? null : InstanceIds.Parse("instanceId", instanceId);
+        var canonical = address is null ? null : CanonicalAddress(address);
+        var holdings = await HoldingsAsync(ledger, session, cancellationToken);
         return TypedResults.Ok(holdings
+            .Where(holding => id is null || holding.InstanceId == id)
+            .Where(holding => node is null || holding.Node == node)
+            .Where(holding => subnet is null || holding.Subnet == subnet)
+            .Where(holding => canonical is null || holding.Id == canonical)
             .OrderBy(holding => holding.Subnet, StringComparer.Ordinal)
             .ThenBy(holding => AddressBlock.ToInteger(System.Net.IPAddress.Parse(holding.Id)))
             .Select(AllocationResponse.From)
@@ -63,21 +48,29 @@ public static class AllocationEndpoints
     }
 
     /// <summary>Returns the instance's allocation; throws <see cref="ResourceNotFoundException"/> when it has no address.</summary>
-    public static async Task<Ok<AllocationResponse>> GetByInstance(string instanceId, IQuerySession session, CancellationToken cancellationToken)
+    public static async Task<Ok<AllocationResponse>> GetByInstance(string instanceId, AddressLedger ledger, IQuerySession session, CancellationToken cancellationToken)
     {
         var id = InstanceIds.Parse("instanceId", instanceId);
-        var holding = await session.Query<AddressHolding>().FirstOrDefaultAsync(candidate => candidate.InstanceId == id, cancellationToken)
+        var holding = (await HoldingsAsync(ledger, session, cancellationToken)).FirstOrDefault(candidate => candidate.InstanceId == id)
             ?? throw new ResourceNotFoundException("Allocation of instance", id.ToString());
         return TypedResults.Ok(AllocationResponse.From(holding));
     }
 
     /// <summary>Returns the allocation of the address; throws <see cref="ResourceNotFoundException"/> when it is allocated to no instance.</summary>
-    public static async Task<Ok<AllocationResponse>> GetByAddress(string address, IQuerySession session, CancellationToken cancellationToken)
+    public static async Task<Ok<AllocationResponse>> GetByAddress(string address, AddressLedger ledger, IQuerySession session, CancellationToken cancellationToken)
     {
         var canonical = CanonicalAddress(address);
-        var holding = await session.LoadAsync<AddressHolding>(canonical, cancellationToken)
+        var holding = (await HoldingsAsync(ledger, session, cancellationToken)).FirstOrDefault(candidate => candidate.Id == canonical)
             ?? throw new ResourceNotFoundException("Allocation of address", canonical);
         return TypedResults.Ok(AllocationResponse.From(holding));
+    }
+
+    // Reads what every process committed, not only this one, before answering.
+    private static async Task<IReadOnlyList<AddressHolding>> HoldingsAsync(AddressLedger ledger, IQuerySession session, CancellationToken cancellationToken)
+    {
+        await ledger.CatchUpAsync(session, null, cancellationToken);
+        using var entered = await ledger.EnterAsync(cancellationToken);
+        return ledger.Holdings();
     }
 
     private static string CanonicalAddress(string address) =>

@@ -100,7 +100,7 @@ public static class AllocationPlanner
 
     private static string? FromOwnBlocks(AddressSpace space, Subnet subnet, AddressRequest request, Guid sagaId, DateTimeOffset now)
     {
-        foreach (var block in subnet.BlocksOf(request.Node).Where(block => block.Ready && subnet.Allows(block)))
+        foreach (var block in subnet.BlocksOf(request.Node).Where(block => block.Ready && !space.Block(subnet, block).IsFullAt(now) && subnet.Allows(block)))
         {
             if (AllocateIn(space, subnet, block, request, sagaId, now) is { } address)
             {
@@ -121,7 +121,7 @@ public static class AllocationPlanner
         }
 
         var after = space.Apply(subnet, claimed);
-        space.Apply(BlockState.StreamKey(subnet.Name, claimed.Cidr), new BlockOpened(subnet.Name, claimed.Cidr, claimed.Node));
+        space.Apply(BlockState.Key(subnet.Name, claimed.Cidr), new BlockOpened(subnet.Name, claimed.Cidr, claimed.Node));
         return AllocateIn(space, after, after.Blocks[^1], request, sagaId, now);
     }
 
@@ -134,7 +134,7 @@ public static class AllocationPlanner
 
         space.RequireAllBlocks(subnet);
         var rack = subnet.RackOf(request.Node)?.Name;
-        var lenders = subnet.Blocks.Where(block => block.Node != request.Node && block.Ready && block.Rack == rack && subnet.Allows(block));
+        var lenders = subnet.Blocks.Where(block => block.Node != request.Node && block.Ready && block.Rack == rack && !space.Block(subnet, block).IsFullAt(now) && subnet.Allows(block));
         foreach (var block in lenders)
         {
             if (AllocateIn(space, subnet, block, request, sagaId, now) is { } address)

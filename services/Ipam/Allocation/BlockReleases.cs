@@ -3,38 +3,38 @@ using Surge.Ipam.Blocks;
 
 namespace Surge.Ipam.Allocation;
 
-/// <summary>Releases held addresses in their blocks' streams; used by sagas' releases and by reconciliation.</summary>
+/// <summary>Releases held addresses in the address ledger; used by sagas' releases, the API and reconciliation.</summary>
 public static class BlockReleases
 {
     /// <summary>
-    /// Appends an <see cref="AddressReleased"/> to the block of each holding whose instance still holds it, and returns
-    /// what was released. The caller's transaction must hold <see cref="AddressSpaceLock"/>.
+    /// Stages an <see cref="AddressReleased"/> for each holding whose instance still holds it, and returns what was
+    /// released. The caller's transaction must hold <see cref="AddressSpaceLock"/>, and the caller
+    /// <see cref="AddressLedger.EnterAsync"/> with the ledger caught up.
     /// </summary>
-    public static async Task<IReadOnlyList<(AddressHolding Holding, AddressReleased Event)>> ReleaseAsync(
+    public static IReadOnlyList<(AddressHolding Holding, AddressReleased Event)> Release(
         IDocumentSession session,
+        AddressLedger ledger,
         IReadOnlyList<AddressHolding> holdings,
         string reason,
         DateTimeOffset? quarantinedUntil,
-        DateTimeOffset at,
-        CancellationToken cancellationToken)
+        DateTimeOffset at)
     {
-        if (holdings.Count == 0)
-        {
-            return [];
-        }
-
-        var keys = holdings.Select(holding => BlockState.StreamKey(holding.Subnet, holding.Block)).Distinct().ToList();
-        var streams = (await session.Events.FetchManyForWriting<BlockState>(keys, cancellationToken)).ToDictionary(stream => stream.Key!, StringComparer.Ordinal);
+        var states = new Dictionary<string, BlockState>(StringComparer.Ordinal);
         var released = new List<(AddressHolding, AddressReleased)>();
         foreach (var holding in holdings)
         {
-            var stream = streams[BlockState.StreamKey(holding.Subnet, holding.Block)];
-            var state = stream.Events.Select(pending => pending.Data).Aggregate(stream.Aggregate, BlockDecider.Evolve);
+            var key = BlockState.Key(holding.Subnet, holding.Block);
+            var state = states.GetValueOrDefault(key) ?? ledger.Block(key);
             if (state is not null && BlockDecider.Release(state, holding.InstanceId, reason, quarantinedUntil, at) is { } @event)
             {
-                stream.AppendOne(@event);
+                states[key] = BlockDecider.Evolve(state, @event)!;
                 released.Add((holding, @event));
             }
+        }
+
+        if (released.Count > 0)
+        {
+            ledger.Stage(session, [.. released.Select(entry => (BlockState.Key(entry.Item1.Subnet, entry.Item1.Block), (BlockEvent)entry.Item2))]);
         }
 
         return released;

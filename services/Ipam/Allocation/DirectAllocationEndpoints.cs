@@ -31,6 +31,7 @@ public static partial class DirectAllocationEndpoints
         DirectAllocationRequest request,
         HttpContext context,
         AllocationCommitter committer,
+        AddressLedger ledger,
         IQuerySession session,
         CancellationToken cancellationToken)
     {
@@ -43,8 +44,18 @@ public static partial class DirectAllocationEndpoints
             throw new ResourceConflictException(rejected.Reason);
         }
 
-        var holding = await session.LoadAsync<AddressHolding>(((AddressesAllocated)reply!).Assignments[0].Address, cancellationToken)
-            ?? throw new InvalidOperationException($"The allocation of instance {instanceId} committed but its holding is missing.");
+        AddressHolding? holding;
+        await ledger.CatchUpAsync(session, null, cancellationToken);
+        using (await ledger.EnterAsync(cancellationToken))
+        {
+            holding = ledger.HoldingAt(((AddressesAllocated)reply!).Assignments[0].Address);
+        }
+
+        if (holding is null)
+        {
+            throw new InvalidOperationException($"The allocation of instance {instanceId} committed but the address ledger shows no holder.");
+        }
+
         // No Location header: Ipam cannot know the path the gateway exposes it under, and a wrong one misleads.
         return TypedResults.Created((string?)null, AllocationResponse.From(holding));
     }
@@ -55,6 +66,7 @@ public static partial class DirectAllocationEndpoints
         HttpContext context,
         OutboxSessionFactory sessions,
         PartitionLocks locks,
+        AddressLedger ledger,
         Microsoft.Extensions.Options.IOptions<AddressQuarantineOptions> quarantine,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -62,11 +74,16 @@ public static partial class DirectAllocationEndpoints
         var id = InstanceIds.Parse("instanceId", instanceId);
         using var partition = await locks.AcquireAsync(IpamPartitions.AddressSpace, cancellationToken);
         await using var unit = sessions.Open(context.GetCorrelationId());
-        await AddressSpaceLock.HoldAsync(unit.Documents, cancellationToken);
+        var versions = await AddressSpaceLock.HoldAndReadVersionsAsync(unit.Documents, cancellationToken);
 
-        var holding = await unit.Documents.Query<AddressHolding>().FirstOrDefaultAsync(candidate => candidate.InstanceId == id, cancellationToken)
-            ?? throw new ResourceNotFoundException("Allocation of instance", id.ToString());
-        await BlockReleases.ReleaseAsync(unit.Documents, [holding], "released through the API", quarantine.Value.QuarantineEnd(unit.Now), unit.Now, cancellationToken);
+        AddressHolding holding;
+        await ledger.CatchUpAsync(unit.Documents, versions, cancellationToken);
+        using (await ledger.EnterAsync(cancellationToken))
+        {
+            holding = ledger.HoldingOf(id) ?? throw new ResourceNotFoundException("Allocation of instance", id.ToString());
+            BlockReleases.Release(unit.Documents, ledger, [holding], "released through the API", quarantine.Value.QuarantineEnd(unit.Now), unit.Now);
+        }
+
         await unit.CommitAsync(cancellationToken);
         LogReleased(loggers.CreateLogger(typeof(DirectAllocationEndpoints)), holding.Id, id);
         return TypedResults.Ok(AllocationResponse.From(holding));

@@ -1,4 +1,3 @@
-using Marten;
 using Surge.Contracts.Addresses;
 using Surge.Ipam.Blocks;
 using Surge.ServiceDefaults.Messaging;
@@ -13,6 +12,7 @@ namespace Surge.Ipam.Allocation;
 /// </summary>
 public sealed partial class ReleaseAddressesConsumer(
     ConsumerServices services,
+    AddressLedger ledger,
     Microsoft.Extensions.Options.IOptions<AddressQuarantineOptions> options,
     ILogger<ReleaseAddressesConsumer> logger)
     : TransactionalConsumer<ReleaseAddresses>(services)
@@ -23,12 +23,14 @@ public sealed partial class ReleaseAddressesConsumer(
     /// <inheritdoc />
     protected override async Task HandleAsync(ReleaseAddresses message, OutboxSession unit, CancellationToken cancellationToken)
     {
-        await AddressSpaceLock.HoldAsync(unit.Documents, cancellationToken);
+        var versions = await AddressSpaceLock.HoldAndReadVersionsAsync(unit.Documents, cancellationToken);
+        await ledger.CatchUpAsync(unit.Documents, versions, cancellationToken);
+        using var entered = await ledger.EnterAsync(cancellationToken);
         var instanceIds = message.InstanceIds.Distinct().ToArray();
-        var holdings = await unit.Documents.Query<AddressHolding>().Where(holding => instanceIds.Contains(holding.InstanceId)).ToListAsync(cancellationToken);
+        var holdings = instanceIds.Select(ledger.HoldingOf).OfType<AddressHolding>().ToList();
         var quarantinedUntil = options.Value.QuarantineEnd(unit.Now);
 
-        var released = await BlockReleases.ReleaseAsync(unit.Documents, holdings, message.Reason, quarantinedUntil, unit.Now, cancellationToken);
+        var released = BlockReleases.Release(unit.Documents, ledger, holdings, message.Reason, quarantinedUntil, unit.Now);
         foreach (var (holding, @event) in released)
         {
             LogReleased(logger, @event.Address, holding.Subnet, @event.InstanceId, message.SagaId, message.Reason);

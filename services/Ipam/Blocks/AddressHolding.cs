@@ -1,9 +1,8 @@
 namespace Surge.Ipam.Blocks;
 
 /// <summary>
-/// One address held by one instance, keyed by the address. The document id is the table's primary key and the
-/// instance id has a unique index, so PostgreSQL refuses a transaction that would give one address to two instances
-/// or two addresses to one instance, whatever the code above it decided.
+/// One address held by one instance, as <see cref="AddressLedger"/> folds it from the ledger, which keeps one holder
+/// per address and one address per instance.
 /// </summary>
 /// <param name="Id">The address in canonical text form.</param>
 /// <param name="SagaId">The saga that asked for the address; empty when it was allocated through the API or reclaimed by reconciliation.</param>

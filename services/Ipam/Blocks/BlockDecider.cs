@@ -10,7 +10,7 @@ public static class BlockDecider
     /// <summary>Returns the state after the event; events before <see cref="BlockOpened"/> leave the state null.</summary>
     public static BlockState? Evolve(BlockState? state, object @event) => (state, @event) switch
     {
-        (_, BlockOpened opened) => new BlockState(BlockState.StreamKey(opened.Subnet, opened.Cidr), opened.Subnet, opened.Cidr, opened.Node, [], []),
+        (_, BlockOpened opened) => new BlockState(BlockState.Key(opened.Subnet, opened.Cidr), opened.Subnet, opened.Cidr, opened.Node, [], []),
         (not null, AddressAllocated allocated) => Hold(state, new LiveAllocation(allocated.Address, allocated.InstanceId, allocated.SagaId, allocated.Node, allocated.AllocatedAt)),
         (not null, AddressReclaimed reclaimed) => Hold(state, new LiveAllocation(reclaimed.Address, reclaimed.InstanceId, Guid.Empty, reclaimed.Node, reclaimed.At)),
         (not null, AddressReleased released) => state with

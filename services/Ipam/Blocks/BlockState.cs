@@ -3,10 +3,10 @@ using Surge.Ipam.Addressing;
 namespace Surge.Ipam.Blocks;
 
 /// <summary>
-/// The addresses of one node block: which are allocated and which are in quarantine. Each block has its own stream, so
-/// a block has one writer at a time and two allocations from it can never pick the same address.
+/// The addresses of one node block: which are allocated and which are in quarantine, folded from its changes in the
+/// subnet's address ledger, see <see cref="AddressLedger"/>.
 /// </summary>
-/// <param name="Id">The key of the block's stream, see <see cref="StreamKey"/>.</param>
+/// <param name="Id">The block's key, see <see cref="Key"/>.</param>
 /// <param name="Node">The node the block was claimed for.</param>
 /// <param name="LastReleases">The last release of each address of the block that recorded its time.</param>
 public sealed record BlockState(
@@ -22,11 +22,30 @@ public sealed record BlockState(
     public bool ReleasedAfter(string address, DateTimeOffset at) =>
         (LastReleases ?? []).Any(release => release.Address == address && release.At > at);
 
-    /// <summary>Returns the stream key of a block: <c>block/{subnet}/{cidr}</c>.</summary>
-    public static string StreamKey(string subnet, string cidr) => $"block/{subnet}/{cidr}";
+    /// <summary>Returns the key of a block: <c>block/{subnet}/{cidr}</c>.</summary>
+    public static string Key(string subnet, string cidr) => $"block/{subnet}/{cidr}";
+
+    /// <summary>Splits a key made by <see cref="Key"/>; the cidr holds a '/' itself, so only the first two separators split.</summary>
+    public static (string Subnet, string Cidr) SplitKey(string key)
+    {
+        var parts = key.Split('/', 3);
+        return (parts[1], parts[2]);
+    }
 
     /// <summary>The block's range for address arithmetic.</summary>
     public AddressBlock ToBlock() => AddressBlock.Parse(Cidr);
+
+    /// <summary>
+    /// Returns whether every address of the block's range is allocated or in quarantine at <paramref name="now"/>,
+    /// judged from the counts and the prefix length alone, so a node's full blocks cost no address parsing when an
+    /// allocation looks for room. False only says the block needs a closer look.
+    /// </summary>
+    public bool IsFullAt(DateTimeOffset now)
+    {
+        var bits = Cidr.Contains(':', StringComparison.Ordinal) ? 128 : 32;
+        var hostBits = bits - int.Parse(Cidr.AsSpan(Cidr.IndexOf('/', StringComparison.Ordinal) + 1), System.Globalization.CultureInfo.InvariantCulture);
+        return hostBits < 20 && Allocations.Count + QuarantinedAt(now) >= 1 << hostBits;
+    }
 
     /// <summary>How many addresses are in quarantine at <paramref name="now"/>.</summary>
     public int QuarantinedAt(DateTimeOffset now) => Quarantined.Count(entry => entry.HoldsAt(now));

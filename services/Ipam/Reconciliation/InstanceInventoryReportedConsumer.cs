@@ -11,6 +11,7 @@ namespace Surge.Ipam.Reconciliation;
 /// <summary>Reconciles Ipam's allocations with each inventory the Provisioner reports; see <see cref="Reconciler"/>.</summary>
 public sealed partial class InstanceInventoryReportedConsumer(
     ConsumerServices services,
+    AddressLedger ledger,
     IOptions<ReconciliationOptions> reconciliation,
     IOptions<AddressQuarantineOptions> quarantine,
     ILogger<InstanceInventoryReportedConsumer> logger)
@@ -22,10 +23,21 @@ public sealed partial class InstanceInventoryReportedConsumer(
     /// <inheritdoc />
     protected override async Task HandleAsync(InstanceInventoryReported message, OutboxSession unit, CancellationToken cancellationToken)
     {
-        await AddressSpaceLock.HoldAsync(unit.Documents, cancellationToken);
+        var versions = await AddressSpaceLock.HoldAndReadVersionsAsync(unit.Documents, cancellationToken);
+        await ledger.CatchUpAsync(unit.Documents, versions, cancellationToken);
         var subnets = await unit.Documents.Query<Subnet>().ToListAsync(cancellationToken);
-        var blocks = (await SubnetReads.BlocksOfAsync(unit.Documents, subnets, cancellationToken)).Values.SelectMany(list => list).ToList();
-        var events = Reconciler.Decide(message, subnets, blocks, reconciliation.Value.GracePeriod, quarantine.Value.QuarantineEnd(unit.Now));
+        IReadOnlyDictionary<string, List<object>> events;
+        using (await ledger.EnterAsync(cancellationToken))
+        {
+            var blocks = SubnetReads.BlocksOf(ledger, subnets).Values.SelectMany(list => list).ToList();
+            events = Reconciler.Decide(message, subnets, blocks, reconciliation.Value.GracePeriod, quarantine.Value.QuarantineEnd(unit.Now));
+            var blockChanges = events.Where(entry => !entry.Key.StartsWith("subnet/", StringComparison.Ordinal)).SelectMany(entry => entry.Value.Select(@event => (entry.Key, (BlockEvent)@event))).ToList();
+            if (blockChanges.Count > 0)
+            {
+                ledger.Stage(unit.Documents, blockChanges);
+            }
+        }
+
         if (events.Count == 0)
         {
             return;
@@ -33,13 +45,7 @@ public sealed partial class InstanceInventoryReportedConsumer(
 
         // Every stream was read under the address-space lock, so fetching for writing now checks against those versions.
         var subnetKeys = events.Keys.Where(key => key.StartsWith("subnet/", StringComparison.Ordinal)).ToList();
-        var blockKeys = events.Keys.Except(subnetKeys).ToList();
         foreach (var stream in subnetKeys.Count == 0 ? [] : await unit.Documents.Events.FetchManyForWriting<Subnet>(subnetKeys, cancellationToken))
-        {
-            stream.AppendMany(events[stream.Key!]);
-        }
-
-        foreach (var stream in blockKeys.Count == 0 ? [] : await unit.Documents.Events.FetchManyForWriting<BlockState>(blockKeys, cancellationToken))
         {
             stream.AppendMany(events[stream.Key!]);
         }

@@ -43,6 +43,10 @@ public sealed record Subnet(
     /// <summary>Returns the key of the event stream of the subnet with this name.</summary>
     public static string StreamKey(string name) => $"subnet/{name}";
 
+    // An allocation asks for one node's blocks among thousands, so the blocks are indexed by node once per list. The
+    // index hangs on the list, which a changed subnet replaces, so it never outlives the blocks it was built from.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<NodeBlock>, ILookup<string, NodeBlock>> BlocksByNode = new();
+
     /// <summary>Returns the subnet's network for address arithmetic.</summary>
     public AddressBlock ToBlock() => AddressBlock.Parse(Cidr);
 
@@ -108,7 +112,8 @@ public sealed record Subnet(
         EffectiveLayout.Racks.FirstOrDefault(rack => rack.Nodes.Contains(node, StringComparer.Ordinal));
 
     /// <summary>Returns the node's blocks, ready or not, in claim order.</summary>
-    public IEnumerable<NodeBlock> BlocksOf(string node) => Blocks.Where(block => block.Node == node);
+    public IEnumerable<NodeBlock> BlocksOf(string node) =>
+        BlocksByNode.GetValue(Blocks, blocks => blocks.ToLookup(block => block.Node, StringComparer.Ordinal))[node];
 
     /// <summary>
     /// Returns whether the current definition allows the block: inside the subnet, of the layout's block size, inside

@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Surge.Contracts.Addresses;
 using Surge.Ipam.Allocation;
+using Surge.Ipam.Blocks;
 using Surge.ServiceDefaults.Correlation;
 using Surge.ServiceDefaults.Messaging;
 using Surge.ServiceDefaults.Problems;
@@ -36,6 +37,7 @@ public static partial class SubnetEndpoints
         HttpContext context,
         OutboxSessionFactory sessions,
         IDocumentStore store,
+        AddressLedger ledger,
         PartitionLocks locks,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -51,7 +53,7 @@ public static partial class SubnetEndpoints
         var definition = SubnetSpecValidator.Validate(name, spec, others.ToDictionary(other => other.Name, other => other.Cidr));
 
         var stream = await unit.Documents.Events.FetchForWriting<Subnet>(Subnet.StreamKey(name), cancellationToken);
-        var blocks = stream.Aggregate is null ? [] : (await SubnetReads.BlocksOfAsync(unit.Documents, [stream.Aggregate], cancellationToken))[name];
+        var blocks = stream.Aggregate is null ? [] : (await SubnetReads.BlocksOfAsync(unit.Documents, ledger, [stream.Aggregate], cancellationToken))[name];
         var events = SubnetDecider.Decide(stream.Aggregate, new DefineSubnet(name, definition), blocks, unit.Now);
         var outcome = stream.Aggregate is null ? SubnetApplyResult.Created
             : events.Count == 0 ? SubnetApplyResult.Unchanged
@@ -81,20 +83,20 @@ public static partial class SubnetEndpoints
     }
 
     /// <summary>Returns every subnet, ordered by name.</summary>
-    public static async Task<Ok<SubnetResponse[]>> ListSubnets(IQuerySession session, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Ok<SubnetResponse[]>> ListSubnets(IQuerySession session, AddressLedger ledger, TimeProvider time, CancellationToken cancellationToken)
     {
         var subnets = await session.Query<Subnet>().OrderBy(subnet => subnet.Name).ToListAsync(cancellationToken);
-        var blocks = await SubnetReads.BlocksOfAsync(session, subnets, cancellationToken);
+        var blocks = await SubnetReads.BlocksOfAsync(session, ledger, subnets, cancellationToken);
         var now = time.GetUtcNow();
         return TypedResults.Ok(subnets.Select(subnet => SubnetResponse.From(subnet, blocks[subnet.Name], now)).ToArray());
     }
 
     /// <summary>Returns one subnet; throws <see cref="ResourceNotFoundException"/> when it does not exist.</summary>
-    public static async Task<Ok<SubnetResponse>> GetSubnet(string name, IQuerySession session, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Ok<SubnetResponse>> GetSubnet(string name, IQuerySession session, AddressLedger ledger, TimeProvider time, CancellationToken cancellationToken)
     {
         var subnet = await session.LoadAsync<Subnet>(Subnet.StreamKey(name), cancellationToken)
             ?? throw new ResourceNotFoundException("Subnet", name);
-        var blocks = await SubnetReads.BlocksOfAsync(session, [subnet], cancellationToken);
+        var blocks = await SubnetReads.BlocksOfAsync(session, ledger, [subnet], cancellationToken);
         return TypedResults.Ok(SubnetResponse.From(subnet, blocks[name], time.GetUtcNow()));
     }
 
@@ -106,6 +108,7 @@ public static partial class SubnetEndpoints
         HttpContext context,
         OutboxSessionFactory sessions,
         IDocumentStore store,
+        AddressLedger ledger,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -115,7 +118,7 @@ public static partial class SubnetEndpoints
         // read while another writer commits is older than that writer's own report, which supersedes it.
         var versions = await SubnetReportPublisher.ReportVersionsAsync(store, cancellationToken);
         var subnets = await unit.Documents.Query<Subnet>().ToListAsync(cancellationToken);
-        var blocks = await SubnetReads.BlocksOfAsync(unit.Documents, subnets, cancellationToken);
+        var blocks = await SubnetReads.BlocksOfAsync(unit.Documents, ledger, subnets, cancellationToken);
         var reports = subnets
             .SelectMany(subnet => SubnetAddressReports.Of(subnet, blocks[subnet.Name], versions.GetValueOrDefault(subnet.Name), unit.Now))
             .OrderBy(report => report.Subnet, StringComparer.Ordinal)

@@ -17,6 +17,7 @@ namespace Surge.Ipam.Subnets;
 /// </remarks>
 public sealed partial class SubnetReportPublisher(
     IDocumentStore store,
+    Blocks.AddressLedger ledger,
     OutboxSessionFactory sessions,
     IOptions<SubnetReportOptions> options,
     TimeProvider time,
@@ -44,8 +45,8 @@ public sealed partial class SubnetReportPublisher(
     }
 
     // Only the stream versions are read each interval; a subnet and its blocks are loaded only when their versions
-    // moved. A subnet's report version is the sum of the versions of its stream and its blocks' streams, which grows
-    // with every event of any of them, so Capacity can drop a report older than one it holds.
+    // moved. A subnet's report version is the sum of the versions of its stream and its address ledger, which grows
+    // with every event of either, so Capacity can drop a report older than one it holds.
     // A quarantine that ends changes no stream version, so a subnet is also reported again once the earliest
     // quarantine it had at its last report has ended; Capacity takes a report of the same version that is newer.
     private async Task ReportChangedAsync(CancellationToken cancellationToken)
@@ -62,7 +63,7 @@ public sealed partial class SubnetReportPublisher(
 
         await using var unit = sessions.Open(Guid.NewGuid().ToString("N"), "subnet-report", nameof(SubnetReportPublisher));
         var subnets = await unit.Documents.LoadManyAsync<Subnet>(cancellationToken, moved.Keys.Select(Subnet.StreamKey));
-        var blocks = await SubnetReads.BlocksOfAsync(unit.Documents, subnets, cancellationToken);
+        var blocks = await SubnetReads.BlocksOfAsync(unit.Documents, ledger, subnets, cancellationToken);
         foreach (var subnet in subnets)
         {
             foreach (var report in SubnetAddressReports.Of(subnet, blocks[subnet.Name], moved[subnet.Name], unit.Now))
@@ -94,7 +95,7 @@ public sealed partial class SubnetReportPublisher(
         LogReported(logger, subnets.Count);
     }
 
-    /// <summary>Reads each subnet's report version: the sum of the versions of its stream and its blocks' streams.</summary>
+    /// <summary>Reads each subnet's report version: the sum of the versions of its stream and its address ledger.</summary>
     public static async Task<Dictionary<string, long>> ReportVersionsAsync(IDocumentStore store, CancellationToken cancellationToken)
     {
         await using var connection = store.Storage.Database.CreateConnection();
@@ -104,7 +105,7 @@ public sealed partial class SubnetReportPublisher(
             $"""
             select split_part(id, '/', 2), sum(version)::bigint
             from {store.Options.Events.DatabaseSchemaName}.mt_streams
-            where id like 'subnet/%' or id like 'block/%'
+            where id like 'subnet/%' or id like 'addresses/%'
             group by 1
             """,
             null,

@@ -16,6 +16,7 @@ namespace Surge.Ipam.WarmSets;
 /// </summary>
 public sealed partial class WarmSetRefill(
     OutboxSessionFactory sessions,
+    AddressLedger ledger,
     PartitionLocks locks,
     IOptions<WarmSetOptions> options,
     TimeProvider time,
@@ -44,9 +45,10 @@ public sealed partial class WarmSetRefill(
     {
         using var partition = await locks.AcquireAsync(IpamPartitions.AddressSpace, cancellationToken);
         await using var unit = sessions.Open(Guid.NewGuid().ToString("N"), "warm-set-refill", nameof(WarmSetRefill));
-        await AddressSpaceLock.HoldAsync(unit.Documents, cancellationToken);
+        var versions = await AddressSpaceLock.HoldAndReadVersionsAsync(unit.Documents, cancellationToken);
 
-        var changes = await StageAsync(unit.Documents, unit.Now, cancellationToken);
+        var changes = await StageAsync(unit.Documents, ledger, versions, unit.Now, cancellationToken);
+
         if (changes.Count == 0)
         {
             return 0;
@@ -68,38 +70,50 @@ public sealed partial class WarmSetRefill(
     /// <summary>
     /// Stages one refill of every subnet in <paramref name="session"/>, whose transaction must hold
     /// <see cref="AddressSpaceLock"/>, and returns each subnet event with its subnet's name; the caller asks for the
-    /// interfaces of eni claims and commits.
+    /// interfaces of eni claims and commits. <paramref name="streamVersions"/> are the versions read with the lock.
     /// </summary>
     /// <remarks>
-    /// NOTE: each refill reads every subnet and every block document while it has the address-space lock, so
-    /// allocations wait for it, and its cost grows with the number of blocks. Reading only the subnets whose
+    /// NOTE: each refill reads every subnet document and plans every block while it has the address-space lock, so
+    /// allocations wait for it, and its cost grows with the number of blocks. Planning only the subnets whose
     /// report version moved, as the report publisher does, would bound it.
     /// </remarks>
-    public static async Task<IReadOnlyList<(string Subnet, object Event)>> StageAsync(IDocumentSession session, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<(string Subnet, object Event)>> StageAsync(
+        IDocumentSession session,
+        AddressLedger ledger,
+        IReadOnlyDictionary<string, long> streamVersions,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
+        await ledger.CatchUpAsync(session, streamVersions, cancellationToken);
         var subnets = await session.Query<Subnet>().ToListAsync(cancellationToken);
-        var blocks = await SubnetReads.BlocksOfAsync(session, subnets, cancellationToken);
-        var changes = new List<(string, object)>();
-        foreach (var subnet in subnets)
+        var planned = new List<(Subnet Subnet, IReadOnlyList<object> Events)>();
+        using (await ledger.EnterAsync(cancellationToken))
         {
-            var events = WarmSetPlanner.Plan(subnet, blocks[subnet.Name], now);
-            if (events.Count == 0)
+            var blocks = SubnetReads.BlocksOf(ledger, subnets);
+            var opened = new List<(string, BlockEvent)>();
+            foreach (var subnet in subnets)
             {
-                continue;
+                var events = WarmSetPlanner.Plan(subnet, blocks[subnet.Name], now);
+                if (events.Count > 0)
+                {
+                    planned.Add((subnet, events));
+                    opened.AddRange(events.OfType<AddressBlockClaimed>().Select(claim => (BlockState.Key(subnet.Name, claim.Cidr), (BlockEvent)new BlockOpened(subnet.Name, claim.Cidr, claim.Node))));
+                }
             }
 
+            // The ledger takes one entry per subnet per transaction, so the blocks opened in all subnets are staged at once.
+            if (opened.Count > 0)
+            {
+                ledger.Stage(session, opened);
+            }
+        }
+
+        var changes = new List<(string, object)>();
+        foreach (var (subnet, events) in planned)
+        {
             // The subnet was read under the address-space lock, so the version it was read at is still current.
             var stream = await session.Events.FetchForWriting<Subnet>(subnet.Id, cancellationToken);
             stream.AppendMany(events);
-
-            var claims = events.OfType<AddressBlockClaimed>().ToList();
-            var keys = claims.Select(claim => BlockState.StreamKey(subnet.Name, claim.Cidr)).ToList();
-            var streams = keys.Count == 0 ? [] : (await session.Events.FetchManyForWriting<BlockState>(keys, cancellationToken)).ToDictionary(block => block.Key!, StringComparer.Ordinal);
-            foreach (var claim in claims)
-            {
-                streams[BlockState.StreamKey(subnet.Name, claim.Cidr)].AppendOne(new BlockOpened(subnet.Name, claim.Cidr, claim.Node));
-            }
-
             changes.AddRange(events.Select(@event => (subnet.Name, @event)));
         }
 

@@ -48,7 +48,8 @@ public static class MartenExtensions
         options.Events.StreamIdentity = StreamIdentity.AsString;
         options.Events.MetadataConfig.CorrelationIdEnabled = true;
         options.Events.MetadataConfig.CausationIdEnabled = true;
-        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+        // jsonb stores keys in its own order, so a polymorphic type's discriminator is rarely the first key read back.
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, json => json.AllowOutOfOrderMetadataProperties = true);
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
 
         options.Schema.For<OutboxMessage>().Index(message => message.CreatedAt);

@@ -3,7 +3,9 @@ namespace Surge.IntegrationTests.Harness;
 /// <summary>
 /// A cluster whose Provisioner reports its inventory every second and whose Ipam releases an address after three
 /// seconds without its instance, so reconciliation runs within a test's time. Released addresses stay in quarantine
-/// for half a minute: longer than the tests that check the quarantine keeps them, short enough to see one end.
+/// for half a minute: longer than the tests that check the quarantine keeps them, short enough to see one end. The
+/// address ledger is snapshotted every few entries, so a process that starts late reads a snapshot and the entries
+/// after it.
 /// </summary>
 public sealed class IpamCluster : SurgeCluster
 {
@@ -21,6 +23,7 @@ public sealed class IpamCluster : SurgeCluster
             ["Ipam__Reconciliation__GracePeriod"] = GracePeriod.ToString("c"),
             ["Ipam__Quarantine"] = Quarantine.ToString("c"),
             ["Ipam__WarmSets__Interval"] = "00:00:00.200",
+            ["Ipam__Ledger__SnapshotEvery"] = "7",
         },
         "provisioner" => new Dictionary<string, string>
         {

@@ -52,5 +52,28 @@ public sealed class ConcurrentAllocationTests(IpamCluster cluster)
         Assert.Equal(Allocations, stored.Count);
         Assert.Equal(Allocations, stored.Select(allocation => allocation.Address).Distinct().Count());
         Assert.Equal(results.OrderBy(result => result.InstanceId).ToList(), stored.OrderBy(allocation => allocation.InstanceId).ToList());
+
+        // A process that starts now has nothing in memory: it reads the ledger's last snapshot and the entries after it.
+        // Reconciliation keeps releasing these addresses, whose instances no provider reports, so the late process is
+        // compared with a running one between two of its reads that agree.
+        await using var late = await cluster.StartReplicaAsync("ipam");
+        using var third = new HttpClient { BaseAddress = new Uri(late.BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
+        for (var attempt = 1; ; attempt++)
+        {
+            var before = await ListAsync(first);
+            var seenLate = await ListAsync(third);
+            var after = await ListAsync(first);
+            if (before.SequenceEqual(after) || attempt == 20)
+            {
+                Assert.True(before.SequenceEqual(after), "The running process's allocations changed between every pair of reads.");
+                Assert.Equal(before, seenLate);
+                break;
+            }
+        }
     }
+
+    private static async Task<List<(string InstanceId, string Address)>> ListAsync(HttpClient ipam) =>
+        [.. (await ipam.GetFromJsonAsync<JsonElement[]>("/allocations?subnet=burst-net"))!
+            .Select(allocation => (allocation.GetProperty("instanceId").GetString()!, allocation.GetProperty("address").GetString()!))
+            .OrderBy(allocation => allocation.Item1, StringComparer.Ordinal)];
 }

@@ -109,7 +109,7 @@ public sealed class AllocationInvariantTests
         {
             var network = subnet.ToBlock();
             var gateway = subnet.Gateway;
-            var listed = subnet.Blocks.Select(block => blocks[BlockState.StreamKey(subnet.Name, block.Cidr)]).ToList();
+            var listed = subnet.Blocks.Select(block => blocks[BlockState.Key(subnet.Name, block.Cidr)]).ToList();
             var allocations = listed.SelectMany(block => block.Allocations.Select(allocation => (Block: block, Allocation: allocation))).ToList();
 
             var duplicates = allocations.GroupBy(entry => entry.Allocation.Address).Where(group => group.Count() > 1).Select(group => group.Key).ToList();
@@ -148,7 +148,7 @@ public sealed class AllocationInvariantTests
                 requests.Add(new AddressRequest(instance, node, "feed-pool"));
             }
 
-            var listed = subnet.Blocks.Select(block => blocks[BlockState.StreamKey(subnet.Name, block.Cidr)]);
+            var listed = subnet.Blocks.Select(block => blocks[BlockState.Key(subnet.Name, block.Cidr)]);
             var space = TestSpaces.From([subnet], listed);
             var outcome = AllocationPlanner.Plan(space, Fixed.Saga, requests, now);
 
@@ -214,12 +214,12 @@ public sealed class AllocationInvariantTests
 
         private void Refill()
         {
-            var listed = subnet.Blocks.Select(block => blocks[BlockState.StreamKey(subnet.Name, block.Cidr)]).ToList();
+            var listed = subnet.Blocks.Select(block => blocks[BlockState.Key(subnet.Name, block.Cidr)]).ToList();
             foreach (var @event in WarmSetPlanner.Plan(subnet, listed, now))
             {
                 if (@event is AddressBlockReleased released)
                 {
-                    var state = blocks[BlockState.StreamKey(subnet.Name, released.Cidr)];
+                    var state = blocks[BlockState.Key(subnet.Name, released.Cidr)];
                     Assert.Empty(state.Allocations);
                     Assert.Equal(0, state.QuarantinedAt(now));
                 }
@@ -227,7 +227,7 @@ public sealed class AllocationInvariantTests
                 subnet = SubnetDecider.Evolve(subnet, @event)!;
                 if (@event is AddressBlockClaimed claimed)
                 {
-                    var key = BlockState.StreamKey(subnet.Name, claimed.Cidr);
+                    var key = BlockState.Key(subnet.Name, claimed.Cidr);
                     blocks[key] = BlockDecider.Evolve(blocks.GetValueOrDefault(key), new BlockOpened(subnet.Name, claimed.Cidr, claimed.Node))!;
                 }
             }

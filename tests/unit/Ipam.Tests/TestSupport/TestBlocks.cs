@@ -3,7 +3,7 @@ using Surge.Ipam.Subnets;
 
 namespace Surge.Ipam.Tests.TestSupport;
 
-/// <summary>Builds node block states from events, as each block's stream would hold them.</summary>
+/// <summary>Builds node block states from events, as the address ledger folds them.</summary>
 internal static class TestBlocks
 {
     /// <summary>Returns the state of a freshly opened block of the subnet.</summary>

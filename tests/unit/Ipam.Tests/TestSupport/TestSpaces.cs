@@ -22,7 +22,7 @@ internal static class TestSpaces
         return new AddressSpace(subnets, blockList, HoldingsOf(blockList), []);
     }
 
-    /// <summary>Returns one holding per live allocation, as the holding projection keeps them.</summary>
+    /// <summary>Returns one holding per live allocation, as the address ledger keeps them.</summary>
     public static List<AddressHolding> HoldingsOf(IEnumerable<BlockState> blocks) =>
     [
         .. blocks.SelectMany(block => block.Allocations.Select(allocation =>

@@ -1,0 +1,328 @@
+using Marten;
+using Microsoft.Extensions.Options;
+
+namespace Surge.Ipam.Blocks;
+
+/// <summary>
+/// This process's copy of every subnet's address ledger: the state of each node block and who holds which address,
+/// folded from the <see cref="BlockChanges"/> entries of the streams <c>addresses/{subnet}</c>. Every writer appends an
+/// entry at the version this copy holds, so a writer that missed another's entry fails at commit instead of giving
+/// out an address twice: one stream per subnet is the single writer of its blocks.
+/// </summary>
+/// <remarks>
+/// Callers hold <see cref="EnterAsync"/> while they read or stage, because request threads and the writers share the
+/// one instance; <see cref="CatchUpAsync"/> takes it by itself. The state is immutable records, so what a caller read
+/// stays valid after it leaves.
+/// </remarks>
+public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
+{
+    private const string StreamPrefix = "addresses/";
+
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly Dictionary<string, SubnetLedger> ledgers = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, AddressHolding> byInstance = [];
+    private readonly Dictionary<string, AddressHolding> byAddress = new(StringComparer.Ordinal);
+
+    /// <summary>Returns the key of a subnet's ledger stream: <c>addresses/{subnet}</c>.</summary>
+    public static string StreamKey(string subnet) => StreamPrefix + subnet;
+
+    /// <summary>The SQL condition that selects the ledger streams in <c>mt_streams</c>.</summary>
+    public const string StreamFilter = "id like 'addresses/%'";
+
+    /// <summary>Waits for exclusive use of the ledger; dispose the result to give it up.</summary>
+    public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        return new Exit(gate);
+    }
+
+    /// <summary>The ledger version this copy has folded for the subnet; 0 when it has none.</summary>
+    public long VersionOf(string subnet) => ledgers.TryGetValue(subnet, out var ledger) ? ledger.Version : 0;
+
+    /// <summary>Returns the block's state by its key, or null when no such block was ever opened.</summary>
+    public BlockState? Block(string blockKey)
+    {
+        var (subnet, _) = BlockState.SplitKey(blockKey);
+        return ledgers.TryGetValue(subnet, out var ledger) ? ledger.Blocks.GetValueOrDefault(blockKey) : null;
+    }
+
+    /// <summary>Returns the address the instance holds, or null.</summary>
+    public AddressHolding? HoldingOf(Guid instanceId) => byInstance.GetValueOrDefault(instanceId);
+
+    /// <summary>Returns who holds the address, in canonical text form, or null.</summary>
+    public AddressHolding? HoldingAt(string address) => byAddress.GetValueOrDefault(address);
+
+    /// <summary>A copy of every held address.</summary>
+    public IReadOnlyList<AddressHolding> Holdings() => [.. byInstance.Values];
+
+    /// <summary>
+    /// Folds the ledger entries this copy has not seen. <paramref name="streamVersions"/> are the versions of the
+    /// ledger streams as the caller read them, keyed by stream key; when null they are read here. A subnet this copy
+    /// never saw starts from its snapshot. Call it outside <see cref="EnterAsync"/>: it takes the ledger only to
+    /// compare and to fold, never while it waits for the database, so a slow read holds up no other caller.
+    /// </summary>
+    public async Task CatchUpAsync(IQuerySession session, IReadOnlyDictionary<string, long>? streamVersions, CancellationToken cancellationToken)
+    {
+        streamVersions ??= await ReadVersionsAsync(session.DocumentStore, cancellationToken);
+        List<(string Subnet, long Version, long Known)> behind;
+        using (await EnterAsync(cancellationToken))
+        {
+            behind =
+            [
+                .. streamVersions
+                    .Where(stream => stream.Key.StartsWith(StreamPrefix, StringComparison.Ordinal))
+                    .Select(stream => (Subnet: stream.Key[StreamPrefix.Length..], Version: stream.Value, Known: VersionOf(stream.Key[StreamPrefix.Length..])))
+                    .Where(stream => stream.Known < stream.Version),
+            ];
+        }
+
+        if (behind.Count == 0)
+        {
+            return;
+        }
+
+        var unseen = behind.Where(stream => stream.Known == 0).Select(stream => stream.Subnet).ToArray();
+        var snapshots = unseen.Length == 0
+            ? []
+            : (await session.LoadManyAsync<AddressLedgerSnapshot>(cancellationToken, unseen)).ToDictionary(snapshot => snapshot.Id, StringComparer.Ordinal);
+        var fetched = new List<(string Subnet, IReadOnlyList<JasperFx.Events.IEvent> Entries)>();
+        foreach (var (subnet, version, known) in behind)
+        {
+            var from = Math.Max(known, snapshots.GetValueOrDefault(subnet)?.Version ?? 0) + 1;
+            fetched.Add((subnet, from > version ? [] : await session.Events.FetchStreamAsync(StreamKey(subnet), fromVersion: from, token: cancellationToken)));
+        }
+
+        // Another caller may have folded some of the entries meanwhile; those are skipped, and none is missing,
+        // because this copy only moves forward and the entries start right after what it held or the snapshot.
+        using (await EnterAsync(cancellationToken))
+        {
+            foreach (var snapshot in snapshots.Values)
+            {
+                Restore(snapshot);
+            }
+
+            foreach (var (subnet, entries) in fetched)
+            {
+                foreach (var entry in entries.OrderBy(entry => entry.Version))
+                {
+                    Fold(subnet, (BlockChanges)entry.Data, entry.Version);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Appends the changes to <paramref name="session"/> as one ledger entry per subnet, at the version after the one
+    /// this copy holds, with a snapshot when enough entries passed since the last. Returns what brings this copy up to
+    /// the entries; call it only after the commit succeeded, inside <see cref="EnterAsync"/>.
+    /// </summary>
+    public Action Stage(IDocumentSession session, IEnumerable<(string BlockKey, BlockEvent Event)> changes)
+    {
+        var applies = new List<Action>();
+        foreach (var subnet in changes.GroupBy(change => BlockState.SplitKey(change.BlockKey).Subnet, StringComparer.Ordinal))
+        {
+            var ledger = LedgerOf(subnet.Key);
+            var version = ledger.Version;
+            var entry = new BlockChanges([.. subnet.Select(change => new BlockChange(BlockState.SplitKey(change.BlockKey).Cidr, change.Event))]);
+            if (version == 0)
+            {
+                session.Events.StartStream(StreamKey(subnet.Key), entry);
+            }
+            else
+            {
+                session.Events.Append(StreamKey(subnet.Key), version + 1, entry);
+            }
+
+            var snapshot = version + 1 - ledger.SnapshotVersion >= options.Value.SnapshotEvery;
+            if (snapshot)
+            {
+                session.Store(new AddressLedgerSnapshot(subnet.Key, version + 1, BlocksAfter(ledger, entry)));
+            }
+
+            applies.Add(() =>
+            {
+                // A reader that caught up between the commit and now already folded the entry.
+                Fold(subnet.Key, entry, version + 1);
+
+                if (snapshot)
+                {
+                    ledger.SnapshotVersion = Math.Max(ledger.SnapshotVersion, version + 1);
+                }
+            });
+        }
+
+        return () => applies.ForEach(apply => apply());
+    }
+
+    /// <summary>Reads the versions of every subnet and ledger stream with a connection of its own.</summary>
+    public static async Task<Dictionary<string, long>> ReadVersionsAsync(IDocumentStore store, CancellationToken cancellationToken)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        return await StreamVersions.ReadAsync(
+            connection,
+            $"select id, version from {store.Options.Events.DatabaseSchemaName}.mt_streams where {StreamFilter}",
+            null,
+            cancellationToken);
+    }
+
+    /// <summary>Returns the state of the subnet's blocks keyed by block key, an empty map for a subnet without ledger.</summary>
+    public IReadOnlyDictionary<string, BlockState> BlocksOf(string subnet) =>
+        ledgers.TryGetValue(subnet, out var ledger) ? ledger.Blocks : new Dictionary<string, BlockState>();
+
+    private SubnetLedger LedgerOf(string subnet)
+    {
+        if (!ledgers.TryGetValue(subnet, out var ledger))
+        {
+            ledgers[subnet] = ledger = new SubnetLedger(subnet);
+        }
+
+        return ledger;
+    }
+
+    /// <summary>Starts the subnet's copy from a snapshot; a copy that already reached its version keeps what it has.</summary>
+    public void Restore(AddressLedgerSnapshot snapshot)
+    {
+        if (VersionOf(snapshot.Id) >= snapshot.Version)
+        {
+            return;
+        }
+
+        // What an older copy held is replaced whole, so no holder the snapshot no longer has survives.
+        var ledger = LedgerOf(snapshot.Id);
+        foreach (var allocation in ledger.Blocks.Values.SelectMany(block => block.Allocations))
+        {
+            Unhold(allocation.Address, allocation.InstanceId);
+        }
+
+        ledger.Blocks.Clear();
+        foreach (var block in snapshot.Blocks)
+        {
+            ledger.Blocks[block.Id] = block;
+            foreach (var allocation in block.Allocations)
+            {
+                Hold(new AddressHolding(allocation.Address, allocation.InstanceId, block.Subnet, block.Cidr, allocation.Node, allocation.AllocatedAt, allocation.SagaId));
+            }
+        }
+
+        ledger.Version = snapshot.Version;
+        ledger.SnapshotVersion = snapshot.Version;
+    }
+
+    /// <summary>
+    /// Folds the subnet's ledger entry of <paramref name="version"/> into this copy. An entry this copy already folded
+    /// is skipped, so a writer that commits and a reader that caught up meanwhile do not fold it twice.
+    /// </summary>
+    public void Fold(string subnet, BlockChanges entry, long version)
+    {
+        var ledger = LedgerOf(subnet);
+        if (version <= ledger.Version)
+        {
+            return;
+        }
+
+        if (version != ledger.Version + 1)
+        {
+            throw new InvalidOperationException($"The address ledger of subnet '{subnet}' is at version {ledger.Version} and cannot fold entry {version} before the ones between.");
+        }
+
+        foreach (var change in entry.Changes)
+        {
+            var key = BlockState.Key(ledger.Name, change.Cidr);
+            var before = ledger.Blocks.GetValueOrDefault(key);
+            var after = BlockDecider.Evolve(before, change.Event);
+            if (after is null)
+            {
+                continue;
+            }
+
+            ledger.Blocks[key] = after;
+            switch (change.Event)
+            {
+                case BlockOpened:
+                    // A block claimed again starts empty, so nothing of its last claim is held any more.
+                    foreach (var allocation in before?.Allocations ?? [])
+                    {
+                        Unhold(allocation.Address, allocation.InstanceId);
+                    }
+
+                    break;
+                case AddressAllocated allocated:
+                    Hold(new AddressHolding(allocated.Address, allocated.InstanceId, after.Subnet, after.Cidr, allocated.Node, allocated.AllocatedAt, allocated.SagaId));
+                    break;
+                case AddressReclaimed reclaimed:
+                    Hold(new AddressHolding(reclaimed.Address, reclaimed.InstanceId, after.Subnet, after.Cidr, reclaimed.Node, reclaimed.At));
+                    break;
+                case AddressReleased released:
+                    Unhold(released.Address, released.InstanceId);
+                    break;
+            }
+        }
+
+        ledger.Version = version;
+    }
+
+    /// <summary>Returns the subnet's blocks as a snapshot of the version this copy holds.</summary>
+    public AddressLedgerSnapshot Snapshot(string subnet) =>
+        new(subnet, VersionOf(subnet), [.. BlocksOf(subnet).Values.OrderBy(block => block.Id, StringComparer.Ordinal)]);
+
+    private static List<BlockState> BlocksAfter(SubnetLedger ledger, BlockChanges entry)
+    {
+        var blocks = new Dictionary<string, BlockState>(ledger.Blocks, StringComparer.Ordinal);
+        foreach (var change in entry.Changes)
+        {
+            if (BlockDecider.Evolve(blocks.GetValueOrDefault(BlockState.Key(ledger.Name, change.Cidr)), change.Event) is { } after)
+            {
+                blocks[after.Id] = after;
+            }
+        }
+
+        return [.. blocks.Values.OrderBy(block => block.Id, StringComparer.Ordinal)];
+    }
+
+    private void Hold(AddressHolding holding)
+    {
+        // The ledger's single writer never gives an address twice; a second holder here means the stored entries
+        // contradict each other, and serving either would hand out a taken address.
+        if (byAddress.TryGetValue(holding.Id, out var current) && current.InstanceId != holding.InstanceId)
+        {
+            throw new InvalidOperationException($"The address ledger gives {holding.Id} to instance {holding.InstanceId} while instance {current.InstanceId} holds it.");
+        }
+
+        byAddress[holding.Id] = holding;
+        byInstance[holding.InstanceId] = holding;
+    }
+
+    private void Unhold(string address, Guid instanceId)
+    {
+        if (byAddress.TryGetValue(address, out var current) && current.InstanceId == instanceId)
+        {
+            byAddress.Remove(address);
+            byInstance.Remove(instanceId);
+        }
+    }
+
+    private sealed class SubnetLedger(string name)
+    {
+        public string Name { get; } = name;
+
+        public long Version { get; set; }
+
+        public long SnapshotVersion { get; set; }
+
+        public Dictionary<string, BlockState> Blocks { get; } = new(StringComparer.Ordinal);
+    }
+
+    private sealed class Exit(SemaphoreSlim gate) : IDisposable
+    {
+        private int disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref disposed, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
+    }
+}

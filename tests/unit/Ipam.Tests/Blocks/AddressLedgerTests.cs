@@ -1,0 +1,172 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Surge.Ipam.Blocks;
+using Surge.Ipam.Tests.TestSupport;
+
+namespace Surge.Ipam.Tests.Blocks;
+
+/// <summary>The in-memory fold of a subnet's address ledger: blocks, holders, snapshots and the entries' JSON.</summary>
+public sealed class AddressLedgerTests
+{
+    private const string Subnet = "feed";
+    private const string Cidr = "10.0.0.16/28";
+
+    private static AddressLedger NewLedger() => new(Options.Create(new AddressLedgerOptions()));
+
+    private static BlockChanges Entry(params BlockEvent[] events) => new([.. events.Select(@event => new BlockChange(Cidr, @event))]);
+
+    private static AddressLedger WithOpenBlock()
+    {
+        var ledger = NewLedger();
+        ledger.Fold(Subnet, Entry(new BlockOpened(Subnet, Cidr, "node-2")), 1);
+        return ledger;
+    }
+
+    [Fact]
+    public void Fold_Allocated_HoldsAddressWithSubnetAndBlock()
+    {
+        var ledger = WithOpenBlock();
+
+        ledger.Fold(Subnet, Entry(new AddressAllocated("10.0.0.17", Fixed.Instance(1), Fixed.Saga, "node-2", Fixed.Now)), 2);
+
+        var expected = new AddressHolding("10.0.0.17", Fixed.Instance(1), Subnet, Cidr, "node-2", Fixed.Now, Fixed.Saga);
+        Assert.Equal(expected, ledger.HoldingOf(Fixed.Instance(1)));
+        Assert.Equal(expected, ledger.HoldingAt("10.0.0.17"));
+        Assert.Equal(2, ledger.VersionOf(Subnet));
+        Assert.Single(ledger.Block(BlockState.Key(Subnet, Cidr))!.Allocations);
+    }
+
+    [Fact]
+    public void Fold_ManyAllocationsInOneEntry_HoldsEach()
+    {
+        var ledger = WithOpenBlock();
+
+        ledger.Fold(Subnet, Entry(
+            new AddressAllocated("10.0.0.17", Fixed.Instance(1), Fixed.Saga, "node-2", Fixed.Now),
+            new AddressAllocated("10.0.0.18", Fixed.Instance(2), Fixed.Saga, "node-2", Fixed.Now)), 2);
+
+        Assert.Equal(["10.0.0.17", "10.0.0.18"], ledger.Holdings().Select(holding => holding.Id).Order());
+    }
+
+    [Fact]
+    public void Fold_Reclaimed_HoldsAddressSinceReport()
+    {
+        var ledger = WithOpenBlock();
+        var reportedAt = Fixed.Now.AddMinutes(3);
+
+        ledger.Fold(Subnet, Entry(new AddressReclaimed("10.0.0.18", Fixed.Instance(2), "node-1", reportedAt, "reported running")), 2);
+
+        Assert.Equal(new AddressHolding("10.0.0.18", Fixed.Instance(2), Subnet, Cidr, "node-1", reportedAt), ledger.HoldingOf(Fixed.Instance(2)));
+    }
+
+    [Fact]
+    public void Fold_Released_FreesAddressAndInstance()
+    {
+        var ledger = WithOpenBlock();
+        ledger.Fold(Subnet, Entry(new AddressAllocated("10.0.0.17", Fixed.Instance(1), Fixed.Saga, "node-2", Fixed.Now)), 2);
+
+        ledger.Fold(Subnet, Entry(new AddressReleased("10.0.0.17", Fixed.Instance(1), "scaled in", Fixed.Now.AddMinutes(5), Fixed.Now)), 3);
+
+        Assert.Null(ledger.HoldingOf(Fixed.Instance(1)));
+        Assert.Null(ledger.HoldingAt("10.0.0.17"));
+        Assert.Single(ledger.Block(BlockState.Key(Subnet, Cidr))!.Quarantined);
+    }
+
+    [Fact]
+    public void Fold_BlockOpenedAgain_DropsHoldersOfItsLastClaim()
+    {
+        var ledger = WithOpenBlock();
+        ledger.Fold(Subnet, Entry(new AddressAllocated("10.0.0.17", Fixed.Instance(1), Fixed.Saga, "node-2", Fixed.Now)), 2);
+
+        ledger.Fold(Subnet, Entry(new BlockOpened(Subnet, Cidr, "node-3")), 3);
+
+        Assert.Empty(ledger.Holdings());
+        Assert.Equal("node-3", ledger.Block(BlockState.Key(Subnet, Cidr))!.Node);
+    }
+
+    [Fact]
+    public void Fold_SecondHolderOfAnAddress_Throws()
+    {
+        var ledger = WithOpenBlock();
+        ledger.Fold(Subnet, Entry(new AddressAllocated("10.0.0.17", Fixed.Instance(1), Fixed.Saga, "node-2", Fixed.Now)), 2);
+
+        Assert.Throws<InvalidOperationException>(() =>
+            ledger.Fold(Subnet, Entry(new AddressReclaimed("10.0.0.17", Fixed.Instance(2), "node-2", Fixed.Now, "reported running")), 3));
+    }
+
+    [Fact]
+    public void Fold_EntryAlreadyFolded_IsSkipped()
+    {
+        var ledger = WithOpenBlock();
+        var allocated = Entry(new AddressAllocated("10.0.0.17", Fixed.Instance(1), Fixed.Saga, "node-2", Fixed.Now));
+        ledger.Fold(Subnet, allocated, 2);
+
+        ledger.Fold(Subnet, allocated, 2);
+
+        Assert.Single(ledger.Holdings());
+        Assert.Equal(2, ledger.VersionOf(Subnet));
+    }
+
+    [Fact]
+    public void Fold_EntryAfterAGap_Throws()
+    {
+        var ledger = WithOpenBlock();
+
+        Assert.Throws<InvalidOperationException>(() =>
+            ledger.Fold(Subnet, Entry(new AddressAllocated("10.0.0.17", Fixed.Instance(1), Fixed.Saga, "node-2", Fixed.Now)), 3));
+    }
+
+    [Fact]
+    public void Restore_Snapshot_GivesTheSameHoldersAsTheFold()
+    {
+        var folded = WithOpenBlock();
+        folded.Fold(Subnet, Entry(
+            new AddressAllocated("10.0.0.17", Fixed.Instance(1), Fixed.Saga, "node-2", Fixed.Now),
+            new AddressAllocated("10.0.0.18", Fixed.Instance(2), Fixed.Saga, "node-2", Fixed.Now)), 2);
+        folded.Fold(Subnet, Entry(new AddressReleased("10.0.0.17", Fixed.Instance(1), "scaled in", Fixed.Now.AddMinutes(5), Fixed.Now)), 3);
+
+        var restored = NewLedger();
+        restored.Restore(folded.Snapshot(Subnet));
+
+        Assert.Equal(3, restored.VersionOf(Subnet));
+        Assert.Equal(folded.Holdings(), restored.Holdings());
+        Assert.Equal(folded.Block(BlockState.Key(Subnet, Cidr)), restored.Block(BlockState.Key(Subnet, Cidr)));
+    }
+
+    [Fact]
+    public void Restore_OlderSnapshotThanTheCopy_KeepsTheCopy()
+    {
+        var ledger = WithOpenBlock();
+        var old = ledger.Snapshot(Subnet);
+        ledger.Fold(Subnet, Entry(new AddressAllocated("10.0.0.17", Fixed.Instance(1), Fixed.Saga, "node-2", Fixed.Now)), 2);
+
+        ledger.Restore(old);
+
+        Assert.NotNull(ledger.HoldingOf(Fixed.Instance(1)));
+    }
+
+    [Fact]
+    public void Entry_RoundTripsThroughJson_WithTheKindOfEachChange()
+    {
+        // Marten stores events with System.Text.Json in camel case, and jsonb may put the kind field anywhere.
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { AllowOutOfOrderMetadataProperties = true };
+        var entry = new BlockChanges(
+        [
+            new BlockChange(Cidr, new BlockOpened(Subnet, Cidr, "node-2")),
+            new BlockChange(Cidr, new AddressAllocated("10.0.0.17", Fixed.Instance(1), Fixed.Saga, "node-2", Fixed.Now)),
+            new BlockChange(Cidr, new AddressReleased("10.0.0.17", Fixed.Instance(1), "scaled in", Fixed.Now.AddMinutes(5), Fixed.Now)),
+            new BlockChange(Cidr, new AddressReclaimed("10.0.0.18", Fixed.Instance(2), "node-2", Fixed.Now, "reported running")),
+            new BlockChange(Cidr, new AllocatedInstanceMissing("10.0.0.18", Fixed.Instance(2), Fixed.Now)),
+            new BlockChange(Cidr, new AllocatedInstanceSeenAgain("10.0.0.18", Fixed.Instance(2), Fixed.Now)),
+        ]);
+
+        var json = JsonSerializer.Serialize(entry, options);
+        var read = JsonSerializer.Deserialize<BlockChanges>(json, options)!;
+
+        var reordered = JsonSerializer.Deserialize<BlockChanges>(json.Replace("{\"kind\":\"allocated\",", "{", StringComparison.Ordinal).Replace("\"allocatedAt\"", "\"kind\":\"allocated\",\"allocatedAt\"", StringComparison.Ordinal), options)!;
+
+        Assert.Contains("\"kind\":\"allocated\"", json, StringComparison.Ordinal);
+        Assert.Equal(entry.Changes, read.Changes);
+        Assert.Equal(entry.Changes, reordered.Changes);
+    }
+}
