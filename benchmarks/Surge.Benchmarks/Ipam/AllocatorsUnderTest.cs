@@ -5,7 +5,8 @@ public static class AllocatorsUnderTest
 {
     /// <summary>
     /// Returns a factory for each allocator of the run. The first is the baseline, the reference of the report's
-    /// ratio column. With <paramref name="repeatBaseline"/>, the baseline runs once more at the end under another name,
+    /// ratio column. The last of the usual ones writes what Surge's allocator writes and decides nothing, so it shows
+    /// the rate the commits alone allow. With <paramref name="repeatBaseline"/>, the baseline runs once more at the end under another name,
     /// which shows how far two runs of the same allocator in one process differ.
     /// </summary>
     public static IReadOnlyList<Func<AllocatorEnvironment, IAddressAllocatorUnderTest>> Create(bool repeatBaseline)
@@ -14,6 +15,7 @@ public static class AllocatorsUnderTest
         [
             environment => new RowLockAllocator("row locks (baseline)", "ipam_bench_row_locks", environment),
             environment => new WarmSetAllocator("warm sets (Surge)", "ipam_bench_warm_sets", environment),
+            environment => new LedgerAppendFloor("ledger appends alone (ceiling)", "ipam_bench_append_floor", environment),
         ];
 
         if (repeatBaseline)

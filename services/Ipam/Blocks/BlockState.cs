@@ -33,7 +33,11 @@ public sealed record BlockState(
     }
 
     /// <summary>The block's range for address arithmetic.</summary>
-    public AddressBlock ToBlock() => AddressBlock.Parse(Cidr);
+    public AddressBlock ToBlock() => Ranges.GetValue(Cidr, AddressBlock.Parse);
+
+    // Every change of a block is a new state that shares the CIDR string of the last, so the range parsed for that
+    // string serves all of them.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, AddressBlock> Ranges = new();
 
     /// <summary>
     /// Returns whether every address of the block's range is allocated or in quarantine at <paramref name="now"/>,

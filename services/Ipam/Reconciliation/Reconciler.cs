@@ -140,7 +140,7 @@ public static class Reconciler
         }
 
         var own = holders.Values.FirstOrDefault(entry => entry.Allocation.InstanceId == instance.InstanceId);
-        var claimed = subnet.Blocks.FirstOrDefault(block => AddressBlock.Parse(block.Cidr).Contains(IPAddress.Parse(address)));
+        var claimed = subnet.Blocks.FirstOrDefault(block => block.ToBlock().Contains(IPAddress.Parse(address)));
         var state = claimed is null ? null : blocks.FirstOrDefault(block => block.Subnet == subnet.Name && block.Cidr == claimed.Cidr);
         if (own.Allocation is not null)
         {

@@ -43,12 +43,11 @@ public sealed record Subnet(
     /// <summary>Returns the key of the event stream of the subnet with this name.</summary>
     public static string StreamKey(string name) => $"subnet/{name}";
 
-    // An allocation asks for one node's blocks among thousands, so the blocks are indexed by node once per list. The
-    // index hangs on the list, which a changed subnet replaces, so it never outlives the blocks it was built from.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<NodeBlock>, ILookup<string, NodeBlock>> BlocksByNode = new();
+    // The range is parsed once per state; a changed subnet is a new state, so a changed range is parsed again.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Subnet, AddressBlock> Ranges = new();
 
     /// <summary>Returns the subnet's network for address arithmetic.</summary>
-    public AddressBlock ToBlock() => AddressBlock.Parse(Cidr);
+    public AddressBlock ToBlock() => Ranges.GetValue(this, subnet => AddressBlock.Parse(subnet.Cidr));
 
     /// <summary>
     /// Counts the addresses instances can ever get here: the block's usable addresses less the gateway. It does not
@@ -112,8 +111,7 @@ public sealed record Subnet(
         EffectiveLayout.Racks.FirstOrDefault(rack => rack.Nodes.Contains(node, StringComparer.Ordinal));
 
     /// <summary>Returns the node's blocks, ready or not, in claim order.</summary>
-    public IEnumerable<NodeBlock> BlocksOf(string node) =>
-        BlocksByNode.GetValue(Blocks, blocks => blocks.ToLookup(block => block.Node, StringComparer.Ordinal))[node];
+    public IEnumerable<NodeBlock> BlocksOf(string node) => SubnetBlockIndex.Of(Blocks).ByNode.GetValueOrDefault(node, []);
 
     /// <summary>
     /// Returns whether the current definition allows the block: inside the subnet, of the layout's block size, inside
@@ -122,7 +120,7 @@ public sealed record Subnet(
     public bool Allows(NodeBlock block)
     {
         var layout = EffectiveLayout;
-        if (!AddressBlock.TryParse(block.Cidr, out var range, out _) || range.PrefixLength != layout.BlockPrefixLength || !ToBlock().Overlaps(range))
+        if (block.TryToBlock() is not { } range || range.PrefixLength != layout.BlockPrefixLength || !ToBlock().Overlaps(range))
         {
             return false;
         }

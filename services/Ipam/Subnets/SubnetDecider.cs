@@ -21,10 +21,7 @@ public static class SubnetDecider
             Nodes = changed.Nodes,
             Layout = changed.Layout,
         },
-        (not null, AddressBlockClaimed claimed) => state with
-        {
-            Blocks = [.. state.Blocks, new NodeBlock(claimed.Cidr, claimed.Node, claimed.Rack, claimed.InterfaceId, claimed.Ready)],
-        },
+        (not null, AddressBlockClaimed claimed) => Claim(state, new NodeBlock(claimed.Cidr, claimed.Node, claimed.Rack, claimed.InterfaceId, claimed.Ready)),
         (not null, AddressBlockReady ready) => state with
         {
             Blocks = [.. state.Blocks.Select(block => block.Cidr == ready.Cidr ? block with { Ready = true } : block)],
@@ -136,6 +133,13 @@ public static class SubnetDecider
         return cidr is null ? null : new AddressBlockClaimed(cidr, node, rack?.Name, interfaceId, interfaceId is null, now);
     }
 
+    private static Subnet Claim(Subnet state, NodeBlock block)
+    {
+        IReadOnlyList<NodeBlock> blocks = [.. state.Blocks, block];
+        SubnetBlockIndex.Extend(state.Blocks, blocks, block);
+        return state with { Blocks = blocks };
+    }
+
     private static string NextInterfaceId(Subnet state, string node)
     {
         var used = state.BlocksOf(node).Select(block => block.InterfaceId).ToHashSet(StringComparer.Ordinal);
@@ -159,20 +163,29 @@ public static class SubnetDecider
             return null;
         }
 
-        var claimed = state.Blocks
-            .Select(block => AddressBlock.Parse(block.Cidr))
-            .Where(block => block.Family == range.Family && block.First >= range.First && block.Last <= range.Last)
-            .Select(block => (block.First - range.First) >> hostBits)
-            .ToHashSet();
-
-        for (UInt128 index = 0; index < count; index++)
+        // When every block has the candidates' size, blocks are aligned like them, and a candidate is taken exactly when
+        // a claimed block starts at its first address. Blocks of an earlier size are mapped to the candidate that holds
+        // their first address instead.
+        var index = SubnetBlockIndex.Of(state.Blocks);
+        var claimed = index.PrefixLengths.All(length => length == blockPrefixLength)
+            ? index.Firsts
+            : [.. index.Firsts.Where(first => first >= range.First && first <= range.Last).Select(first => range.First + (((first - range.First) >> hostBits) << hostBits))];
+        var recorded = false;
+        for (var candidateIndex = index.ScanStart(range.First, blockPrefixLength); candidateIndex < count; candidateIndex++)
         {
-            if (claimed.Contains(index))
+            var first = range.First + (candidateIndex << hostBits);
+            if (claimed.Contains(first))
             {
                 continue;
             }
 
-            var first = range.First + (index << hostBits);
+            // The next search in this list or in one extended from it starts at the first candidate not claimed.
+            if (!recorded)
+            {
+                index.RecordScanStart(range.First, blockPrefixLength, candidateIndex);
+                recorded = true;
+            }
+
             var candidate = AddressBlock.Parse($"{AddressBlock.ToAddress(first, range.Family)}/{blockPrefixLength}");
             if (state.CountUsable(candidate) > 0)
             {

@@ -42,7 +42,7 @@ public static class WarmSetPlanner
                         break;
                     }
 
-                    free += (int)state.CountUsable(Addressing.AddressBlock.Parse(claimed.Cidr));
+                    free += (int)state.CountUsable(state.Blocks[^1].ToBlock());
                 }
 
                 continue;
@@ -50,7 +50,7 @@ public static class WarmSetPlanner
 
             foreach (var block in state.BlocksOf(node).Reverse().ToList())
             {
-                var usable = (int)state.CountUsable(Addressing.AddressBlock.Parse(block.Cidr));
+                var usable = (int)state.CountUsable(block.ToBlock());
                 if (block.Ready && IsEmpty(byCidr.GetValueOrDefault(block.Cidr), now) && free - usable >= target)
                 {
                     var released = new AddressBlockReleased(block.Cidr, target == 0
@@ -82,7 +82,7 @@ public static class WarmSetPlanner
             .Where(block => block.Ready && subnet.Allows(block))
             .Sum(block => blocks.TryGetValue(block.Cidr, out var state)
                 ? BlockDecider.CountFree(state, subnet, now)
-                : (int)subnet.CountUsable(Addressing.AddressBlock.Parse(block.Cidr)));
+                : (int)subnet.CountUsable(block.ToBlock()));
 
     // A block with an address in quarantine stays, so the quarantine keeps the address away from every other node too.
     private static bool IsEmpty(BlockState? block, DateTimeOffset now) =>

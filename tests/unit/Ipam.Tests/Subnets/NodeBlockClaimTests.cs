@@ -24,6 +24,32 @@ public sealed class NodeBlockClaimTests
     }
 
     [Fact]
+    public void ClaimBlock_ManyClaimsInARow_EachTakesTheNextFreeBlock()
+    {
+        // Each claim extends the last state's index instead of rebuilding it, so the claims must still never repeat.
+        var subnet = TestSubnets.Macvlan("10.0.0.0/22");
+        var claimed = new List<string>();
+        for (var i = 0; i < 40; i++)
+        {
+            var claim = SubnetDecider.ClaimBlock(subnet, $"node-{i % 3}", Fixed.Now)!;
+            claimed.Add(claim.Cidr);
+            subnet = SubnetDecider.Evolve(subnet, claim)!;
+        }
+
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => $"10.0.{i * 16 / 256}.{i * 16 % 256}/28"), claimed);
+        Assert.Equal(14, subnet.BlocksOf("node-0").Count());
+    }
+
+    [Fact]
+    public void ClaimBlock_BlockOfAnEarlierSmallerSize_TakesTheCandidateThatHoldsIt()
+    {
+        // A /29 at .8 lies inside the /28 at .0, so after the subnet moved to /28 blocks that candidate is taken.
+        var subnet = TestSubnets.Macvlan(blockPrefixLength: 28).WithBlock("10.0.0.8/29", "node-1");
+
+        Assert.Equal("10.0.0.16/28", SubnetDecider.ClaimBlock(subnet, "node-2", Fixed.Now)?.Cidr);
+    }
+
+    [Fact]
     public void ClaimBlock_WholeSubnetClaimed_ReturnsNull()
     {
         var subnet = TestSubnets.Macvlan("10.0.0.0/27").WithBlock("10.0.0.0/28", "node-1").WithBlock("10.0.0.16/28", "node-2");

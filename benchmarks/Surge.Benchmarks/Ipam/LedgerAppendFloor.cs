@@ -1,0 +1,119 @@
+using System.Threading.Channels;
+using Marten;
+using Npgsql;
+using Surge.Ipam;
+using Surge.Ipam.Addressing;
+using Surge.Ipam.Blocks;
+using Surge.ServiceDefaults.Storage;
+
+namespace Surge.Benchmarks.Ipam;
+
+/// <summary>
+/// The least an event-sourced allocator on Marten writes, measured as if it were one: requests are grouped as Ipam's
+/// committer groups them, and each group is one <see cref="BlockChanges"/> entry appended to one stream at its
+/// expected version. It decides nothing: the addresses come from a counter over the subnet, so the rate shows what
+/// the commit alone allows on this machine, the ceiling for Ipam's allocator, which also decides and locks.
+/// </summary>
+public sealed class LedgerAppendFloor(string name, string schema, AllocatorEnvironment environment) : IAddressAllocatorUnderTest
+{
+    private const string Stream = "addresses/floor";
+
+    private readonly Channel<(Guid InstanceId, string Node, TaskCompletionSource<string> Done)> queue =
+        Channel.CreateUnbounded<(Guid, string, TaskCompletionSource<string>)>(new UnboundedChannelOptions { SingleReader = true });
+
+    private DocumentStore? store;
+    private Task? writer;
+    private UInt128 next;
+    private UInt128 last;
+
+    /// <inheritdoc />
+    public string Name { get; } = name;
+
+    /// <inheritdoc />
+    public async Task PrepareAsync(BenchmarkSubnetPlan plan, CancellationToken ct)
+    {
+        await using (var connection = new NpgsqlConnection(environment.ConnectionString))
+        {
+            await connection.OpenAsync(ct);
+            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", connection);
+            await drop.ExecuteNonQueryAsync(ct);
+        }
+
+        store = new DocumentStore(MartenExtensions.CreateStoreOptions(environment.ConnectionString, schema, IpamStore.Configure));
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        var subnet = AddressBlock.Parse(plan.Subnet.ToString());
+        (next, last) = (subnet.FirstUsable, subnet.LastUsable);
+        writer = WriteAsync(CancellationToken.None);
+    }
+
+    /// <inheritdoc />
+    public Task<string?> AllocateAsync(Guid instanceId, string node, CancellationToken ct)
+    {
+        var done = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        queue.Writer.TryWrite((instanceId, node, done));
+        return done.Task.WaitAsync(ct)!;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<(Guid InstanceId, string Address)>> ReadAllocationsAsync(CancellationToken ct)
+    {
+        await using var session = store!.QuerySession();
+        var entries = await session.Events.FetchStreamAsync(Stream, token: ct);
+        return
+        [
+            .. entries.SelectMany(entry => ((BlockChanges)entry.Data).Changes)
+                .Select(change => (AddressAllocated)change.Event)
+                .Select(allocated => (allocated.InstanceId, allocated.Address)),
+        ];
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        if (writer is not null)
+        {
+            await writer;
+        }
+
+        store?.Dispose();
+    }
+
+    // One loop, as Ipam's committer: everything that queued while the last commit ran is the next entry.
+    private async Task WriteAsync(CancellationToken ct)
+    {
+        var reader = queue.Reader;
+        var version = 0L;
+        while (await reader.WaitToReadAsync(ct))
+        {
+            var batch = new List<(Guid InstanceId, string Node, TaskCompletionSource<string> Done)>();
+            while (batch.Count < 256 && reader.TryRead(out var waiting))
+            {
+                batch.Add(waiting);
+            }
+
+            var changes = batch.Select(request => new BlockChange("floor", new AddressAllocated(NextAddress(), request.InstanceId, Guid.Empty, request.Node, DateTimeOffset.UtcNow))).ToList();
+            await using var session = store!.LightweightSession();
+            if (version == 0)
+            {
+                session.Events.StartStream(Stream, new BlockChanges(changes));
+            }
+            else
+            {
+                session.Events.Append(Stream, version + 1, new BlockChanges(changes));
+            }
+
+            await session.SaveChangesAsync(ct);
+            version++;
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Done.TrySetResult(((AddressAllocated)changes[i].Event).Address);
+            }
+        }
+    }
+
+    private string NextAddress() =>
+        next <= last
+            ? AddressBlock.ToAddress(next++, System.Net.Sockets.AddressFamily.InterNetwork).ToString()
+            : throw new InvalidOperationException("The subnet has no address left for the append floor.");
+}
