@@ -77,7 +77,7 @@ public sealed class WarmSetAllocator(string name, string schema, AllocatorEnviro
         var request = new AllocateAddresses(Guid.NewGuid(), "bench", [new AddressRequest(instanceId, node, Pool)]);
         var work = new AllocationWork(instanceId.ToString("N"), instanceId.ToString("N"), null, request, ViaBroker: false);
         var reply = await committer!.AllocateAsync(work, ct);
-        return reply is AddressesAllocated allocated ? allocated.Assignments[0].Address : null;
+        return reply?.Reply is AddressesAllocated allocated ? allocated.Assignments[0].Address : null;
     }
 
     /// <inheritdoc />

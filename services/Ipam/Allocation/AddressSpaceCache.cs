@@ -52,8 +52,14 @@ public sealed class AddressSpaceCache(AddressLedger ledger)
         var space = new AddressSpace(subnets.Values.Select(entry => entry.State), ledger.Block, holdings);
 
         var replies = fresh.Select(work => (work, Reply(work.Request, AllocationPlanner.Plan(space, work.Request.SagaId, work.Request.Requests, now)))).ToList();
+        var held = replies.ToDictionary(
+            entry => entry.work.Key,
+            entry => entry.Item2 is AddressesAllocated
+                ? (IReadOnlyList<AddressHolding>)[.. entry.work.Request.Requests.Select(request => space.HoldingOf(request.InstanceId)).OfType<AddressHolding>()]
+                : [],
+            StringComparer.Ordinal);
         var commit = Append(session, space);
-        return new StagedBatch(Record(session, replies, now), commit);
+        return new StagedBatch(Record(session, replies, held, now), commit);
     }
 
     private static async Task<List<AllocationWork>> SkipHandledAsync(IDocumentSession session, IReadOnlyList<AllocationWork> batch, CancellationToken cancellationToken)
@@ -114,7 +120,11 @@ public sealed class AddressSpaceCache(AddressLedger ledger)
 
         return () => updates.ForEach(update => update());
     }
-    private static List<StagedReply> Record(IDocumentSession session, List<(AllocationWork Work, object Reply)> replies, DateTimeOffset now)
+    private static List<StagedReply> Record(
+        IDocumentSession session,
+        List<(AllocationWork Work, object Reply)> replies,
+        Dictionary<string, IReadOnlyList<AddressHolding>> holdings,
+        DateTimeOffset now)
     {
         var staged = new List<StagedReply>(replies.Count);
         foreach (var (work, reply) in replies)
@@ -127,7 +137,7 @@ public sealed class AddressSpaceCache(AddressLedger ledger)
                 session.Insert(outbox);
             }
 
-            staged.Add(new StagedReply(work.Key, reply, outbox));
+            staged.Add(new StagedReply(work.Key, reply, outbox, holdings[work.Key]));
         }
 
         return staged;

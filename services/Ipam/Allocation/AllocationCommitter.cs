@@ -32,9 +32,9 @@ public sealed partial class AllocationCommitter(
     /// Queues the request and returns its reply once the commit that contains it is done, or null when the inbox shows
     /// the message was handled before. Throws when that commit failed.
     /// </summary>
-    public Task<object?> AllocateAsync(AllocationWork work, CancellationToken cancellationToken)
+    public Task<StagedReply?> AllocateAsync(AllocationWork work, CancellationToken cancellationToken)
     {
-        var done = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var done = new TaskCompletionSource<StagedReply?>(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!queue.Writer.TryWrite(new Waiting(work, done)))
         {
             throw new InvalidOperationException("Ipam is stopping and takes no more allocation requests.");
@@ -78,7 +78,7 @@ public sealed partial class AllocationCommitter(
             try
             {
                 var replies = (await CommitOnceAsync(batch, cancellationToken)).ToDictionary(reply => reply.Key, StringComparer.Ordinal);
-                batch.ToList().ForEach(waiting => waiting.Done.TrySetResult(replies.GetValueOrDefault(waiting.Work.Key)?.Reply));
+                batch.ToList().ForEach(waiting => waiting.Done.TrySetResult(replies.GetValueOrDefault(waiting.Work.Key)));
                 LogCommitted(logger, batch.Count, attempt);
                 return;
             }
@@ -141,7 +141,7 @@ public sealed partial class AllocationCommitter(
         || exception.InnerException is Npgsql.PostgresException { SqlState: "40001" or "40P01" };
 
     /// <summary>A queued request and the caller waiting for its commit.</summary>
-    public sealed record Waiting(AllocationWork Work, TaskCompletionSource<object?> Done);
+    public sealed record Waiting(AllocationWork Work, TaskCompletionSource<StagedReply?> Done);
 
     [LoggerMessage(EventId = 3103, Level = LogLevel.Debug, Message = "Committed {Count} allocation requests in one transaction (attempt {Attempt})")]
     private static partial void LogCommitted(ILogger logger, int count, int attempt);

@@ -1,4 +1,3 @@
-using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Surge.Contracts.Addresses;
 using Surge.Ipam.Blocks;
@@ -31,31 +30,19 @@ public static partial class DirectAllocationEndpoints
         DirectAllocationRequest request,
         HttpContext context,
         AllocationCommitter committer,
-        AddressLedger ledger,
-        IQuerySession session,
         CancellationToken cancellationToken)
     {
         var (instanceId, node, pool) = request.Validate();
         var allocate = new AllocateAddresses(Guid.Empty, request.Service ?? "", [new AddressRequest(instanceId, node, pool)]);
         var work = new AllocationWork(Guid.NewGuid().ToString("N"), context.GetCorrelationId(), null, allocate, ViaBroker: false);
-        var reply = await committer.AllocateAsync(work, cancellationToken);
-        if (reply is AddressAllocationRejected rejected)
+        var staged = await committer.AllocateAsync(work, cancellationToken)
+            ?? throw new InvalidOperationException($"The allocation of instance {instanceId} was not through the broker, yet it was answered as handled before.");
+        if (staged.Reply is AddressAllocationRejected rejected)
         {
             throw new ResourceConflictException(rejected.Reason);
         }
 
-        AddressHolding? holding;
-        await ledger.CatchUpAsync(session, null, cancellationToken);
-        using (await ledger.EnterAsync(cancellationToken))
-        {
-            holding = ledger.HoldingAt(((AddressesAllocated)reply!).Assignments[0].Address);
-        }
-
-        if (holding is null)
-        {
-            throw new InvalidOperationException($"The allocation of instance {instanceId} committed but the address ledger shows no holder.");
-        }
-
+        var holding = staged.Holdings[0];
         // No Location header: Ipam cannot know the path the gateway exposes it under, and a wrong one misleads.
         return TypedResults.Created((string?)null, AllocationResponse.From(holding));
     }

@@ -113,8 +113,9 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
 
     /// <summary>
     /// Appends the changes to <paramref name="session"/> as one ledger entry per subnet, at the version after the one
-    /// this copy holds, with a snapshot when enough entries passed since the last. Returns what brings this copy up to
-    /// the entries; call it only after the commit succeeded, inside <see cref="EnterAsync"/>.
+    /// this copy holds, with a snapshot when enough entries passed since the last. Call it inside
+    /// <see cref="EnterAsync"/>. Returns what folds the entries into this copy at once; a caller that commits later
+    /// may drop it, and the next catch-up reads the entries instead. Call it only after the commit succeeded.
     /// </summary>
     public Action Stage(IDocumentSession session, IEnumerable<(string BlockKey, BlockEvent Event)> changes)
     {
@@ -133,22 +134,17 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
                 session.Events.Append(StreamKey(subnet.Key), version + 1, entry);
             }
 
-            var snapshot = version + 1 - ledger.SnapshotVersion >= options.Value.SnapshotEvery;
-            if (snapshot)
+            // The next snapshot is counted from this one as soon as it is staged, also for callers that never fold
+            // their entry and when the commit fails; then one snapshot is missed, and a starting process folds up to
+            // twice as many entries after the last one.
+            if (version + 1 - ledger.SnapshotVersion >= options.Value.SnapshotEvery)
             {
                 session.Store(new AddressLedgerSnapshot(subnet.Key, version + 1, BlocksAfter(ledger, entry)));
+                ledger.SnapshotVersion = version + 1;
             }
 
-            applies.Add(() =>
-            {
-                // A reader that caught up between the commit and now already folded the entry.
-                Fold(subnet.Key, entry, version + 1);
-
-                if (snapshot)
-                {
-                    ledger.SnapshotVersion = Math.Max(ledger.SnapshotVersion, version + 1);
-                }
-            });
+            // A reader that caught up between the commit and the fold already folded the entry.
+            applies.Add(() => Fold(subnet.Key, entry, version + 1));
         }
 
         return () => applies.ForEach(apply => apply());

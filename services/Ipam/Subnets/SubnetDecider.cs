@@ -71,7 +71,7 @@ public static class SubnetDecider
         if (definition.Cidr != state.Cidr && allocations.Count > 0)
         {
             throw new ResourceConflictException(
-                $"Subnet '{state.Name}' has {allocations.Count} live allocations, so its cidr cannot change from {state.Cidr} to {definition.Cidr}. Release those addresses first, or define a new subnet for {definition.Cidr}.");
+                $"Subnet '{state.Name}' has {allocations.Count} live allocation{(allocations.Count == 1 ? "" : "s")}, so its cidr cannot change from {state.Cidr} to {definition.Cidr}. Release those addresses first, or define a new subnet for {definition.Cidr}.");
         }
 
         var gateways = new[] { definition.Gateway }.Concat(definition.EffectiveLayout.Racks.Select(rack => rack.Gateway)).Where(gateway => gateway is not null);

@@ -27,6 +27,42 @@ public sealed class DirectAllocationTests(IpamCluster cluster)
     }
 
     [Fact]
+    public async Task ReleaseRightAfterTheCommit_AllocationStillAnswersWithItsAddress()
+    {
+        using (var apply = await cluster.Gateway.PutAsJsonAsync("/api/ipam/subnets/racing-net", new { cidr = "10.221.0.0/24", nodes = new[] { "racing-node" } }))
+        {
+            Assert.True(apply.IsSuccessStatusCode, await apply.Content.ReadAsStringAsync());
+        }
+
+        // A release can land between the allocation's commit and its answer; the answer must still be the committed
+        // allocation, never a 500 because the address is already gone.
+        using var ipam = new HttpClient { BaseAddress = new Uri(cluster.Service("ipam").BaseUrl) };
+        for (var round = 0; round < 60; round++)
+        {
+            var instanceId = Guid.NewGuid();
+            using var stop = new CancellationTokenSource();
+            var releasing = Task.Run(async () =>
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    using var release = await ipam.DeleteAsync($"/allocations/instances/{instanceId}");
+                    if (release.IsSuccessStatusCode)
+                    {
+                        return;
+                    }
+                }
+            });
+
+            using var allocate = await ipam.PostAsJsonAsync("/allocations", new { instanceId, node = "racing-node", pool = "racing-pool" });
+            var body = await allocate.Content.ReadAsStringAsync();
+            Assert.True(allocate.StatusCode == HttpStatusCode.Created, $"Round {round} answered {(int)allocate.StatusCode}: {body}");
+            Assert.Equal(instanceId.ToString(), JsonDocument.Parse(body).RootElement.GetProperty("instanceId").GetString());
+            await stop.CancelAsync();
+            await releasing;
+        }
+    }
+
+    [Fact]
     public async Task HeldAddressAskedForInAnotherRack_IsRefused()
     {
         using (var apply = await cluster.Gateway.PutAsJsonAsync("/api/ipam/subnets/racked-net", new

@@ -59,7 +59,7 @@ public sealed class SubnetRedefinitionTests
 
         var conflict = Assert.Throws<ResourceConflictException>(() => Redefine(Current(), Definition(cidr: "10.0.0.0/23"), block));
 
-        Assert.Contains("1 live allocations", conflict.Message);
+        Assert.Contains("has 1 live allocation, so", conflict.Message);
         Assert.Contains("10.0.0.0/23", conflict.Message);
     }
 
