@@ -9,9 +9,9 @@ using Surge.ServiceDefaults.Storage;
 namespace Surge.Benchmarks.Ipam;
 
 /// <summary>
-/// The least an event-sourced allocator on Marten writes, measured as if it were one: requests are grouped as Ipam's
-/// committer groups them, and each group is one <see cref="BlockChanges"/> entry appended to one stream at its
-/// expected version. It decides nothing: the addresses come from a counter over the subnet, so the rate shows what
+/// The minimum an event-sourced allocator on Marten writes, measured as if it were an allocator. Requests are grouped
+/// as Ipam's committer groups them, and each group is one <see cref="BlockChanges"/> entry appended to one stream at
+/// its expected version. It decides nothing: the addresses come from a counter over the subnet, so the rate shows what
 /// the commit alone allows on this machine, the ceiling for Ipam's allocator, which also decides and locks.
 /// </summary>
 public sealed class LedgerAppendFloor(string name, string schema, AllocatorEnvironment environment) : IAddressAllocatorUnderTest

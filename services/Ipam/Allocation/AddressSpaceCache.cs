@@ -52,14 +52,14 @@ public sealed class AddressSpaceCache(AddressLedger ledger)
         var space = new AddressSpace(subnets.Values.Select(entry => entry.State), ledger.Block, holdings);
 
         var replies = fresh.Select(work => (work, Reply(work.Request, AllocationPlanner.Plan(space, work.Request.SagaId, work.Request.Requests, now)))).ToList();
-        var held = replies.ToDictionary(
+        var holdingsByWork = replies.ToDictionary(
             entry => entry.work.Key,
             entry => entry.Item2 is AddressesAllocated
                 ? (IReadOnlyList<AddressHolding>)[.. entry.work.Request.Requests.Select(request => space.HoldingOf(request.InstanceId)).OfType<AddressHolding>()]
                 : [],
             StringComparer.Ordinal);
         var commit = Append(session, space);
-        return new StagedBatch(Record(session, replies, held, now), commit);
+        return new StagedBatch(Record(session, replies, holdingsByWork, now), commit);
     }
 
     private static async Task<List<AllocationWork>> SkipHandledAsync(IDocumentSession session, IReadOnlyList<AllocationWork> batch, CancellationToken cancellationToken)

@@ -49,7 +49,7 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
     /// <summary>Returns the address the instance holds, or null.</summary>
     public AddressHolding? HoldingOf(Guid instanceId) => byInstance.GetValueOrDefault(instanceId);
 
-    /// <summary>Returns who holds the address, in canonical text form, or null.</summary>
+    /// <summary>Returns the holding of the address, given in canonical text form, or null.</summary>
     public AddressHolding? HoldingAt(string address) => byAddress.GetValueOrDefault(address);
 
     /// <summary>A copy of every held address.</summary>
@@ -92,7 +92,7 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
             fetched.Add((subnet, from > version ? [] : await session.Events.FetchStreamAsync(StreamKey(subnet), fromVersion: from, token: cancellationToken)));
         }
 
-        // Another caller may have folded some of the entries meanwhile; those are skipped, and none is missing,
+        // Another caller may have folded some of the entries meanwhile, and those are skipped. None is missing,
         // because this copy only moves forward and the entries start right after what it held or the snapshot.
         using (await EnterAsync(cancellationToken))
         {
@@ -114,8 +114,8 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
     /// <summary>
     /// Appends the changes to <paramref name="session"/> as one ledger entry per subnet, at the version after the one
     /// this copy holds, with a snapshot when enough entries passed since the last. Call it inside
-    /// <see cref="EnterAsync"/>. Returns what folds the entries into this copy at once; a caller that commits later
-    /// may drop it, and the next catch-up reads the entries instead. Call it only after the commit succeeded.
+    /// <see cref="EnterAsync"/>. Returns what folds the entries into this copy at once, to call only after the commit
+    /// succeeded. A caller that commits later may drop it, because the next catch-up reads the entries.
     /// </summary>
     public Action Stage(IDocumentSession session, IEnumerable<(string BlockKey, BlockEvent Event)> changes)
     {
@@ -135,8 +135,8 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
             }
 
             // The next snapshot is counted from this one as soon as it is staged, also for callers that never fold
-            // their entry and when the commit fails; then one snapshot is missed, and a starting process folds up to
-            // twice as many entries after the last one.
+            // their entry. When the commit fails, one snapshot is missed, so a starting process folds up to twice as
+            // many entries after the last one.
             if (version + 1 - ledger.SnapshotVersion >= options.Value.SnapshotEvery)
             {
                 session.Store(new AddressLedgerSnapshot(subnet.Key, version + 1, BlocksAfter(ledger, entry)));
@@ -150,7 +150,7 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
         return () => applies.ForEach(apply => apply());
     }
 
-    /// <summary>Reads the versions of every subnet and ledger stream with a connection of its own.</summary>
+    /// <summary>Reads the versions of the ledger streams with a connection of its own.</summary>
     public static async Task<Dictionary<string, long>> ReadVersionsAsync(IDocumentStore store, CancellationToken cancellationToken)
     {
         await using var connection = store.Storage.Database.CreateConnection();
@@ -278,11 +278,11 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
 
     private void Hold(AddressHolding holding)
     {
-        // The ledger's single writer never gives an address twice; a second holder here means the stored entries
-        // contradict each other, and serving either would hand out a taken address.
+        // A second holder here means the stored entries contradict each other. Serving either would hand out a taken
+        // address, so the fold stops instead.
         if (byAddress.TryGetValue(holding.Id, out var current) && current.InstanceId != holding.InstanceId)
         {
-            throw new InvalidOperationException($"The address ledger gives {holding.Id} to instance {holding.InstanceId} while instance {current.InstanceId} holds it.");
+            throw new InvalidOperationException($"The address ledger is inconsistent: it allocates {holding.Id} to instance {holding.InstanceId} while instance {current.InstanceId} holds it. Stop every Ipam process and inspect the stream addresses/{current.Subnet}.");
         }
 
         byAddress[holding.Id] = holding;

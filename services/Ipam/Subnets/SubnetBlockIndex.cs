@@ -5,8 +5,8 @@ namespace Surge.Ipam.Subnets;
 
 /// <summary>
 /// A subnet's blocks indexed by node and by first address, kept with the block list it was built from. A refill may
-/// claim hundreds of blocks in one plan, each a new list one block longer than the last; the index of the new list
-/// is the last one's plus that block, so a plan costs the same per claim however many blocks the subnet has.
+/// claim hundreds of blocks in one plan, and each claim makes a list one block longer than the last. The index of the
+/// new list is the last one's plus that block, so a claim costs the same however many blocks the subnet has.
 /// </summary>
 public sealed class SubnetBlockIndex
 {
