@@ -1,10 +1,8 @@
 using System.Threading.Channels;
 using Marten;
-using Npgsql;
 using Surge.Ipam;
 using Surge.Ipam.Addressing;
 using Surge.Ipam.Blocks;
-using Surge.ServiceDefaults.Storage;
 
 namespace Surge.Benchmarks.Ipam;
 
@@ -32,15 +30,7 @@ public sealed class LedgerAppendFloor(string name, string schema, AllocatorEnvir
     /// <inheritdoc />
     public async Task PrepareAsync(BenchmarkSubnetPlan plan, CancellationToken ct)
     {
-        await using (var connection = new NpgsqlConnection(environment.ConnectionString))
-        {
-            await connection.OpenAsync(ct);
-            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", connection);
-            await drop.ExecuteNonQueryAsync(ct);
-        }
-
-        store = new DocumentStore(MartenExtensions.CreateStoreOptions(environment.ConnectionString, schema, IpamStore.Configure));
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        store = await IpamStoreForBenchmark.CreateAsync(environment.ConnectionString, schema, ct);
         var subnet = AddressBlock.Parse(plan.Subnet.ToString());
         (next, last) = (subnet.FirstUsable, subnet.LastUsable);
         writer = WriteAsync(CancellationToken.None);

@@ -1,7 +1,6 @@
 using Marten;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Surge.Contracts.Addresses;
 using Surge.Ipam;
 using Surge.Ipam.Allocation;
@@ -10,7 +9,6 @@ using Surge.Ipam.Subnets;
 using Surge.Ipam.WarmSets;
 using Surge.ServiceDefaults.Chaos;
 using Surge.ServiceDefaults.Messaging;
-using Surge.ServiceDefaults.Storage;
 
 namespace Surge.Benchmarks.Ipam;
 
@@ -37,16 +35,7 @@ public sealed class WarmSetAllocator(string name, string schema, AllocatorEnviro
     /// <inheritdoc />
     public async Task PrepareAsync(BenchmarkSubnetPlan plan, CancellationToken ct)
     {
-        await using (var connection = new NpgsqlConnection(environment.ConnectionString))
-        {
-            await connection.OpenAsync(ct);
-            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", connection);
-            await drop.ExecuteNonQueryAsync(ct);
-        }
-
-        var options = MartenExtensions.CreateStoreOptions(environment.ConnectionString, schema, IpamStore.Configure);
-        store = new DocumentStore(options);
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        store = await IpamStoreForBenchmark.CreateAsync(environment.ConnectionString, schema, ct);
 
         // Each node keeps at least its warm level ready; blocks are whole, so a node may hold up to one block more.
         var warm = plan.Nodes.Max(node => node.WarmAddresses);
