@@ -39,7 +39,6 @@ public static class AddressSpaceLock
             select id, version from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_streams
             where id like 'subnet/%' or {Blocks.AddressLedger.StreamFilter}
             """,
-            null,
             cancellationToken);
     }
 }

@@ -151,16 +151,8 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
     }
 
     /// <summary>Reads the versions of the ledger streams with a connection of its own.</summary>
-    public static async Task<Dictionary<string, long>> ReadVersionsAsync(IDocumentStore store, CancellationToken cancellationToken)
-    {
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(cancellationToken);
-        return await StreamVersions.ReadAsync(
-            connection,
-            $"select id, version from {store.Options.Events.DatabaseSchemaName}.mt_streams where {StreamFilter}",
-            null,
-            cancellationToken);
-    }
+    public static Task<Dictionary<string, long>> ReadVersionsAsync(IDocumentStore store, CancellationToken cancellationToken) =>
+        StreamVersions.ReadAsync(store, $"select id, version from {store.Options.Events.DatabaseSchemaName}.mt_streams where {StreamFilter}", cancellationToken);
 
     /// <summary>Returns the state of the subnet's blocks keyed by block key, an empty map for a subnet without ledger.</summary>
     public IReadOnlyDictionary<string, BlockState> BlocksOf(string subnet) =>

@@ -96,21 +96,16 @@ public sealed partial class SubnetReportPublisher(
     }
 
     /// <summary>Reads each subnet's report version: the sum of the versions of its stream and its address ledger.</summary>
-    public static async Task<Dictionary<string, long>> ReportVersionsAsync(IDocumentStore store, CancellationToken cancellationToken)
-    {
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(cancellationToken);
-        return await StreamVersions.ReadAsync(
-            connection,
+    public static Task<Dictionary<string, long>> ReportVersionsAsync(IDocumentStore store, CancellationToken cancellationToken) =>
+        StreamVersions.ReadAsync(
+            store,
             $"""
             select split_part(id, '/', 2), sum(version)::bigint
             from {store.Options.Events.DatabaseSchemaName}.mt_streams
-            where id like 'subnet/%' or id like 'addresses/%'
+            where id like 'subnet/%' or {Blocks.AddressLedger.StreamFilter}
             group by 1
             """,
-            null,
             cancellationToken);
-    }
 
     [LoggerMessage(EventId = 3301, Level = LogLevel.Debug, Message = "Reported {Count} changed subnets to Capacity")]
     private static partial void LogReported(ILogger logger, int count);
