@@ -22,7 +22,7 @@ public static class IpamStore
         options.Events.AddEventType<BlockChanges>();
 
         // Inline, so FetchForWriting loads the stored state instead of replaying every event, and a read right after
-        // a write sees it. Blocks and holdings have no documents: every process folds them from the address ledger,
+        // a write returns it. Blocks and holdings have no documents. Every process folds them from the address ledger,
         // because a document per allocation would cost a row per address on the allocation's path.
         options.Projections.Add(new SubnetProjection(), ProjectionLifecycle.Inline);
         options.Schema.For<AddressLedgerSnapshot>();

@@ -65,7 +65,7 @@ public static class AllocationEndpoints
         return TypedResults.Ok(AllocationResponse.From(holding));
     }
 
-    // Reads what every process committed, not only this one, before answering.
+    // Catches up with what every process committed, not only this one, before the response.
     private static async Task<IReadOnlyList<AddressHolding>> HoldingsAsync(AddressLedger ledger, IQuerySession session, CancellationToken cancellationToken)
     {
         await ledger.CatchUpAsync(session, null, cancellationToken);

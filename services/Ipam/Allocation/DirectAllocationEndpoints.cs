@@ -36,7 +36,7 @@ public static partial class DirectAllocationEndpoints
         var allocate = new AllocateAddresses(Guid.Empty, request.Service ?? "", [new AddressRequest(instanceId, node, pool)]);
         var work = new AllocationWork(Guid.NewGuid().ToString("N"), context.GetCorrelationId(), null, allocate, ViaBroker: false);
         var staged = await committer.AllocateAsync(work, cancellationToken)
-            ?? throw new InvalidOperationException($"The allocation of instance {instanceId} was not through the broker, yet it was answered as handled before.");
+            ?? throw new InvalidOperationException($"The committer returned no reply for the allocation of instance {instanceId}, although only messages from the broker can have been handled before.");
         if (staged.Reply is AddressAllocationRejected rejected)
         {
             throw new ResourceConflictException(rejected.Reason);

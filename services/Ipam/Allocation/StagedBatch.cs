@@ -15,7 +15,7 @@ public sealed class StagedBatch(IReadOnlyList<StagedReply> replies, Action commi
 /// <summary>The reply to one allocation request, and its outbox entry when the request came through the broker.</summary>
 /// <param name="Reply">An <c>AddressesAllocated</c> or an <c>AddressAllocationRejected</c>.</param>
 /// <param name="Holdings">
-/// What each instance of the request holds once the batch commits, empty for a rejection. A caller answers from it
-/// instead of reading the ledger again, where a release that came right after could already have removed it.
+/// The holding of each instance of the request once the batch commits, empty for a rejection. A caller builds its
+/// response from it instead of reading the ledger again, because a release right after the commit may have removed it.
 /// </param>
 public sealed record StagedReply(string Key, object Reply, OutboxMessage? Outbox, IReadOnlyList<Blocks.AddressHolding> Holdings);

@@ -3,7 +3,7 @@ namespace Surge.Ipam.Blocks;
 /// <summary>
 /// One entry of a subnet's address ledger, the stream <c>addresses/{subnet}</c>: the block changes one writer decided
 /// together, in order. A batch of allocations is one entry however many addresses it gives out, so recording it costs
-/// one row; each change inside still names its block and says what happened to which address.
+/// one row. Each change inside still names its block and records what happened to which address.
 /// </summary>
 public sealed record BlockChanges(IReadOnlyList<BlockChange> Changes);
 

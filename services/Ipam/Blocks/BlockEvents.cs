@@ -4,7 +4,7 @@ namespace Surge.Ipam.Blocks;
 
 /// <summary>
 /// A change of one node block. Blocks have no streams of their own: a subnet's block changes are recorded together in
-/// its address ledger, see <see cref="BlockChanges"/>, and the <c>kind</c> field tells them apart there.
+/// its address ledger, see <see cref="BlockChanges"/>, where the <c>kind</c> field identifies each type.
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(BlockOpened), "opened")]

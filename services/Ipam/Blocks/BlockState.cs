@@ -25,7 +25,7 @@ public sealed record BlockState(
     /// <summary>Returns the key of a block: <c>block/{subnet}/{cidr}</c>.</summary>
     public static string Key(string subnet, string cidr) => $"block/{subnet}/{cidr}";
 
-    /// <summary>Splits a key made by <see cref="Key"/>; the cidr holds a '/' itself, so only the first two separators split.</summary>
+    /// <summary>Splits a key made by <see cref="Key"/>. The cidr contains a '/' itself, so only the first two separators split.</summary>
     public static (string Subnet, string Cidr) SplitKey(string key)
     {
         var parts = key.Split('/', 3);
@@ -42,7 +42,7 @@ public sealed record BlockState(
     /// <summary>
     /// Returns whether every address of the block's range is allocated or in quarantine at <paramref name="now"/>,
     /// judged from the counts and the prefix length alone, so a node's full blocks cost no address parsing when an
-    /// allocation looks for room. False only says the block needs a closer look.
+    /// allocation looks for room. False means only that the block needs a closer look.
     /// </summary>
     public bool IsFullAt(DateTimeOffset now)
     {

@@ -27,15 +27,15 @@ public sealed class DirectAllocationTests(IpamCluster cluster)
     }
 
     [Fact]
-    public async Task ReleaseRightAfterTheCommit_AllocationStillAnswersWithItsAddress()
+    public async Task Allocate_ReleasedRightAfterCommit_Returns201()
     {
         using (var apply = await cluster.Gateway.PutAsJsonAsync("/api/ipam/subnets/racing-net", new { cidr = "10.221.0.0/24", nodes = new[] { "racing-node" } }))
         {
             Assert.True(apply.IsSuccessStatusCode, await apply.Content.ReadAsStringAsync());
         }
 
-        // A release can land between the allocation's commit and its answer; the answer must still be the committed
-        // allocation, never a 500 because the address is already gone.
+        // A release can land between the allocation's commit and its response. The response must still be the
+        // committed allocation, never a 500 because the address is already gone.
         using var ipam = new HttpClient { BaseAddress = new Uri(cluster.Service("ipam").BaseUrl) };
         for (var round = 0; round < 60; round++)
         {

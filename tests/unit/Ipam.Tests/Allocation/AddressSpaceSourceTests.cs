@@ -27,7 +27,7 @@ public sealed class AddressSpaceSourceTests
     }
 
     [Fact]
-    public void Rollback_OverSource_LeavesTheSourceAsItWas()
+    public void Rollback_OverSource_KeepsSource()
     {
         var subnet = TestSubnets.Macvlan().WithBlock("10.0.0.0/28", "node-1");
         var block = TestBlocks.Opened(subnet, "10.0.0.0/28", "node-1");

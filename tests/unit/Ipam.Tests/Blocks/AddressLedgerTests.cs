@@ -73,7 +73,7 @@ public sealed class AddressLedgerTests
     }
 
     [Fact]
-    public void Fold_BlockOpenedAgain_DropsHoldersOfItsLastClaim()
+    public void Fold_BlockReopened_DropsOldHolders()
     {
         var ledger = WithOpenBlock();
         ledger.Fold(Subnet, Entry(new AddressAllocated("10.0.0.17", Fixed.Instance(1), Fixed.Saga, "node-2", Fixed.Now)), 2);
@@ -117,7 +117,7 @@ public sealed class AddressLedgerTests
     }
 
     [Fact]
-    public void Restore_Snapshot_GivesTheSameHoldersAsTheFold()
+    public void Restore_Snapshot_MatchesFold()
     {
         var folded = WithOpenBlock();
         folded.Fold(Subnet, Entry(
@@ -134,7 +134,7 @@ public sealed class AddressLedgerTests
     }
 
     [Fact]
-    public void Restore_OlderSnapshotThanTheCopy_KeepsTheCopy()
+    public void Restore_OlderSnapshot_KeepsCopy()
     {
         var ledger = WithOpenBlock();
         var old = ledger.Snapshot(Subnet);
@@ -146,7 +146,7 @@ public sealed class AddressLedgerTests
     }
 
     [Fact]
-    public void Entry_RoundTripsThroughJson_WithTheKindOfEachChange()
+    public void Entry_JsonRoundTrip_KeepsKinds()
     {
         // Marten stores events with System.Text.Json in camel case, and jsonb may put the kind field anywhere.
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { AllowOutOfOrderMetadataProperties = true };

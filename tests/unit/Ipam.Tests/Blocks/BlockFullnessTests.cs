@@ -36,13 +36,13 @@ public sealed class BlockFullnessTests
     }
 
     [Fact]
-    public void IsFullAt_Ipv6Block_UsesItsOwnSize()
+    public void IsFullAt_Ipv6Block_UsesBlockSize()
     {
         Assert.True(WithAllocations(Block("fd00::10/124"), 16).IsFullAt(Fixed.Now));
         Assert.False(WithAllocations(Block("fd00::10/124"), 15).IsFullAt(Fixed.Now));
     }
 
     [Fact]
-    public void IsFullAt_BlockTooLargeToCount_IsFalse() =>
+    public void IsFullAt_HugeBlock_IsFalse() =>
         Assert.False(Block("fd00::/64").IsFullAt(Fixed.Now));
 }

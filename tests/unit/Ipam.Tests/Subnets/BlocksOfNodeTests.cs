@@ -6,7 +6,7 @@ namespace Surge.Ipam.Tests.Subnets;
 public sealed class BlocksOfNodeTests
 {
     [Fact]
-    public void BlocksOf_AfterAnotherClaim_IncludesTheNewBlock()
+    public void BlocksOf_AfterClaim_IncludesNewBlock()
     {
         var before = TestSubnets.Macvlan().WithBlock("10.0.0.0/28", "node-1");
         Assert.Single(before.BlocksOf("node-1"));

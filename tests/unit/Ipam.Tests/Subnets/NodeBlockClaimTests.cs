@@ -24,7 +24,7 @@ public sealed class NodeBlockClaimTests
     }
 
     [Fact]
-    public void ClaimBlock_ManyClaimsInARow_EachTakesTheNextFreeBlock()
+    public void ClaimBlock_ManyInARow_TakeNextFree()
     {
         // Each claim extends the last state's index instead of rebuilding it, so the claims must still never repeat.
         var subnet = TestSubnets.Macvlan("10.0.0.0/22");
@@ -41,7 +41,7 @@ public sealed class NodeBlockClaimTests
     }
 
     [Fact]
-    public void ClaimBlock_BlockOfAnEarlierSmallerSize_TakesTheCandidateThatHoldsIt()
+    public void ClaimBlock_SmallerOldBlock_TakesItsCandidate()
     {
         // A /29 at .8 lies inside the /28 at .0, so after the subnet moved to /28 blocks that candidate is taken.
         var subnet = TestSubnets.Macvlan(blockPrefixLength: 28).WithBlock("10.0.0.8/29", "node-1");
