@@ -49,6 +49,14 @@ public static partial class ScaleOutDecider
 
         // Recording the endpoint marks the instance as reported, so a repeated report stops it only once.
         (_, LateInstanceReported late) => WithInstance(state, late.InstanceId, i => i with { Endpoint = late.Endpoint }),
+
+        // Likewise, recording a late address makes a repeated reply release it only once.
+        (_, LateAddressesReported late) => state with
+        {
+            Instances = [.. state.Instances.Select(i => late.Addresses.FirstOrDefault(a => a.InstanceId == i.InstanceId) is { } a
+                ? i with { Subnet = a.Subnet, Address = a.Address }
+                : i)],
+        },
         (_, BackendsRequested requested) => state with { Status = ScaleOutStatus.RegisteringBackends, Deadline = requested.Deadline },
         (_, ScaleOutCompleted completed) => state with
         {

@@ -51,6 +51,7 @@ public static partial class ScaleOutDecider
             InstanceStarted started => DecideInstanceStarted(state, started, now, options),
             InstanceStartFailed failed => DecideInstanceFailed(state, failed, now, options),
             BackendsRegistered when state.Status == ScaleOutStatus.RegisteringBackends => DecideRegistered(state, now),
+            BackendsRegistered late when state.GaveUp => [new LateBackendsReported(late.InstanceIds, now)],
             BackendRegistrationRejected rejected when state.Status == ScaleOutStatus.RegisteringBackends =>
                 [new BackendRegistrationFailed(rejected.Reason, now), .. Fail(state, Steps.Backends, rejected.Reason, now, options)],
             BackendsDeregistered deregistered => ConfirmUndo(state, Steps.Backends, deregistered.InstanceIds, now, options),
@@ -87,7 +88,7 @@ public static partial class ScaleOutDecider
     {
         if (state.Status != ScaleOutStatus.AllocatingAddresses)
         {
-            return [];
+            return state.GaveUp ? LateAddresses(state, allocated, now) : [];
         }
 
         var missing = state.Instances.Where(i => allocated.Assignments.All(a => a.InstanceId != i.InstanceId)).ToList();
@@ -102,6 +103,18 @@ public static partial class ScaleOutDecider
             .Select(a => new AssignedAddress(a.InstanceId, a.Subnet, a.Address))
             .ToList();
         return [new AddressesAssigned(addresses, now, now + options.InstanceStartTimeout)];
+    }
+
+    // Ipam can commit an allocation after the saga stopped waiting for it, for example when the database restarted
+    // in between, and after the saga's own release found nothing to free. Addresses the saga never recorded would
+    // otherwise stay allocated to instances that never start.
+    private static IReadOnlyList<object> LateAddresses(ScaleOutState state, AddressesAllocated allocated, DateTimeOffset now)
+    {
+        var late = allocated.Assignments
+            .Where(a => state.Instances.Any(i => i.InstanceId == a.InstanceId && i.Address is null))
+            .Select(a => new AssignedAddress(a.InstanceId, a.Subnet, a.Address))
+            .ToList();
+        return late.Count > 0 ? [new LateAddressesReported(late, now)] : [];
     }
 
     private static IReadOnlyList<object> DecideInstanceStarted(ScaleOutState state, InstanceStarted started, DateTimeOffset now, SagaOptions options)

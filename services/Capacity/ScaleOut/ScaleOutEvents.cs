@@ -73,6 +73,12 @@ public sealed record ScaleOutCompensated(DateTimeOffset At);
 /// <summary>An instance reported ready after its saga had already failed, so it is stopped.</summary>
 public sealed record LateInstanceReported(Guid InstanceId, string Endpoint, DateTimeOffset At);
 
+/// <summary>Ipam allocated addresses after the saga had given up on them, so they are released.</summary>
+public sealed record LateAddressesReported(IReadOnlyList<AssignedAddress> Addresses, DateTimeOffset At);
+
+/// <summary>The load balancer registered backends after the saga had given up on them, so they are deregistered.</summary>
+public sealed record LateBackendsReported(IReadOnlyList<Guid> InstanceIds, DateTimeOffset At);
+
 /// <summary>What started a scale-out: an alert matched by a policy, or a request through the API.</summary>
 public sealed record ScaleOutTrigger(string Source, string? Policy, string? AlertName, string? Fingerprint, DateTimeOffset? AlertStartsAt, string? RequestedBy = null);
 

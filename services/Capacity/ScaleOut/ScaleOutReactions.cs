@@ -12,6 +12,8 @@ namespace Surge.Capacity.ScaleOut;
 /// </summary>
 public static class ScaleOutReactions
 {
+    private const string GaveUpReason = "Its scale-out saga had already given up on it.";
+
     /// <summary>Returns the messages to publish because <paramref name="e"/> moved the saga to <paramref name="after"/>.</summary>
     public static IReadOnlyList<object> For(object e, ScaleOutState after) => e switch
     {
@@ -25,7 +27,9 @@ public static class ScaleOutReactions
         BackendsRequested => [new RegisterBackends(after.SagaId, after.Service,
             [.. after.Instances.Where(i => i.Ready).Select(i => new Backend(i.InstanceId, i.Endpoint!))]), .. CleanUpFailed(after)],
         ScaleOutFailed or ScaleOutCancelled or CompensationStepCompleted or CompensationStepAbandoned => NextUndo(after),
-        LateInstanceReported late => [new StopInstances(after.SagaId, [late.InstanceId], "Its scale-out saga had already given up on it.")],
+        LateInstanceReported late => [new StopInstances(after.SagaId, [late.InstanceId], GaveUpReason)],
+        LateAddressesReported late => [new ReleaseAddresses(after.SagaId, [.. late.Addresses.Select(a => a.InstanceId)], GaveUpReason)],
+        LateBackendsReported late => [new DeregisterBackends(after.SagaId, after.Service, late.InstanceIds, GaveUpReason)],
         _ => [],
     };
 

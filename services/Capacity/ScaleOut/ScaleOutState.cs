@@ -40,6 +40,12 @@ public sealed record ScaleOutState(
     public bool IsFinished => Status is ScaleOutStatus.Completed or ScaleOutStatus.PartiallyCompleted
         or ScaleOutStatus.Failed or ScaleOutStatus.Cancelled or ScaleOutStatus.Declined;
 
+    /// <summary>
+    /// Whether the saga failed or was cancelled, so that whatever a participant still completes for it afterwards must
+    /// be undone, since compensation may already have passed that step.
+    /// </summary>
+    public bool GaveUp => Status is ScaleOutStatus.Compensating or ScaleOutStatus.Failed or ScaleOutStatus.Cancelled;
+
     /// <summary>The undo steps still to confirm; empty unless compensating.</summary>
     public IReadOnlyList<string> Undo => PendingUndo ?? [];
 }

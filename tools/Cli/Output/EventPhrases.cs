@@ -18,6 +18,7 @@ internal static class EventPhrases
         "InstanceStopped", "BackendAdded", "BackendRemoved", "NodeResourcesReserved", "ReservationCommitted",
         "ReservationReleased", "BackendsRequested", "StepTimedOut", "ScaleOutCancelled", "CompensationStepCompleted",
         "CompensationStepAbandoned", "ScaleOutCompensated", "LateInstanceReported", "BackendDraining",
+        "LateAddressesReported", "LateBackendsReported",
     ];
 
     /// <summary>Returns the phrase for <paramref name="type"/> in the current UI culture, or the type itself when it has none.</summary>
