@@ -144,13 +144,16 @@ postgres_write_restart_wrapper() {
     ensure_state_dir "$SURGE_STATE/bin"
     cat >"$wrapper" <<WRAPPER
 #!/usr/bin/env bash
-# Restarts the private PostgreSQL cluster of this checkout (fast shutdown, then start).
+# Restarts the private PostgreSQL cluster of this checkout: fast shutdown, then start.
+# With an argument, the cluster stays down for that many seconds in between.
 # Written by scripts/lib/postgres.sh.
 set -euo pipefail
 source $lib_dir/common.sh
 source $lib_dir/postgres.sh
 postgres_find_binaries
-postgres_pg_ctl -l "\$POSTGRES_LOG" -w -t 60 -m fast restart >/dev/null
+postgres_pg_ctl -l "\$POSTGRES_LOG" -w -t 60 -m fast stop >/dev/null
+sleep "\${1:-0}"
+postgres_pg_ctl -l "\$POSTGRES_LOG" -w -t 60 start >/dev/null
 WRAPPER
     chmod 755 "$wrapper"
     printf '%s' "$wrapper"

@@ -8,17 +8,21 @@ namespace Surge.Provisioner.InterfaceAttaching;
 /// Records the outcome of an attach that did not come from a message (the latency passed) in a unit of work of its
 /// own, together with the reply the requester expects.
 /// </summary>
-public sealed partial class NetworkInterfaceRecorder(OutboxSessionFactory sessions, ILogger<NetworkInterfaceRecorder> logger)
+public sealed partial class NetworkInterfaceRecorder(OutboxSessionFactory sessions, ServiceDefaults.Storage.DatabaseOutageRetry outage, ILogger<NetworkInterfaceRecorder> logger)
 {
     /// <summary>
     /// Decides <paramref name="command"/> against the interface's current state and commits the events and the reply.
     /// Returns the state after the commit, which is the state found when the command caused no events.
     /// </summary>
-    /// <remarks>A version conflict or a database error is retried with back-off, and after the last attempt the error is thrown.</remarks>
+    /// <remarks>
+    /// A version conflict or a database error is retried with back-off, and after the last attempt the error is thrown.
+    /// An unreachable database is waited out for <c>Messaging:DatabaseOutageRetry</c>.
+    /// </remarks>
     public async Task<NetworkInterfaceState> RecordAsync(NetworkInterfaceCommand command, string correlationId, CancellationToken cancellationToken)
     {
         var stream = NetworkInterfaceStream.Key(command.Node, command.InterfaceId);
         return await RecordingRetry.RunAsync(
+            outage,
             () => TryRecordAsync(command, stream, correlationId, cancellationToken),
             attempt => LogConflict(logger, stream, attempt),
             (exception, attempt, delay) => LogRetrying(logger, exception, stream, attempt, delay),

@@ -8,16 +8,20 @@ namespace Surge.Provisioner.NodeProvisioning;
 /// Records the outcome of work on cloud nodes that did not come from a message (a node that joined, a failed operation)
 /// in a unit of work of its own, together with the reply the saga expects when the outcome finishes the request.
 /// </summary>
-public sealed partial class CloudNodeRecorder(OutboxSessionFactory sessions, ILogger<CloudNodeRecorder> logger)
+public sealed partial class CloudNodeRecorder(OutboxSessionFactory sessions, ServiceDefaults.Storage.DatabaseOutageRetry outage, ILogger<CloudNodeRecorder> logger)
 {
     /// <summary>
     /// Decides <paramref name="command"/> against the request's current state and commits the events and the reply.
     /// Returns the state after the commit, which is the state found when the command caused no events.
     /// </summary>
-    /// <remarks>A version conflict or a database error is retried with back-off, and after the last attempt the error is thrown.</remarks>
+    /// <remarks>
+    /// A version conflict or a database error is retried with back-off, and after the last attempt the error is thrown.
+    /// An unreachable database is waited out for <c>Messaging:DatabaseOutageRetry</c>.
+    /// </remarks>
     public async Task<CloudNodeRequestState> RecordAsync(CloudNodeCommand command, string correlationId, CancellationToken cancellationToken)
     {
         return await RecordingRetry.RunAsync(
+            outage,
             () => TryRecordAsync(command, correlationId, cancellationToken),
             attempt => LogConflict(logger, command.RequestId, attempt),
             (exception, attempt, delay) => LogRetrying(logger, exception, command.RequestId, attempt, delay),

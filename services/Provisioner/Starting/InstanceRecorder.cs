@@ -8,16 +8,20 @@ namespace Surge.Provisioner.Starting;
 /// Records the outcome of work on an instance that did not come from a message (a finished start, a lost listener) in
 /// a unit of work of its own, together with the reply the saga expects.
 /// </summary>
-public sealed partial class InstanceRecorder(OutboxSessionFactory sessions, ILogger<InstanceRecorder> logger)
+public sealed partial class InstanceRecorder(OutboxSessionFactory sessions, ServiceDefaults.Storage.DatabaseOutageRetry outage, ILogger<InstanceRecorder> logger)
 {
     /// <summary>
     /// Decides <paramref name="command"/> against the instance's current state and commits the events and the reply.
     /// Returns false when the command caused no events, for example because the instance was stopped meanwhile.
     /// </summary>
-    /// <remarks>A version conflict or a database error is retried with back-off, and after the last attempt the error is thrown.</remarks>
+    /// <remarks>
+    /// A version conflict or a database error is retried with back-off, and after the last attempt the error is thrown.
+    /// An unreachable database is waited out for <c>Messaging:DatabaseOutageRetry</c>.
+    /// </remarks>
     public async Task<bool> RecordAsync(InstanceCommand command, string correlationId, CancellationToken cancellationToken)
     {
         return await RecordingRetry.RunAsync(
+            outage,
             () => TryRecordAsync(command, correlationId, cancellationToken),
             attempt => LogConflict(logger, command.InstanceId, attempt),
             (exception, attempt, delay) => LogRetrying(logger, exception, command.InstanceId, attempt, delay),

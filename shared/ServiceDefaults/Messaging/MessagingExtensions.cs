@@ -35,6 +35,7 @@ public static class MessagingExtensions
         builder.Services.AddHostedService<Chaos.CrashHookAnnouncer>();
         builder.Services.AddSingleton<PartitionLocks>();
         builder.Services.AddSingleton<OutboxDispatcher>();
+        builder.Services.AddSingleton<Storage.DatabaseOutageRetry>();
         builder.Services.AddSingleton<OutboxSessionFactory>();
         builder.Services.AddSingleton<ConsumerServices>();
         builder.Services.AddHostedService<OutboxRelay>();
@@ -77,6 +78,18 @@ public static class MessagingExtensions
                     endpoint.PrefetchCount = 64;
                     endpoint.ConcurrentMessageLimit = 32;
 
+                    // An unreachable database is waited out first, as the outermost retry, because every attempt
+                    // fails the same way until the server is back, and failing the message would fail its saga.
+                    var outageWaits = Storage.OutageRetrySchedule.For(messaging.DatabaseOutageRetry);
+                    if (outageWaits.Length > 0)
+                    {
+                        endpoint.UseMessageRetry(retry =>
+                        {
+                            retry.Handle<Exception>(Storage.DatabaseFailures.IsUnavailable);
+                            retry.Intervals(outageWaits);
+                        });
+                    }
+
                     // Version conflicts between processes are expected and cheap to retry, at growing intervals so that
                     // writers contending for one stream spread out; anything else gets a few spaced attempts before
                     // MassTransit moves the message to the error queue with its exception.
@@ -89,11 +102,15 @@ public static class MessagingExtensions
                         retry.Handle<DocumentAlreadyExistsException>();
                         retry.Intervals(0, 10, 25, 50, 100, 200, 400, 800);
                     });
-                    endpoint.UseMessageRetry(retry => retry.Exponential(
-                        messaging.RetryLimit,
-                        messaging.RetryMinInterval,
-                        messaging.RetryMaxInterval,
-                        messaging.RetryMinInterval));
+                    endpoint.UseMessageRetry(retry =>
+                    {
+                        if (outageWaits.Length > 0)
+                        {
+                            retry.Ignore<Exception>(Storage.DatabaseFailures.IsUnavailable);
+                        }
+
+                        retry.Exponential(messaging.RetryLimit, messaging.RetryMinInterval, messaging.RetryMaxInterval, messaging.RetryMinInterval);
+                    });
                     endpoint.ConfigureConsumers(context);
                 });
             });

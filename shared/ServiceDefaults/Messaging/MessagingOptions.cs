@@ -26,4 +26,12 @@ public sealed class MessagingOptions
     /// <summary>The longest retry interval. Default 10 seconds.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00", ErrorMessage = "Messaging:RetryMaxInterval must be between 10 ms and 10 minutes.")]
     public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a message whose handling failed because PostgreSQL could not be reached keeps being retried, at waits
+    /// that double from 100 ms to 5 s, before it counts as failed. It lets a database restart or failover pass without
+    /// failing the sagas in flight. Zero turns it off. Default 1 minute.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "Messaging:DatabaseOutageRetry must be between 0 and 10 minutes.")]
+    public TimeSpan DatabaseOutageRetry { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -67,7 +67,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             Title = "A service this request needs is unavailable.",
             Detail = unavailable.Message,
         },
-        _ when IsDatabaseUnavailable(exception) => new ProblemDetails
+        _ when Storage.DatabaseFailures.IsUnavailable(exception) => new ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,
             Title = "The database is unavailable.",
@@ -86,24 +86,6 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             Detail = "The error was logged with the correlation id of this response.",
         },
     };
-
-    /// <summary>
-    /// Returns whether the exception, or one it wraps, is a database failure that retrying can cure: a lost or refused
-    /// connection, or a server that is starting or shutting down. Such a request committed nothing, so it is a 503
-    /// the caller may retry, not a 500 for a bug.
-    /// </summary>
-    public static bool IsDatabaseUnavailable(Exception exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is Npgsql.NpgsqlException { IsTransient: true })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static HttpValidationProblemDetails JsonBindingProblem(JsonException json)
     {

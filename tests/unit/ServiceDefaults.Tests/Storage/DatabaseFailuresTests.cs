@@ -1,28 +1,30 @@
 using Npgsql;
-using Surge.ServiceDefaults.Problems;
+using Surge.ServiceDefaults.Storage;
 
-namespace Surge.ServiceDefaults.Tests.Problems;
+namespace Surge.ServiceDefaults.Tests.Storage;
 
-/// <summary>Which database failures become a 503 the caller may retry instead of a 500.</summary>
-public sealed class DatabaseUnavailableTests
+/// <summary>Which database failures pass on their own: they become a 503 for HTTP callers and a waited-out retry for messages.</summary>
+public sealed class DatabaseFailuresTests
 {
     private static PostgresException Postgres(string sqlState) =>
         new("message", "FATAL", "FATAL", sqlState);
 
-    [Fact]
-    public void IsDatabaseUnavailable_ServerStarting_IsTrue() =>
-        Assert.True(ProblemExceptionHandler.IsDatabaseUnavailable(Postgres("57P03")));
+    [Theory]
+    [InlineData("57P01")]
+    [InlineData("57P03")]
+    public void IsUnavailable_ServerShuttingDownOrStarting_IsTrue(string sqlState) =>
+        Assert.True(DatabaseFailures.IsUnavailable(Postgres(sqlState)));
 
     [Fact]
-    public void IsDatabaseUnavailable_WrappedConnectionFailure_IsTrue() =>
-        Assert.True(ProblemExceptionHandler.IsDatabaseUnavailable(
+    public void IsUnavailable_WrappedConnectionFailure_IsTrue() =>
+        Assert.True(DatabaseFailures.IsUnavailable(
             new InvalidOperationException("saving failed", new NpgsqlException("connection lost", new System.Net.Sockets.SocketException()))));
 
     [Fact]
-    public void IsDatabaseUnavailable_UniqueViolation_IsFalse() =>
-        Assert.False(ProblemExceptionHandler.IsDatabaseUnavailable(Postgres("23505")));
+    public void IsUnavailable_UniqueViolation_IsFalse() =>
+        Assert.False(DatabaseFailures.IsUnavailable(Postgres("23505")));
 
     [Fact]
-    public void IsDatabaseUnavailable_OtherException_IsFalse() =>
-        Assert.False(ProblemExceptionHandler.IsDatabaseUnavailable(new InvalidOperationException("bug")));
+    public void IsUnavailable_OtherException_IsFalse() =>
+        Assert.False(DatabaseFailures.IsUnavailable(new InvalidOperationException("bug")));
 }
