@@ -24,4 +24,7 @@ internal static class LogEventIds
     public const int InterfaceAttacher = 4300;
     public const int InterfaceRecorder = 4320;
     public const int InterfaceRecovery = 4340;
+    public const int Updater = 4360;
+    public const int UpdateConsumer = 4380;
+    public const int DescribeConsumer = 4400;
 }

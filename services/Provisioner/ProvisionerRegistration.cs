@@ -7,8 +7,10 @@ using Surge.Provisioner.NetworkInterfaces;
 using Surge.Provisioner.NodeProvisioning;
 using Surge.Provisioner.Providers;
 using Surge.Provisioner.Querying;
+using Surge.Provisioner.Describing;
 using Surge.Provisioner.Simulation;
 using Surge.Provisioner.Starting;
+using Surge.Provisioner.Updating;
 using Surge.ServiceDefaults.Messaging;
 using Surge.ServiceDefaults.Storage;
 
@@ -30,6 +32,7 @@ public static class ProvisionerRegistration
         builder.Services.AddSimulatedDataCentre(builder.Configuration);
         builder.Services.AddSingleton<InstanceRecorder>();
         builder.Services.AddSingleton<InstanceStarter>();
+        builder.Services.AddSingleton<InstanceUpdater>();
         builder.Services.AddSingleton<CloudNodeRecorder>();
         builder.Services.AddSingleton<CloudNodeBuilder>();
         builder.Services.AddSingleton<NetworkInterfaceRecorder>();
@@ -42,6 +45,9 @@ public static class ProvisionerRegistration
             options.Events.AddEventType<InstanceStartFailed>();
             options.Events.AddEventType<InstanceStopped>();
             options.Events.AddEventType<InstanceLost>();
+            options.Events.AddEventType<InstanceUpdateRequested>();
+            options.Events.AddEventType<InstanceUpdated>();
+            options.Events.AddEventType<InstanceUpdateFailed>();
             options.Projections.Add(new InstanceStateProjection(), ProjectionLifecycle.Live);
             options.Projections.Add(new InstanceViewProjection(), ProjectionLifecycle.Inline);
             options.Schema.For<InstanceView>().Index(view => view.Service).Index(view => view.Node).Index(view => view.Status);
@@ -66,6 +72,8 @@ public static class ProvisionerRegistration
         {
             bus.AddConsumer<StartInstancesConsumer>();
             bus.AddConsumer<StopInstancesConsumer>();
+            bus.AddConsumer<UpdateInstancesConsumer>();
+            bus.AddConsumer<DescribeServiceInstancesConsumer>();
             bus.AddConsumer<ProvisionNodesConsumer>();
             bus.AddConsumer<ReleaseNodesConsumer>();
             bus.AddConsumer<AttachNetworkInterfaceConsumer>();

@@ -25,3 +25,12 @@ public sealed record StopInstance(Guid InstanceId, string Reason) : InstanceComm
 
 /// <summary>Records that the instance went down with its node and no longer runs, and why.</summary>
 public sealed record LoseInstance(Guid InstanceId, string Reason) : InstanceCommand(InstanceId);
+
+/// <summary>Requests an in-place update of the instance to <paramref name="Image"/> for the saga <paramref name="SagaId"/>.</summary>
+public sealed record RequestUpdate(Guid InstanceId, Guid SagaId, string Image) : InstanceCommand(InstanceId);
+
+/// <summary>Records that the provider restarted the instance with <paramref name="Image"/> and that it serves HTTP at <paramref name="Endpoint"/>.</summary>
+public sealed record CompleteUpdate(Guid InstanceId, string Image, string Endpoint) : InstanceCommand(InstanceId);
+
+/// <summary>Records that the provider could not update the instance to <paramref name="Image"/>, and why.</summary>
+public sealed record FailUpdate(Guid InstanceId, string Image, string Reason) : InstanceCommand(InstanceId);

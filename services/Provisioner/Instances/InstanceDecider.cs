@@ -10,11 +10,17 @@ public static class InstanceDecider
     /// <summary>Returns the state after <paramref name="event"/>. Events of other types leave it unchanged.</summary>
     public static InstanceState Evolve(InstanceState state, object @event) => @event switch
     {
-        InstanceRequested requested => new InstanceState(InstanceStatus.Requested, requested.InstanceId, requested.SagaId, null, null, null, null),
+        InstanceRequested requested => new InstanceState(InstanceStatus.Requested, requested.InstanceId, requested.SagaId, null, null, null, null)
+        {
+            Image = requested.Image,
+        },
         InstanceStarted started => state with { Status = InstanceStatus.Started, Endpoint = started.Endpoint },
         InstanceStartFailed failed => state with { Status = InstanceStatus.StartFailed, FailureReason = failed.Reason },
-        InstanceStopped stopped => state with { Status = InstanceStatus.Stopped, StopReason = stopped.Reason },
-        InstanceLost lost => state with { Status = InstanceStatus.Lost, LossReason = lost.Reason },
+        InstanceStopped stopped => state with { Status = InstanceStatus.Stopped, StopReason = stopped.Reason, Update = null },
+        InstanceLost lost => state with { Status = InstanceStatus.Lost, LossReason = lost.Reason, Update = null },
+        InstanceUpdateRequested requested => state with { Update = new PendingUpdate(requested.SagaId, requested.Image) },
+        InstanceUpdated updated => state with { Image = updated.Image, Endpoint = updated.Endpoint, Update = null },
+        InstanceUpdateFailed => state with { Update = null },
         _ => state,
     };
 
@@ -29,6 +35,9 @@ public static class InstanceDecider
         FailStart fail => FailStart(state, fail, now),
         StopInstance stop => Stop(state, stop, now),
         LoseInstance lose => Lose(state, lose, now),
+        RequestUpdate request => RequestUpdate(state, request, now),
+        CompleteUpdate complete => CompleteUpdate(state, complete, now),
+        FailUpdate fail => FailUpdate(state, fail, now),
         _ => throw new ArgumentException($"The instance decider does not handle {command.GetType().Name}.", nameof(command)),
     };
 
@@ -105,15 +114,42 @@ public static class InstanceDecider
             ? [new InstanceStartFailed(fail.InstanceId, fail.Reason, now)]
             : [];
 
+    // An update in progress ends with the instance, so its saga gets a failure rather than waiting for its deadline.
     private static IReadOnlyList<object> Stop(InstanceState state, StopInstance stop, DateTimeOffset now) =>
         state.Status is InstanceStatus.Requested or InstanceStatus.Started or InstanceStatus.StartFailed
-            ? [new InstanceStopped(stop.InstanceId, stop.Reason, now)]
+            ? [.. EndUpdate(state, $"Instance {stop.InstanceId} was stopped during the update: {stop.Reason}", now), new InstanceStopped(stop.InstanceId, stop.Reason, now)]
             : [];
 
     // Only an instance that is starting or running can go down with its node; a failed, stopped or lost one has nothing
     // left to lose.
     private static IReadOnlyList<object> Lose(InstanceState state, LoseInstance lose, DateTimeOffset now) =>
         state.Status is InstanceStatus.Requested or InstanceStatus.Started
-            ? [new InstanceLost(lose.InstanceId, lose.Reason, now)]
+            ? [.. EndUpdate(state, $"Instance {lose.InstanceId} was lost during the update: {lose.Reason}", now), new InstanceLost(lose.InstanceId, lose.Reason, now)]
+            : [];
+
+    // Only a running instance with no update in progress and another image is updated; every other request is answered
+    // from the state by InstanceUpdateReplies, which makes a repeated request harmless.
+    private static IReadOnlyList<object> RequestUpdate(InstanceState state, RequestUpdate request, DateTimeOffset now) =>
+        state.Status == InstanceStatus.Started
+        && state.Update is null
+        && !string.IsNullOrWhiteSpace(request.Image)
+        && request.Image != state.Image
+            ? [new InstanceUpdateRequested(request.InstanceId, request.SagaId, request.Image, now)]
+            : [];
+
+    // An outcome counts only for the update in progress: a late outcome of an earlier update changes nothing.
+    private static IReadOnlyList<object> CompleteUpdate(InstanceState state, CompleteUpdate complete, DateTimeOffset now) =>
+        state.Status == InstanceStatus.Started && state.Update is { } update && update.Image == complete.Image
+            ? [new InstanceUpdated(complete.InstanceId, update.SagaId, complete.Image, complete.Endpoint, now)]
+            : [];
+
+    private static IReadOnlyList<object> FailUpdate(InstanceState state, FailUpdate fail, DateTimeOffset now) =>
+        state.Status == InstanceStatus.Started && state.Update is { } update && update.Image == fail.Image
+            ? [new InstanceUpdateFailed(fail.InstanceId, update.SagaId, fail.Image, fail.Reason, now)]
+            : [];
+
+    private static IEnumerable<object> EndUpdate(InstanceState state, string reason, DateTimeOffset now) =>
+        state.Update is { } update
+            ? [new InstanceUpdateFailed(state.InstanceId, update.SagaId, update.Image, reason, now)]
             : [];
 }

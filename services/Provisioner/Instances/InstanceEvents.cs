@@ -26,3 +26,15 @@ public sealed record InstanceStopped(Guid InstanceId, string Reason, DateTimeOff
 /// ends here.
 /// </summary>
 public sealed record InstanceLost(Guid InstanceId, string Reason, DateTimeOffset LostAt);
+
+/// <summary>
+/// A saga asked to update a running instance in place to <paramref name="Image"/>: same node, same address, restarted
+/// with the new image. The instance keeps serving its current image until the provider restarts it.
+/// </summary>
+public sealed record InstanceUpdateRequested(Guid InstanceId, Guid SagaId, string Image, DateTimeOffset RequestedAt);
+
+/// <summary>An instance runs <paramref name="Image"/> after an in-place update and serves HTTP at <paramref name="Endpoint"/> again.</summary>
+public sealed record InstanceUpdated(Guid InstanceId, Guid SagaId, string Image, string Endpoint, DateTimeOffset UpdatedAt);
+
+/// <summary>An in-place update to <paramref name="Image"/> failed. The instance keeps running the image it ran before.</summary>
+public sealed record InstanceUpdateFailed(Guid InstanceId, Guid SagaId, string Image, string Reason, DateTimeOffset FailedAt);

@@ -16,6 +16,15 @@ public interface IInstanceProvider
     Task ReattachAsync(InstanceLaunch launch, string endpoint, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Updates a running instance in place: restarts it on <see cref="InstanceLaunch.Node"/> with
+    /// <see cref="InstanceLaunch.Address"/> and the new <see cref="InstanceLaunch.Image"/>, and returns the URL it serves
+    /// HTTP at once it is ready again, which should stay <paramref name="endpoint"/>. An instance that this process does
+    /// not run (it restarted during the update) is started with the new image at <paramref name="endpoint"/>. Throws
+    /// <see cref="InstanceUpdateException"/> when the update fails; the instance then keeps its previous image.
+    /// </summary>
+    Task<string> UpdateAsync(InstanceLaunch launch, string endpoint, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Stops and removes the instance. An instance the provider does not run is ignored. Throws
     /// <see cref="InstanceStopException"/> when the instance cannot be stopped.
     /// </summary>

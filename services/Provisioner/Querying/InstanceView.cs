@@ -30,8 +30,17 @@ public sealed record InstanceView
     /// <summary>The IP address Ipam assigned to the instance.</summary>
     public string Address { get; init; } = "";
 
-    /// <summary>The image the instance runs.</summary>
+    /// <summary>The image the instance runs: the one it was requested with, then the one of its last completed update.</summary>
     public string Image { get; init; } = "";
+
+    /// <summary>The image an in-place update in progress installs, or null when no update is in progress.</summary>
+    public string? UpdatingTo { get; init; }
+
+    /// <summary>The saga that requested the update in progress, or null when no update is in progress.</summary>
+    public Guid? UpdateSagaId { get; init; }
+
+    /// <summary>Why the last in-place update failed, or null when none failed since the last completed one.</summary>
+    public string? UpdateFailureReason { get; init; }
 
     /// <summary>The CPU the instance requested, in millicores.</summary>
     public int CpuMillicores { get; init; }
@@ -68,6 +77,9 @@ public sealed record InstanceView
 
     /// <summary>When the instance was recorded as lost, if it was.</summary>
     public DateTimeOffset? LostAt { get; init; }
+
+    /// <summary>When the last in-place update completed, if one did.</summary>
+    public DateTimeOffset? UpdatedAt { get; init; }
 }
 
 /// <summary>Keeps <see cref="InstanceView"/> up to date in the transaction that appends the instance's events.</summary>
@@ -114,6 +126,26 @@ public sealed class InstanceViewProjection : SingleStreamProjection<InstanceView
             Status = InstanceStatus.Lost,
             LossReason = lost.Reason,
             LostAt = lost.LostAt,
+        },
+        InstanceUpdateRequested requested when snapshot is not null => snapshot with
+        {
+            UpdatingTo = requested.Image,
+            UpdateSagaId = requested.SagaId,
+        },
+        InstanceUpdated updated when snapshot is not null => snapshot with
+        {
+            Image = updated.Image,
+            Endpoint = updated.Endpoint,
+            UpdatingTo = null,
+            UpdateSagaId = null,
+            UpdateFailureReason = null,
+            UpdatedAt = updated.UpdatedAt,
+        },
+        InstanceUpdateFailed failed when snapshot is not null => snapshot with
+        {
+            UpdatingTo = null,
+            UpdateSagaId = null,
+            UpdateFailureReason = failed.Reason,
         },
         _ => snapshot,
     };

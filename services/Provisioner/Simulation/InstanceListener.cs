@@ -8,12 +8,16 @@ namespace Surge.Provisioner.Simulation;
 
 /// <summary>
 /// The HTTP server of one simulated instance: a Kestrel host of its own, bound to one address and port. Every path
-/// returns the instance's identity as JSON, so a caller behind the load balancer can tell which instance served it.
+/// returns the instance's identity as JSON, with its image, so a caller behind the load balancer can tell which instance
+/// and which version served it.
 /// </summary>
 public sealed class InstanceListener : IAsyncDisposable
 {
     /// <summary>The response header that names the instance that served a request.</summary>
     public const string InstanceHeader = "X-Surge-Instance";
+
+    /// <summary>The response header that names the image the instance runs.</summary>
+    public const string ImageHeader = "X-Surge-Image";
 
     private static readonly byte[] HealthyBody = """{"status":"healthy"}"""u8.ToArray();
 
@@ -45,7 +49,7 @@ public sealed class InstanceListener : IAsyncDisposable
             new InstanceIdentity(launch.InstanceId, launch.Service, launch.Address, launch.Image),
             JsonSerializerOptions.Web);
         var instanceId = launch.InstanceId.ToString();
-        app.Run(context => RespondAsync(context, instanceId, identity));
+        app.Run(context => RespondAsync(context, instanceId, launch.Image, identity));
 
         try
         {
@@ -69,10 +73,21 @@ public sealed class InstanceListener : IAsyncDisposable
         await app.DisposeAsync();
     }
 
-    private static Task RespondAsync(HttpContext context, string instanceId, byte[] identity)
+    /// <summary>
+    /// Stops serving at once and releases the port: connections are aborted, so requests in flight fail as they do when a
+    /// container is restarted.
+    /// </summary>
+    public async ValueTask AbortAsync()
+    {
+        await app.StopAsync(new CancellationToken(canceled: true));
+        await app.DisposeAsync();
+    }
+
+    private static Task RespondAsync(HttpContext context, string instanceId, string image, byte[] identity)
     {
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.Headers[InstanceHeader] = instanceId;
+        context.Response.Headers[ImageHeader] = image;
         context.Response.ContentType = "application/json";
 
         var body = context.Request.Path == "/healthz" ? HealthyBody : identity;

@@ -43,6 +43,7 @@ public static class SimulatedDataCentreFaults
     {
         ProviderOperation.StartInstance => TimeSpan.FromMinutes(3),
         ProviderOperation.StopInstance => TimeSpan.FromSeconds(5),
+        ProviderOperation.UpdateInstance => TimeSpan.FromMinutes(3),
         ProviderOperation.CreateVm => TimeSpan.FromMinutes(1),
         ProviderOperation.BootVm => TimeSpan.FromMinutes(3),
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "The operation has no reference latency."),

@@ -18,7 +18,7 @@ namespace Surge.Provisioner.Simulation;
 /// <para>
 /// The reference latencies, used for an operation whose <c>Latency</c> is not set, are the figures of an IaaS
 /// scale-out: three minutes to start a service on a node (<c>StartInstance</c>), five seconds to stop it
-/// (<c>StopInstance</c>), one minute to create a virtual machine (<c>CreateVm</c>) and three to boot it (<c>BootVm</c>).
+/// (<c>StopInstance</c>), three minutes to restart it in place from a new image (<c>UpdateInstance</c>), one minute to create a virtual machine (<c>CreateVm</c>) and three to boot it (<c>BootVm</c>).
 /// </para>
 /// <para>
 /// The older keys <c>InstanceStartLatency</c>, <c>InstanceStopLatency</c>, <c>VmCreateLatency</c>,
@@ -56,7 +56,7 @@ public sealed class SimulatedDataCentreOptions
 
     /// <summary>
     /// The latency distribution and injected faults per operation, keyed by a <see cref="ProviderOperation"/> name
-    /// (<c>StartInstance</c>, <c>StopInstance</c>, <c>CreateVm</c>, <c>BootVm</c>), in any letter case. Default empty, which
+    /// (<c>StartInstance</c>, <c>StopInstance</c>, <c>UpdateInstance</c>, <c>CreateVm</c>, <c>BootVm</c>), in any letter case. Default empty, which
     /// leaves every operation at its reference latency with no injected faults unless an older key below sets them.
     /// </summary>
     public Dictionary<string, OperationFaultOptions> Operations { get; set; } = new(StringComparer.OrdinalIgnoreCase);

@@ -5,7 +5,7 @@ using Surge.ServiceDefaults.Messaging;
 namespace Surge.Provisioner.Starting;
 
 /// <summary>
-/// Records the outcome of work on an instance that did not come from a message (a finished start, a lost listener) in
+/// Records the outcome of work on an instance that did not come from a message (a finished start or update, a lost listener) in
 /// a unit of work of its own, together with the reply the saga expects.
 /// </summary>
 public sealed partial class InstanceRecorder(OutboxSessionFactory sessions, ServiceDefaults.Storage.DatabaseOutageRetry outage, ILogger<InstanceRecorder> logger)
@@ -41,9 +41,16 @@ public sealed partial class InstanceRecorder(OutboxSessionFactory sessions, Serv
         }
 
         stream.AppendMany(events);
-        if (InstanceReplies.For(InstanceDecider.Fold(state, events)) is { } reply)
+
+        // The outcome of an update answers the saga that requested the update, not the one that started the instance.
+        if (command is not (CompleteUpdate or FailUpdate) && InstanceReplies.For(InstanceDecider.Fold(state, events)) is { } reply)
         {
             unit.Publish(reply);
+        }
+
+        foreach (var updateReply in events.Select(InstanceUpdateReplies.For).OfType<object>())
+        {
+            unit.Publish(updateReply);
         }
 
         await unit.CommitAsync(cancellationToken);

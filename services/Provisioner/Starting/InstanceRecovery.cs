@@ -2,17 +2,20 @@ using Marten;
 using Surge.Provisioner.Instances;
 using Surge.Provisioner.Providers;
 using Surge.Provisioner.Querying;
+using Surge.Provisioner.Updating;
 
 namespace Surge.Provisioner.Starting;
 
 /// <summary>
 /// Picks up the instances a previous run of this process left behind: starts those that were requested but not started,
-/// and takes back those that were started, whose listeners ended with the old process. On shutdown it releases them.
+/// and takes back those that were started, whose listeners ended with the old process, then resumes the in-place updates
+/// among them that had not finished. On shutdown it releases them.
 /// </summary>
 public sealed partial class InstanceRecovery(
     IDocumentStore store,
     IInstanceProvider provider,
     InstanceStarter starter,
+    InstanceUpdater updater,
     InstanceRecorder recorder,
     ILogger<InstanceRecovery> logger) : IHostedService
 {
@@ -33,7 +36,12 @@ public sealed partial class InstanceRecovery(
         {
             if (view.Status == InstanceStatus.Started)
             {
-                await ReattachAsync(view, cancellationToken);
+                // An instance is taken back with its current image first, so an update that fails can fall back to it.
+                if (await ReattachAsync(view, cancellationToken) && view.UpdatingTo is { } image)
+                {
+                    LogResumingUpdate(logger, view.InstanceId, image);
+                    updater.Update(new InstanceUpdate(InstanceLaunch.From(view) with { Image = image }, view.Endpoint!));
+                }
             }
             else
             {
@@ -50,18 +58,20 @@ public sealed partial class InstanceRecovery(
         LogReleased(logger);
     }
 
-    private async Task ReattachAsync(InstanceView view, CancellationToken cancellationToken)
+    private async Task<bool> ReattachAsync(InstanceView view, CancellationToken cancellationToken)
     {
         try
         {
             await provider.ReattachAsync(InstanceLaunch.From(view), view.Endpoint!, cancellationToken);
             LogReattached(logger, view.InstanceId, view.Endpoint!);
+            return true;
         }
         catch (InstanceStartException exception)
         {
             LogLost(logger, exception, view.InstanceId, view.Endpoint!);
             var reason = $"The instance could not serve at {view.Endpoint} again after the Provisioner restarted: {exception.Message}";
             await recorder.RecordAsync(new StopInstance(view.InstanceId, reason), view.CorrelationId, cancellationToken);
+            return false;
         }
     }
 
@@ -76,4 +86,7 @@ public sealed partial class InstanceRecovery(
 
     [LoggerMessage(EventId = LogEventIds.Recovery + 4, Level = LogLevel.Information, Message = "Released the listeners of all instances for shutdown")]
     private static partial void LogReleased(ILogger logger);
+
+    [LoggerMessage(EventId = LogEventIds.Recovery + 5, Level = LogLevel.Information, Message = "Instance {InstanceId} was being updated to image {Image} when the service stopped, so the update runs again")]
+    private static partial void LogResumingUpdate(ILogger logger, Guid instanceId, string image);
 }

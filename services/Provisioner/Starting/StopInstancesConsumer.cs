@@ -56,6 +56,11 @@ public sealed partial class StopInstancesConsumer(
         foreach (var (instanceId, stream, events) in stopping)
         {
             stream.AppendMany(events);
+            foreach (var updateReply in events.Select(InstanceUpdateReplies.For).OfType<object>())
+            {
+                unit.Publish(updateReply);
+            }
+
             LogStopped(logger, instanceId, message.Reason);
         }
 

@@ -8,6 +8,7 @@ public sealed class SimulatedDataCentreFaultsTests
     [Theory]
     [InlineData(ProviderOperation.StartInstance, 180)]
     [InlineData(ProviderOperation.StopInstance, 5)]
+    [InlineData(ProviderOperation.UpdateInstance, 180)]
     [InlineData(ProviderOperation.CreateVm, 60)]
     [InlineData(ProviderOperation.BootVm, 180)]
     public void Resolve_Defaults_FixedReferenceLatencyAndNoFaults(ProviderOperation operation, int seconds)
