@@ -10,9 +10,6 @@ public enum ProviderOperation
     /// <summary>Stopping and removing an instance.</summary>
     StopInstance,
 
-    /// <summary>Updating an instance in place: restarting it on its node, with its address, from a new image.</summary>
-    UpdateInstance,
-
     /// <summary>Creating a virtual machine for a new cloud node.</summary>
     /// <remarks>
     /// NOTE: its settings are validated but not used. Simulated cloud nodes take their latencies from
@@ -23,4 +20,7 @@ public enum ProviderOperation
     /// <summary>Booting and self-checking a new virtual machine.</summary>
     /// <remarks>NOTE: its settings are validated but not used, as with <see cref="CreateVm"/>.</remarks>
     BootVm,
+
+    /// <summary>Updating an instance in place: restarting it on its node, with its address, from a new image.</summary>
+    UpdateInstance,
 }

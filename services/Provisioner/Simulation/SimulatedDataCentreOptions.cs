@@ -56,7 +56,7 @@ public sealed class SimulatedDataCentreOptions
 
     /// <summary>
     /// The latency distribution and injected faults per operation, keyed by a <see cref="ProviderOperation"/> name
-    /// (<c>StartInstance</c>, <c>StopInstance</c>, <c>UpdateInstance</c>, <c>CreateVm</c>, <c>BootVm</c>), in any letter case. Default empty, which
+    /// (<c>StartInstance</c>, <c>StopInstance</c>, <c>CreateVm</c>, <c>BootVm</c>, <c>UpdateInstance</c>), in any letter case. Default empty, which
     /// leaves every operation at its reference latency with no injected faults unless an older key below sets them.
     /// </summary>
     public Dictionary<string, OperationFaultOptions> Operations { get; set; } = new(StringComparer.OrdinalIgnoreCase);

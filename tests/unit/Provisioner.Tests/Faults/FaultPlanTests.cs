@@ -13,6 +13,7 @@ public sealed class FaultPlanTests
         Faults(ProviderOperation.StopInstance, TimeSpan.FromSeconds(5), neverAnswerRate: stopNeverAnswerRate),
         Faults(ProviderOperation.CreateVm, TimeSpan.FromMinutes(1)),
         Faults(ProviderOperation.BootVm, TimeSpan.FromMinutes(3)),
+        Faults(ProviderOperation.UpdateInstance, TimeSpan.FromMinutes(3)),
     ];
 
     [Fact]

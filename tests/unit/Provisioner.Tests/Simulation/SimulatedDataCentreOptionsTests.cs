@@ -159,7 +159,7 @@ public sealed class SimulatedDataCentreOptionsTests
         var failures = Failures(("SimulatedDataCentre:Operations:RebootNode:FailureRate", "0.1"));
 
         Assert.Contains(
-            "SimulatedDataCentre:Operations:RebootNode is not an operation. Use one of StartInstance, StopInstance, UpdateInstance, CreateVm, BootVm.",
+            "SimulatedDataCentre:Operations:RebootNode is not an operation. Use one of StartInstance, StopInstance, CreateVm, BootVm, UpdateInstance.",
             failures);
     }
 
