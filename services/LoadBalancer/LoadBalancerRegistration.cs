@@ -2,8 +2,10 @@ using JasperFx.Events.Projections;
 using Surge.LoadBalancer.DataPlane;
 using Surge.LoadBalancer.Draining;
 using Surge.LoadBalancer.ListingBackends;
+using Surge.LoadBalancer.Measuring;
 using Surge.LoadBalancer.Pools;
 using Surge.LoadBalancer.Registration;
+using Surge.LoadBalancer.Weights;
 using Surge.ServiceDefaults.Messaging;
 using Surge.ServiceDefaults.Storage;
 
@@ -13,8 +15,8 @@ namespace Surge.LoadBalancer;
 public static class LoadBalancerRegistration
 {
     /// <summary>
-    /// Adds the pool event store with its inline read model, the embedded YARP data plane, the drain finisher, and the
-    /// registration and drain consumers.
+    /// Adds the pool event store with its inline read model, the embedded YARP data plane, the drain and measurement
+    /// finishers, and the registration, drain, weight and measurement consumers.
     /// </summary>
     public static WebApplicationBuilder AddLoadBalancer(this WebApplicationBuilder builder)
     {
@@ -25,20 +27,24 @@ public static class LoadBalancerRegistration
 
         builder.AddSurgeMarten("loadbalancer", options =>
         {
-            options.Events.AddEventTypes([typeof(BackendAdded), typeof(BackendRemoved), typeof(DrainStarted), typeof(DrainFinished)]);
+            options.Events.AddEventTypes([typeof(BackendAdded), typeof(BackendRemoved), typeof(BackendWeightChanged), typeof(DrainStarted), typeof(DrainFinished)]);
             options.Projections.Add(new BackendPoolProjection(), ProjectionLifecycle.Inline);
+            options.Schema.For<PendingMeasurement>();
         });
 
         // After the store so the data plane loads once the schema exists, and before messaging so it is built before
         // the first message arrives.
         builder.AddDataPlane();
         builder.AddDraining();
+        builder.AddMeasuring();
 
         builder.AddSurgeMessaging("loadbalancer", bus =>
         {
             bus.AddConsumer<RegisterBackendsConsumer>();
             bus.AddConsumer<DeregisterBackendsConsumer>();
             bus.AddConsumer<DrainBackendsConsumer>();
+            bus.AddConsumer<SetBackendWeightsConsumer>();
+            bus.AddConsumer<MeasureBackendErrorsConsumer>();
         });
         return builder;
     }

@@ -8,7 +8,14 @@ public static class DataPlaneEndpoints
     /// <summary>Maps the YARP routes and the 503 endpoint, both limited to the data plane port by <see cref="DataPlanePortPolicy"/>.</summary>
     public static IEndpointRouteBuilder MapDataPlane(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapReverseProxy().WithMetadata(DataPlaneEndpointMetadata.Instance);
+        // The standard proxy pipeline, with the traffic counts around it for error measurements.
+        endpoints.MapReverseProxy(pipeline =>
+        {
+            pipeline.UseTrafficCounting();
+            pipeline.UseSessionAffinity();
+            pipeline.UseLoadBalancing();
+            pipeline.UsePassiveHealthChecks();
+        }).WithMetadata(DataPlaneEndpointMetadata.Instance);
 
         // A service's YARP route starts with its name as a literal, which takes precedence over this pattern, so only
         // services without a route, that is without backends, reach it.

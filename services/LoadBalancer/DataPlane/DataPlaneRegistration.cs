@@ -19,6 +19,7 @@ public static class DataPlaneRegistration
 
         builder.Services.AddReverseProxy().LoadFromMemory([], []);
         builder.Services.AddSingleton<InFlightRequests>();
+        builder.Services.AddSingleton<BackendTraffic>();
         builder.Services.AddSingleton<DataPlaneConfig>();
         builder.Services.AddSingleton<IConfigChangeListener>(services => services.GetRequiredService<DataPlaneConfig>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, DataPlanePortPolicy>());

@@ -15,7 +15,7 @@ public sealed partial class PoolCommitListener(DataPlaneConfig dataPlane, ILogge
     /// <inheritdoc />
     public override async Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
     {
-        if (!commit.GetEvents().Any(stored => stored.Data is BackendAdded or BackendRemoved or DrainStarted or DrainFinished))
+        if (!commit.GetEvents().Any(stored => stored.Data is BackendAdded or BackendRemoved or BackendWeightChanged or DrainStarted or DrainFinished))
         {
             return;
         }

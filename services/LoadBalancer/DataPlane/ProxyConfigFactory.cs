@@ -12,14 +12,14 @@ public static class ProxyConfigFactory
 
     /// <summary>
     /// Returns one route and one cluster per service that has backends in rotation, ordered by service name. The route
-    /// takes <c>/{service}/{**remainder}</c> and forwards it without the <c>/{service}</c> prefix. Draining backends get no
-    /// destination, so no new request reaches them. Services without backends in rotation get no route, so their
+    /// takes <c>/{service}/{**remainder}</c> and forwards it without the <c>/{service}</c> prefix. Draining backends and
+    /// backends with weight 0 get no destination, so no new request reaches them; they stay members of their pool. Services without backends in rotation get no route, so their
     /// requests fall through to the 503 endpoint.
     /// </summary>
     public static ProxyConfigSnapshot Build(IEnumerable<BackendPoolView> pools, string loadBalancingPolicy)
     {
         var withBackends = pools
-            .Select(pool => pool with { Backends = [.. pool.Backends.Where(member => member.DrainingUntil is null)] })
+            .Select(pool => pool with { Backends = [.. pool.Backends.Where(IsInRotation)] })
             .Where(pool => pool.Backends.Count > 0)
             .OrderBy(pool => pool.Service, StringComparer.Ordinal)
             .ToArray();
@@ -28,6 +28,9 @@ public static class ProxyConfigFactory
             withBackends.Select(pool => BuildRoute(pool.Service)).ToArray(),
             withBackends.Select(pool => BuildCluster(pool, loadBalancingPolicy)).ToArray());
     }
+
+    /// <summary>Returns whether the data plane sends new requests to the member: it is not draining and its weight is above 0.</summary>
+    public static bool IsInRotation(PoolMemberView member) => member.DrainingUntil is null && member.Weight > 0;
 
     /// <summary>Returns the route path pattern of a service.</summary>
     public static string PathPattern(string service) => $"/{service}/{{**remainder}}";

@@ -6,7 +6,8 @@ namespace Surge.LoadBalancer.Draining;
 
 /// <summary>
 /// Ends a drain in its own unit of work: removes the drained members, closes the drain and publishes
-/// <see cref="BackendsDrained"/> in one transaction.
+/// <see cref="BackendsDrained"/> in one transaction. A drain after weight 0 keeps its members and publishes
+/// <see cref="BackendWeightsSet"/> instead.
 /// </summary>
 public sealed partial class DrainCompletion(PartitionLocks locks, OutboxSessionFactory sessions, ILogger<DrainCompletion> logger)
 {
@@ -30,7 +31,9 @@ public sealed partial class DrainCompletion(PartitionLocks locks, OutboxSessionF
 
         var events = BackendPoolDecider.Decide(pool, command);
         BackendPoolStream.Append(unit.Documents, drain.Service, version, events);
-        unit.Publish(new BackendsDrained(drain.SagaId, drain.Service, pending.InstanceIds));
+        unit.Publish(pending.KeepMembers
+            ? new BackendWeightsSet(drain.SagaId, drain.Service, pending.InstanceIds, 0)
+            : new BackendsDrained(drain.SagaId, drain.Service, pending.InstanceIds));
         await unit.CommitAsync(cancellationToken);
 
         var removed = events.Count(@event => @event is BackendRemoved);

@@ -16,7 +16,8 @@ public sealed record BackendPoolView(string Id, string Service, IReadOnlyList<Po
 public sealed record PoolMemberView(Guid InstanceId, string Endpoint, int Weight, Guid SagaId, DateTimeOffset AddedAt, DateTimeOffset? DrainingUntil = null);
 
 /// <summary>A saga's pending drain, with the correlation and causation of its request so the reply can carry them.</summary>
-public sealed record PendingDrainView(Guid SagaId, IReadOnlyList<Guid> InstanceIds, DateTimeOffset Until, string? CorrelationId, string? CausationId);
+/// <param name="KeepMembers">True for a drain after weight 0, which keeps its instances as members and replies <c>BackendWeightsSet</c>.</param>
+public sealed record PendingDrainView(Guid SagaId, IReadOnlyList<Guid> InstanceIds, DateTimeOffset Until, string? CorrelationId, string? CausationId, bool KeepMembers = false);
 
 /// <summary>Projects a pool's events into its <see cref="BackendPoolView"/> in the transaction that appends them.</summary>
 public sealed class BackendPoolProjection : SingleStreamProjection<BackendPoolView, string>
@@ -35,6 +36,10 @@ public sealed class BackendPoolProjection : SingleStreamProjection<BackendPoolVi
             {
                 Backends = [.. view.Backends.Where(member => member.InstanceId != removed.InstanceId)],
             },
+            BackendWeightChanged changed => view with
+            {
+                Backends = [.. view.Backends.Select(member => member.InstanceId == changed.InstanceId ? member with { Weight = changed.Weight } : member)],
+            },
             DrainStarted started => view with { Drains = [.. view.Drains.Where(drain => drain.SagaId != started.SagaId), Extend(view, started, e)] },
             DrainFinished finished => view with { Drains = [.. view.Drains.Where(drain => drain.SagaId != finished.SagaId)] },
             _ => view,
@@ -50,10 +55,10 @@ public sealed class BackendPoolProjection : SingleStreamProjection<BackendPoolVi
         var pending = view.Drains.FirstOrDefault(drain => drain.SagaId == started.SagaId);
         if (pending is null)
         {
-            return new PendingDrainView(started.SagaId, [.. started.InstanceIds], started.Until, e.CorrelationId, e.CausationId);
+            return new PendingDrainView(started.SagaId, [.. started.InstanceIds], started.Until, e.CorrelationId, e.CausationId, started.KeepMembers);
         }
 
-        var extended = new PendingDrain(pending.InstanceIds, pending.Until).Extend(started);
+        var extended = new PendingDrain(pending.InstanceIds, pending.Until, pending.KeepMembers).Extend(started);
         return pending with { InstanceIds = extended.InstanceIds, Until = extended.Until };
     }
 

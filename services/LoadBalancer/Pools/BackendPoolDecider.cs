@@ -2,7 +2,7 @@ using Surge.Contracts.Backends;
 
 namespace Surge.LoadBalancer.Pools;
 
-/// <summary>Decides which membership and drain events a registration, deregistration or drain causes in one service's pool.</summary>
+/// <summary>Decides which membership, weight and drain events a registration, deregistration, weight change or drain causes in one service's pool.</summary>
 public static class BackendPoolDecider
 {
     /// <summary>
@@ -75,6 +75,11 @@ public static class BackendPoolDecider
             return [];
         }
 
+        if (drain.KeepMembers)
+        {
+            return [new DrainFinished(command.SagaId, command.DeadlinePassed)];
+        }
+
         var reason = command.DeadlinePassed
             ? $"Drain for saga {command.SagaId} reached its deadline {drain.Until:O}; requests still in flight were not waited for."
             : $"Drained for saga {command.SagaId}: no requests were in flight.";
@@ -83,5 +88,49 @@ public static class BackendPoolDecider
             .. drain.InstanceIds.Where(state.Endpoints.ContainsKey).Select(instanceId => new BackendRemoved(instanceId, reason)),
             new DrainFinished(command.SagaId, command.DeadlinePassed),
         ];
+    }
+
+    /// <summary>
+    /// Returns a weight change for each requested member whose weight differs from the command's, which is first held
+    /// between 0 and <see cref="BackendWeightLimits.Max"/>; instances that are not members cause none, and membership never
+    /// changes. For weight 0 it also starts a drain that keeps the members, so the reply waits until their requests in
+    /// flight finished or the drain timeout passed; as with <see cref="Decide(BackendPool, DrainBackends, DateTimeOffset)"/>,
+    /// a redelivered request whose instances the saga's pending drain covers already starts none.
+    /// </summary>
+    /// <remarks>
+    /// NOTE: a weight above 0 does not end a pending drain of the same saga, so a member it covers stays out of rotation
+    /// until that drain ends, at the latest at its deadline.
+    /// </remarks>
+    public static IReadOnlyList<object> Decide(BackendPool state, SetBackendWeights command, DateTimeOffset now)
+    {
+        var weight = BackendWeightLimits.Clamp(command.Weight);
+        var requested = command.InstanceIds.Distinct().ToArray();
+        var events = requested
+            .Where(instanceId => state.WeightOf(instanceId) is { } current && current != weight)
+            .Select(instanceId => (object)new BackendWeightChanged(instanceId, weight, command.SagaId))
+            .ToList();
+        if (weight > 0)
+        {
+            return events;
+        }
+
+        var until = now + DrainTimeoutLimits.Clamp(command.DrainTimeout);
+        if (!state.Drains.TryGetValue(command.SagaId, out var pending))
+        {
+            if (requested.Any(state.Endpoints.ContainsKey))
+            {
+                events.Add(new DrainStarted(command.SagaId, requested, until, KeepMembers: true));
+            }
+
+            return events;
+        }
+
+        var added = requested.Except(pending.InstanceIds).ToArray();
+        if (added.Length > 0)
+        {
+            events.Add(new DrainStarted(command.SagaId, added, until, KeepMembers: true));
+        }
+
+        return events;
     }
 }

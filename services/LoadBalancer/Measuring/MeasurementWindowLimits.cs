@@ -1,0 +1,12 @@
+namespace Surge.LoadBalancer.Measuring;
+
+/// <summary>The range a measurement window is held to.</summary>
+public static class MeasurementWindowLimits
+{
+    /// <summary>The longest window. A saga that needs longer measures several windows.</summary>
+    public static readonly TimeSpan Max = TimeSpan.FromHours(1);
+
+    /// <summary>Returns the window within 0 and <see cref="Max"/>.</summary>
+    public static TimeSpan Clamp(TimeSpan window) =>
+        window < TimeSpan.Zero ? TimeSpan.Zero : window > Max ? Max : window;
+}
