@@ -114,4 +114,27 @@ public class ProxyConfigFactoryTests
         Assert.Empty(config.Routes);
         Assert.Empty(config.Clusters);
     }
+
+    [Fact]
+    public void Build_WeightZero_NoDestinationButOthersStay()
+    {
+        var pool = Pool("web", (First, "http://127.0.0.1:6101"), (Second, "http://127.0.0.1:6102"));
+        pool = pool with { Backends = [pool.Backends[0] with { Weight = 0 }, pool.Backends[1]] };
+
+        var config = ProxyConfigFactory.Build([pool], "RoundRobin");
+
+        Assert.Equal([Second.ToString()], Assert.Single(config.Clusters).Destinations!.Keys);
+    }
+
+    [Fact]
+    public void Build_AllWeightsZero_NoRoute()
+    {
+        var pool = Pool("web", (First, "http://127.0.0.1:6101"));
+        pool = pool with { Backends = [pool.Backends[0] with { Weight = 0 }] };
+
+        var config = ProxyConfigFactory.Build([pool], "RoundRobin");
+
+        Assert.Empty(config.Routes);
+        Assert.Empty(config.Clusters);
+    }
 }

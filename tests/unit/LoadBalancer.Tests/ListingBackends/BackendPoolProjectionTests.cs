@@ -118,4 +118,25 @@ public class BackendPoolProjectionTests
         Assert.Empty(view.Backends);
         Assert.Empty(view.Drains);
     }
+
+    [Fact]
+    public void Project_WeightChanged_KeepsMemberWithNewWeight()
+    {
+        var view = Project(new BackendAdded(First, "http://127.0.0.1:6101", SagaId), new BackendWeightChanged(First, 0, SagaId))!;
+
+        var member = Assert.Single(view.Backends);
+        Assert.Equal(0, member.Weight);
+        Assert.Equal("http://127.0.0.1:6101", member.Endpoint);
+    }
+
+    [Fact]
+    public void Project_DrainKeepingMembers_RecordsItsKind()
+    {
+        var view = Project(
+            new BackendAdded(First, "http://127.0.0.1:6101", SagaId),
+            new DrainStarted(SagaId, [First], Start.AddMinutes(1), KeepMembers: true))!;
+
+        Assert.True(Assert.Single(view.Drains).KeepMembers);
+        Assert.NotNull(Assert.Single(view.Backends).DrainingUntil);
+    }
 }
