@@ -6,7 +6,7 @@ namespace Surge.LoadBalancer.DataPlane;
 public static class ForwardingOutcome
 {
     /// <summary>
-    /// Returns true for a 5xx answer from the backend, or for a forwarding error on the backend's side: a refused or reset
+    /// Returns true for a 5xx response from the backend, or for a forwarding error on the backend's side: a refused or reset
     /// connection, a timeout, or a broken request or response body. Errors of the client, such as a cancelled request,
     /// do not count against the backend.
     /// </summary>

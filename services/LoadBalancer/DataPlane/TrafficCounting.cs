@@ -6,7 +6,7 @@ namespace Surge.LoadBalancer.DataPlane;
 public static class TrafficCounting
 {
     /// <summary>
-    /// Adds the counting step. It runs around the rest of the pipeline, so after the forwarder it sees the destination the
+    /// Adds the counting step. It runs around the rest of the pipeline, so after the forwarder it reads the destination the
     /// request went to and how it ended. A request that found no destination is not counted.
     /// </summary>
     public static IReverseProxyApplicationBuilder UseTrafficCounting(this IReverseProxyApplicationBuilder pipeline)

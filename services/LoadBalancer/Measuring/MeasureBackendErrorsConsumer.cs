@@ -6,10 +6,10 @@ namespace Surge.LoadBalancer.Measuring;
 
 /// <summary>
 /// Starts counting the requests sent to the backends and their failures, and stores the measurement with the counters
-/// as they are now. <see cref="MeasurementFinisher"/> answers with <see cref="BackendErrorsMeasured"/> when the window
+/// as they are now. <see cref="MeasurementFinisher"/> replies with <see cref="BackendErrorsMeasured"/> when the window
 /// ends, so neither the message nor a transaction is held for the window.
 /// </summary>
-/// <remarks>A window outside 0 to 1 hour is clamped and logged rather than rejected, because the saga waits for the answer.</remarks>
+/// <remarks>A window outside 0 to 1 hour is clamped and logged rather than rejected, because the saga waits for the reply.</remarks>
 public sealed partial class MeasureBackendErrorsConsumer(
     ConsumerServices services,
     BackendTraffic traffic,

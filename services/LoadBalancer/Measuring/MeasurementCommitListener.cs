@@ -3,7 +3,7 @@ using Marten.Services;
 
 namespace Surge.LoadBalancer.Measuring;
 
-/// <summary>Watches a measurement once the transaction that stored it committed, so no answer goes out for one the store lacks.</summary>
+/// <summary>Watches a measurement once the transaction that stored it committed, so no reply goes out for a measurement the store does not contain.</summary>
 public sealed class MeasurementCommitListener(MeasurementWatchList watchList, PendingMeasurement measurement) : DocumentSessionListenerBase
 {
     /// <inheritdoc />

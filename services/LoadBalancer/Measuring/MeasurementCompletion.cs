@@ -4,10 +4,10 @@ using Surge.ServiceDefaults.Messaging;
 
 namespace Surge.LoadBalancer.Measuring;
 
-/// <summary>Answers a measurement in its own unit of work: deletes it and publishes <see cref="BackendErrorsMeasured"/> in one transaction.</summary>
+/// <summary>Replies to a measurement in its own unit of work: deletes it and publishes <see cref="BackendErrorsMeasured"/> in one transaction.</summary>
 public sealed partial class MeasurementCompletion(OutboxSessionFactory sessions, BackendTraffic traffic, ILogger<MeasurementCompletion> logger)
 {
-    /// <summary>Answers the measurement and returns true, or returns false when the store no longer holds it because it was answered.</summary>
+    /// <summary>Replies to the measurement and returns true, or returns false when the store no longer contains it because the reply went out already.</summary>
     public async Task<bool> FinishAsync(PendingMeasurement measurement, CancellationToken cancellationToken)
     {
         await using var unit = sessions.Open(measurement.CorrelationId, measurement.Id.ToString("N"), handling: nameof(MeasureBackendErrors));

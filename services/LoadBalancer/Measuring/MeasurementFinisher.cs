@@ -5,13 +5,13 @@ using Surge.LoadBalancer.DataPlane;
 namespace Surge.LoadBalancer.Measuring;
 
 /// <summary>
-/// Answers measurements when their window ends. Every <see cref="LoadBalancerOptions.DrainCheckInterval"/> it answers the
-/// watched measurements that are due; at start and every <see cref="LoadBalancerOptions.RefreshInterval"/> it reads the
-/// stored ones, so a measurement whose process restarted is still answered.
+/// Replies to measurements when their window ends. Every <see cref="LoadBalancerOptions.DrainCheckInterval"/> it replies to
+/// the watched measurements that are due. At start and every <see cref="LoadBalancerOptions.RefreshInterval"/> it reads
+/// the stored ones, so a measurement whose process restarted still gets its reply.
 /// </summary>
 /// <remarks>
-/// A measurement another run of the process started is answered one refresh interval after its window, so the process
-/// that holds its counters answers first when it still runs.
+/// A measurement that another run of the process started gets its reply one refresh interval after its window, so the
+/// process with its counters replies first when it still runs.
 /// </remarks>
 public sealed partial class MeasurementFinisher(
     MeasurementWatchList watchList,

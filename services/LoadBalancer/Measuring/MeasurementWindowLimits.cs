@@ -7,6 +7,13 @@ public static class MeasurementWindowLimits
     public static readonly TimeSpan Max = TimeSpan.FromHours(1);
 
     /// <summary>Returns the window within 0 and <see cref="Max"/>.</summary>
-    public static TimeSpan Clamp(TimeSpan window) =>
-        window < TimeSpan.Zero ? TimeSpan.Zero : window > Max ? Max : window;
+    public static TimeSpan Clamp(TimeSpan window)
+    {
+        if (window < TimeSpan.Zero)
+        {
+            return TimeSpan.Zero;
+        }
+
+        return window > Max ? Max : window;
+    }
 }

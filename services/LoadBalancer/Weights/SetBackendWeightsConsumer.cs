@@ -6,7 +6,7 @@ namespace Surge.LoadBalancer.Weights;
 
 /// <summary>
 /// Gives the requested members of a service's pool a weight without adding or removing any, and replies with
-/// <see cref="BackendWeightsSet"/>. A weight above 0 is answered at once, after the data plane routes to them again. For
+/// <see cref="BackendWeightsSet"/>. A weight above 0 gets its reply at once, after the data plane routes to them again. For
 /// weight 0 the data plane stops sending them new requests, and <see cref="Draining.DrainFinisher"/> replies once their
 /// requests in flight finished or the drain timeout passed, so the message and the pool's lock are not held meanwhile.
 /// </summary>

@@ -127,8 +127,8 @@ public static class InstanceDecider
             ? [.. EndUpdate(state, $"Instance {lose.InstanceId} was lost during the update: {lose.Reason}", now), new InstanceLost(lose.InstanceId, lose.Reason, now)]
             : [];
 
-    // Only a running instance with no update in progress and another image is updated; every other request is answered
-    // from the state by InstanceUpdateReplies, which makes a repeated request harmless.
+    // Only a running instance with no update in progress and another image is updated. InstanceUpdateReplies builds the
+    // reply to every other request from the state, so a repeated request restarts nothing.
     private static IReadOnlyList<object> RequestUpdate(InstanceState state, RequestUpdate request, DateTimeOffset now) =>
         state.Status == InstanceStatus.Started
         && state.Update is null

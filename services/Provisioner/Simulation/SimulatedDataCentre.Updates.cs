@@ -11,7 +11,7 @@ public sealed partial class SimulatedDataCentre
 {
     /// <inheritdoc />
     /// <remarks>
-    /// An injected failure brings the instance back with the image it ran before. An update that never answers leaves
+    /// An injected failure brings the instance back with the image it ran before. An update that never completes leaves
     /// the instance down until <paramref name="cancellationToken"/> is cancelled.
     /// </remarks>
     public async Task<string> UpdateAsync(InstanceLaunch launch, string endpoint, CancellationToken cancellationToken)

@@ -42,7 +42,7 @@ public sealed partial class InstanceRecorder(OutboxSessionFactory sessions, Serv
 
         stream.AppendMany(events);
 
-        // The outcome of an update answers the saga that requested the update, not the one that started the instance.
+        // The outcome of an update is the reply to the saga that requested the update, not to the one that started the instance.
         if (command is not (CompleteUpdate or FailUpdate) && InstanceReplies.For(InstanceDecider.Fold(state, events)) is { } reply)
         {
             unit.Publish(reply);

@@ -54,7 +54,7 @@ public sealed partial class InstanceUpdater(
         {
             var outcome = await UpdateAsync(update, lifetime.ApplicationStopping);
 
-            // Recording is not cancelled with the update: once the provider answered, its answer must reach the store.
+            // Recording is not cancelled with the update: once the provider returned, its outcome must reach the store.
             if (!await recorder.RecordAsync(outcome, launch.CorrelationId, lifetime.ApplicationStopping))
             {
                 LogOutcomeIgnored(logger, launch.InstanceId, launch.Image);

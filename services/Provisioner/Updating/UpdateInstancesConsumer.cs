@@ -7,9 +7,9 @@ using Surge.ServiceDefaults.Messaging;
 namespace Surge.Provisioner.Updating;
 
 /// <summary>
-/// Records an in-place update for each listed instance that runs another image and updates it in the background after
-/// the commit; its outcome is the reply. An instance that runs the image already is reported updated at once, one whose
-/// update to the image is in progress gets its reply when the update ends, and any other instance is reported failed.
+/// Records an in-place update for each listed instance that runs another image, and updates it in the background after
+/// the commit, so the update's outcome is the reply. An instance that runs the image already is reported updated at once.
+/// One whose update to the image is in progress gets its reply when the update ends. Any other instance is reported failed.
 /// </summary>
 public sealed partial class UpdateInstancesConsumer(ConsumerServices services, InstanceUpdater updater, ILogger<UpdateInstancesConsumer> logger)
     : SagaMessageConsumer<UpdateInstances>(services)

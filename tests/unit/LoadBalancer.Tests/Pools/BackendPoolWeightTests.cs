@@ -22,7 +22,7 @@ public class BackendPoolWeightTests
     private static SetBackendWeights Weights(int weight, params Guid[] instanceIds) => new(SagaId, "web", instanceIds, weight, Timeout);
 
     [Fact]
-    public void SetWeight_Zero_ChangesWeightAndStartsDrainThatKeepsMembers()
+    public void SetWeight_Zero_StartsKeepingDrain()
     {
         var events = BackendPoolDecider.Decide(Given(FirstAdded, SecondAdded), Weights(0, First), Now);
 
@@ -58,7 +58,7 @@ public class BackendPoolWeightTests
     }
 
     [Fact]
-    public void SetWeight_ZeroForStrangersOnly_StartsNoDrain()
+    public void SetWeight_OnlyStrangers_NoDrain()
     {
         Assert.Empty(BackendPoolDecider.Decide(Given(FirstAdded), Weights(0, Stranger), Now));
     }
@@ -113,7 +113,7 @@ public class BackendPoolWeightTests
     }
 
     [Fact]
-    public void Evolve_RemovedAndAddedAgain_StartsAtRegisteredWeight()
+    public void Evolve_AddedAgain_RegisteredWeight()
     {
         var pool = Given(FirstAdded, new BackendWeightChanged(First, 0, SagaId), new BackendRemoved(First, "gone"), FirstAdded);
 

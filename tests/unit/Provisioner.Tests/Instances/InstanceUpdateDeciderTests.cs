@@ -39,7 +39,7 @@ public sealed class InstanceUpdateDeciderTests
     }
 
     [Fact]
-    public void RequestUpdate_RunningSameImage_RecordsNothingAndRepliesUpdated()
+    public void RequestUpdate_SameImage_RepliesUpdated()
     {
         var state = Given(Requested, Started);
         var request = Update with { Image = OldImage };
@@ -49,7 +49,7 @@ public sealed class InstanceUpdateDeciderTests
     }
 
     [Fact]
-    public void RequestUpdate_Redelivered_RecordsNothingAndWaitsForOutcome()
+    public void RequestUpdate_Redelivered_WaitsForOutcome()
     {
         var state = Given(Requested, Started, UpdateRequested);
 
@@ -109,7 +109,7 @@ public sealed class InstanceUpdateDeciderTests
     }
 
     [Fact]
-    public void Evolve_Updated_RunsNewImageWithNoUpdatePending()
+    public void Evolve_Updated_RunsNewImage()
     {
         var state = Given(Requested, Started, UpdateRequested, new InstanceUpdated(InstanceId, RolloutId, NewImage, Endpoint, Now));
 

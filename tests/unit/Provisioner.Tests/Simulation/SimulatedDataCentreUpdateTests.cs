@@ -35,7 +35,7 @@ public sealed class SimulatedDataCentreUpdateTests
     }
 
     [Fact]
-    public async Task UpdateAsync_RunningInstance_ServesNewImageAtSameEndpoint()
+    public async Task UpdateAsync_Running_ServesNewImage()
     {
         var dataCentre = Create();
         var launch = Launch("127.42.0.81");
@@ -54,7 +54,7 @@ public sealed class SimulatedDataCentreUpdateTests
     }
 
     [Fact]
-    public async Task UpdateAsync_InjectedFailure_ServesPreviousImageAndThrows()
+    public async Task UpdateAsync_InjectedFailure_KeepsOldImage()
     {
         var dataCentre = Create(updateFailureRate: 1);
         var launch = Launch("127.42.0.82");
@@ -73,7 +73,7 @@ public sealed class SimulatedDataCentreUpdateTests
     }
 
     [Fact]
-    public async Task UpdateAsync_NoListener_StartsNewImageAtRecordedEndpoint()
+    public async Task UpdateAsync_NoListener_StartsNewImage()
     {
         var dataCentre = Create();
         var launch = Launch("127.42.0.83");
