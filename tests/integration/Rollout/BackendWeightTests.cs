@@ -1,0 +1,75 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Surge.IntegrationTests.Harness;
+
+namespace Surge.IntegrationTests.Rollout;
+
+/// <summary>The LoadBalancer's side of a rollout: backend weights and error measurements.</summary>
+[Collection(ClusterCollection.Name)]
+[Trait("Category", "Rollout")]
+public sealed class BackendWeightTests(SurgeCluster cluster)
+{
+    private const string Service = "rollout-weights";
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task SetBackendWeights_ZeroThenOne_KeepsMembers()
+    {
+        await cluster.ApplyFleetAsync(Fleets.ForService(Service, "127.77.241.0/24", "{alertname: RolloutWeightsTraffic}"));
+        var scaleOut = await cluster.WaitForFinishedSagaAsync(await cluster.RequestScaleOutAsync(Service, 2), Timeout);
+        Assert.True(scaleOut.GetProperty("status").GetString() == "Completed", $"{scaleOut}\n{cluster.Logs()}");
+        await using var messages = await SagaMessages.ListenAsync(
+            cluster,
+            "Surge.Contracts.Backends:BackendWeightsSet",
+            "Surge.Contracts.Backends:BackendErrorsMeasured");
+        var members = await BackendsAsync();
+        var first = members[0].GetProperty("instanceId").GetGuid();
+        var second = members[1].GetProperty("instanceId").GetGuid();
+        var sagaId = Guid.NewGuid();
+
+        await messages.PublishAsync("Surge.Contracts.Backends:MeasureBackendErrors", new { sagaId, service = Service, instanceIds = new[] { first, second }, window = "00:00:03" });
+        var servedWhileMeasured = await ServedByAsync(20);
+        var measured = await messages.WaitForAsync("Surge.Contracts.Backends:BackendErrorsMeasured", message => message.GetProperty("sagaId").GetGuid() == sagaId, Timeout);
+
+        Assert.Equal(20, servedWhileMeasured.Count);
+        Assert.Equal(20, measured.GetProperty("requests").GetInt64());
+        Assert.Equal(0, measured.GetProperty("failed").GetInt64());
+
+        await messages.PublishAsync("Surge.Contracts.Backends:SetBackendWeights", new { sagaId, service = Service, instanceIds = new[] { first }, weight = 0, drainTimeout = "00:00:10" });
+        var lowered = await messages.WaitForAsync("Surge.Contracts.Backends:BackendWeightsSet", message => message.GetProperty("weight").GetInt32() == 0, Timeout);
+        var servedAtZero = await ServedByAsync(10);
+        var membersAtZero = await BackendsAsync();
+
+        Assert.Equal([first], lowered.GetProperty("instanceIds").EnumerateArray().Select(id => id.GetGuid()));
+        Assert.All(servedAtZero, served => Assert.Equal(second, served));
+        Assert.Equal(2, membersAtZero.Count);
+        Assert.Equal(0, membersAtZero.Single(member => member.GetProperty("instanceId").GetGuid() == first).GetProperty("weight").GetInt32());
+
+        await messages.PublishAsync("Surge.Contracts.Backends:SetBackendWeights", new { sagaId, service = Service, instanceIds = new[] { first }, weight = 1, drainTimeout = "00:00:10" });
+        await messages.WaitForAsync("Surge.Contracts.Backends:BackendWeightsSet", message => message.GetProperty("weight").GetInt32() == 1, Timeout);
+        var servedRestored = await ServedByAsync(10);
+
+        Assert.Contains(first, servedRestored);
+        Assert.Contains(second, servedRestored);
+        var events = await cluster.Gateway.GetFromJsonAsync<JsonElement>($"/api/loadbalancer/audit/streams/backend-pool/{Service}");
+        Assert.DoesNotContain("BackendRemoved", events.ToString(), StringComparison.Ordinal);
+        Assert.Contains("BackendWeightChanged", events.ToString(), StringComparison.Ordinal);
+    }
+
+    private async Task<List<JsonElement>> BackendsAsync() =>
+        [.. (await cluster.Gateway.GetFromJsonAsync<JsonElement[]>($"/api/loadbalancer/services/{Service}/backends"))!];
+
+    private async Task<List<Guid>> ServedByAsync(int count)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(cluster.DataPlaneUrl), Timeout = TimeSpan.FromSeconds(10) };
+        var served = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            using var response = await client.GetAsync($"/{Service}/");
+            response.EnsureSuccessStatusCode();
+            served.Add(Guid.Parse(response.Headers.GetValues("X-Surge-Instance").Single()));
+        }
+
+        return served;
+    }
+}
