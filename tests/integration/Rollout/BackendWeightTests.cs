@@ -56,8 +56,40 @@ public sealed class BackendWeightTests(SurgeCluster cluster)
         Assert.Contains("BackendWeightChanged", events.ToString(), StringComparison.Ordinal);
     }
 
-    private async Task<List<JsonElement>> BackendsAsync() =>
-        [.. (await cluster.Gateway.GetFromJsonAsync<JsonElement[]>($"/api/loadbalancer/services/{Service}/backends"))!];
+    [Fact]
+    public async Task MeasureBackendErrors_NodeDown_CountsRefusedRequests()
+    {
+        const string service = "rollout-errors";
+        await cluster.ApplyFleetAsync(Fleets.ForService(service, "127.77.242.0/24", "{alertname: RolloutErrorsTraffic}"));
+        var scaleOut = await cluster.WaitForFinishedSagaAsync(await cluster.RequestScaleOutAsync(service, 2), Timeout);
+        Assert.True(scaleOut.GetProperty("status").GetString() == "Completed", $"{scaleOut}\n{cluster.Logs()}");
+        await using var messages = await SagaMessages.ListenAsync(cluster, "Surge.Contracts.Backends:BackendErrorsMeasured");
+        var members = await BackendsAsync(service);
+        var instanceIds = members.Select(member => member.GetProperty("instanceId").GetGuid()).ToArray();
+        var instance = await cluster.Gateway.GetFromJsonAsync<JsonElement>($"/api/provisioner/instances/{instanceIds[0]}");
+        var node = instance.GetProperty("node").GetString();
+        using var outage = await cluster.Gateway.PostAsJsonAsync($"/api/provisioner/simulation/nodes/{node}/outage", new { instancesSurvive = true });
+        outage.EnsureSuccessStatusCode();
+        var sagaId = Guid.NewGuid();
+
+        try
+        {
+            await messages.PublishAsync("Surge.Contracts.Backends:MeasureBackendErrors", new { sagaId, service, instanceIds, window = "00:00:03" });
+            var statuses = await StatusesAsync(service, 10);
+            var measured = await messages.WaitForAsync("Surge.Contracts.Backends:BackendErrorsMeasured", message => message.GetProperty("sagaId").GetGuid() == sagaId, Timeout);
+
+            Assert.Equal(10, measured.GetProperty("requests").GetInt64());
+            Assert.Equal(statuses.Count(status => status >= 500), measured.GetProperty("failed").GetInt64());
+            Assert.True(measured.GetProperty("failed").GetInt64() > 0, measured.ToString());
+        }
+        finally
+        {
+            using var ended = await cluster.Gateway.DeleteAsync($"/api/provisioner/simulation/nodes/{node}/outage");
+        }
+    }
+
+    private async Task<List<JsonElement>> BackendsAsync(string service = Service) =>
+        [.. (await cluster.Gateway.GetFromJsonAsync<JsonElement[]>($"/api/loadbalancer/services/{service}/backends"))!];
 
     private async Task<List<Guid>> ServedByAsync(int count)
     {
@@ -71,5 +103,18 @@ public sealed class BackendWeightTests(SurgeCluster cluster)
         }
 
         return served;
+    }
+
+    private async Task<List<int>> StatusesAsync(string service, int count)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(cluster.DataPlaneUrl), Timeout = TimeSpan.FromSeconds(10) };
+        var statuses = new List<int>();
+        for (var i = 0; i < count; i++)
+        {
+            using var response = await client.GetAsync($"/{service}/");
+            statuses.Add((int)response.StatusCode);
+        }
+
+        return statuses;
     }
 }
