@@ -58,6 +58,7 @@ public sealed partial class InstanceUpdater(
             if (!await recorder.RecordAsync(outcome, launch.CorrelationId, lifetime.ApplicationStopping))
             {
                 LogOutcomeIgnored(logger, launch.InstanceId, launch.Image);
+                await StopStrayAsync(launch, outcome);
             }
         }
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
@@ -94,6 +95,25 @@ public sealed partial class InstanceUpdater(
         }
     }
 
+    // An instance stopped during its update may have been restarted by the provider afterwards, so that listener goes too.
+    private async Task StopStrayAsync(InstanceLaunch launch, InstanceCommand outcome)
+    {
+        if (outcome is not CompleteUpdate)
+        {
+            return;
+        }
+
+        try
+        {
+            await provider.StopAsync(launch.InstanceId, lifetime.ApplicationStopping);
+        }
+        catch (InstanceStopException exception)
+        {
+            // Nothing retries this stop, because the instance is already recorded as stopped.
+            LogStrayStopFailed(logger, exception, launch.InstanceId, exception.Message);
+        }
+    }
+
     [LoggerMessage(EventId = LogEventIds.Updater + 1, Level = LogLevel.Information, Message = "Updating instance {InstanceId} at {Endpoint} in place to image {Image}")]
     private static partial void LogUpdating(ILogger logger, Guid instanceId, string image, string endpoint);
 
@@ -111,4 +131,7 @@ public sealed partial class InstanceUpdater(
 
     [LoggerMessage(EventId = LogEventIds.Updater + 6, Level = LogLevel.Error, Message = "Updating instance {InstanceId} failed. The update stays pending and runs again when the service restarts or the update is requested again")]
     private static partial void LogFailed(ILogger logger, Exception exception, Guid instanceId);
+
+    [LoggerMessage(EventId = LogEventIds.Updater + 7, Level = LogLevel.Warning, Message = "Instance {InstanceId} was stopped during its update, but stopping what the provider restarted failed, so it may keep running until the service shuts down: {Reason}")]
+    private static partial void LogStrayStopFailed(ILogger logger, Exception exception, Guid instanceId, string reason);
 }

@@ -43,7 +43,7 @@ public sealed class InPlaceUpdateTests(SurgeCluster cluster)
         Assert.Equal(NewImage, view.GetProperty("image").GetString());
         Assert.Equal(JsonValueKind.Null, view.GetProperty("updatingTo").ValueKind);
 
-        // A second request for the image the instance runs is answered at once and restarts nothing.
+        // A second request for the image the instance runs gets its reply at once and restarts nothing.
         var again = Guid.NewGuid();
         await messages.PublishAsync("Surge.Contracts.Instances:UpdateInstances", new { sagaId = again, service = Service, image = NewImage, instanceIds = new[] { target.InstanceId } });
         var repeated = await messages.WaitForAsync("Surge.Contracts.Instances:InstanceUpdated", IsFor(again, target.InstanceId), Timeout);
