@@ -52,6 +52,38 @@ public sealed class InPlaceUpdateTests(SurgeCluster cluster)
         Assert.Equal(view.GetProperty("updatedAt").GetString(), unchanged.GetProperty("updatedAt").GetString());
     }
 
+    [Fact]
+    public async Task UpdateInstances_ProvisionerRestarts_UpdateResumes()
+    {
+        const string service = "rollout-resume";
+        await cluster.ApplyFleetAsync(Fleets.ForService(service, "127.77.243.0/24", "{alertname: RolloutResumeTraffic}"));
+        var scaleOut = await cluster.WaitForFinishedSagaAsync(await cluster.RequestScaleOutAsync(service, 1), Timeout);
+        Assert.True(scaleOut.GetProperty("status").GetString() == "Completed", $"{scaleOut}\n{cluster.Logs()}");
+        var provisioner = cluster.Service("provisioner");
+
+        // An update that takes an hour before the time scale, 3.6 seconds here, is still running when the process dies.
+        await provisioner.RestartAsync(SurgeCluster.StartTimeout, new Dictionary<string, string>
+        {
+            ["SimulatedDataCentre__Operations__UpdateInstance__Latency__Mean"] = "01:00:00",
+        });
+        await using var messages = await SagaMessages.ListenAsync(cluster, "Surge.Contracts.Instances:InstanceUpdated", "Surge.Contracts.Instances:InstanceUpdateFailed");
+        var instances = await cluster.Gateway.GetFromJsonAsync<JsonElement[]>($"/api/provisioner/instances?service={service}&state=Started");
+        var instanceId = Assert.Single(instances!).GetProperty("instanceId").GetGuid();
+        var endpoint = instances![0].GetProperty("endpoint").GetString()!;
+        var sagaId = Guid.NewGuid();
+
+        await messages.PublishAsync("Surge.Contracts.Instances:UpdateInstances", new { sagaId, service, image = NewImage, instanceIds = new[] { instanceId } });
+        await Eventually.GetAsync(
+            async () => (await cluster.Gateway.GetFromJsonAsync<JsonElement>($"/api/provisioner/instances/{instanceId}")).GetProperty("updatingTo").GetString() == NewImage ? true : (bool?)null,
+            Timeout,
+            "the update to be recorded");
+        await provisioner.RestartAsync(SurgeCluster.StartTimeout);
+        var updated = await messages.WaitForAsync("Surge.Contracts.Instances:InstanceUpdated", IsFor(sagaId, instanceId), Timeout);
+
+        Assert.Equal(endpoint, updated.GetProperty("endpoint").GetString());
+        Assert.Equal(NewImage, await ImageServedAtAsync(endpoint));
+    }
+
     private static Func<JsonElement, bool> IsFor(Guid sagaId, Guid instanceId) =>
         message => message.GetProperty("sagaId").GetGuid() == sagaId && message.GetProperty("instanceId").GetGuid() == instanceId;
 
