@@ -39,6 +39,9 @@ public sealed record InstanceView
     /// <summary>The saga that requested the update in progress, or null when no update is in progress.</summary>
     public Guid? UpdateSagaId { get; init; }
 
+    /// <summary>The correlation id of the request for the update in progress, which its outcome carries too.</summary>
+    public string? UpdateCorrelationId { get; init; }
+
     /// <summary>Why the last in-place update failed, or null when none failed since the last completed one.</summary>
     public string? UpdateFailureReason { get; init; }
 
@@ -131,6 +134,7 @@ public sealed class InstanceViewProjection : SingleStreamProjection<InstanceView
         {
             UpdatingTo = requested.Image,
             UpdateSagaId = requested.SagaId,
+            UpdateCorrelationId = e.CorrelationId,
         },
         InstanceUpdated updated when snapshot is not null => snapshot with
         {
@@ -138,6 +142,7 @@ public sealed class InstanceViewProjection : SingleStreamProjection<InstanceView
             Endpoint = updated.Endpoint,
             UpdatingTo = null,
             UpdateSagaId = null,
+            UpdateCorrelationId = null,
             UpdateFailureReason = null,
             UpdatedAt = updated.UpdatedAt,
         },
@@ -145,6 +150,7 @@ public sealed class InstanceViewProjection : SingleStreamProjection<InstanceView
         {
             UpdatingTo = null,
             UpdateSagaId = null,
+            UpdateCorrelationId = null,
             UpdateFailureReason = failed.Reason,
         },
         _ => snapshot,

@@ -40,7 +40,8 @@ public sealed partial class InstanceRecovery(
                 if (await ReattachAsync(view, cancellationToken) && view.UpdatingTo is { } image)
                 {
                     LogResumingUpdate(logger, view.InstanceId, image);
-                    updater.Update(new InstanceUpdate(InstanceLaunch.From(view) with { Image = image }, view.Endpoint!));
+                    var launch = InstanceLaunch.From(view) with { Image = image, CorrelationId = view.UpdateCorrelationId ?? view.CorrelationId };
+                    updater.Update(new InstanceUpdate(launch, view.Endpoint!));
                 }
             }
             else
