@@ -7,6 +7,10 @@ namespace Surge.Provisioner.Simulation;
 /// In-place updates in the simulated data centre: the instance's listener is aborted, so requests in flight to it fail,
 /// and after the <c>UpdateInstance</c> latency it listens again at the same address and port with the new image.
 /// </summary>
+/// <remarks>
+/// NOTE: an outage that begins while an instance restarts does not suspend it, because it has no listener then. The
+/// update fails, and the instance stays down, without a listener, after the outage ends.
+/// </remarks>
 public sealed partial class SimulatedDataCentre
 {
     /// <inheritdoc />
