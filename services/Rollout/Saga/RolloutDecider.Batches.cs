@@ -34,18 +34,29 @@ public static partial class RolloutDecider
             : AfterProbe(next, context);
     });
 
-    private static IReadOnlyList<object> AfterProbe(RolloutState state, Context context) => Then(state, Threshold(state, context), next =>
+    // Readiness is part of the gate: an instance that did not come back updated fails the batch as the HTTP check
+    // does. The verdict comes first, so a batch that reaches the failure threshold still records why.
+    private static IReadOnlyList<object> AfterProbe(RolloutState state, Context context)
     {
-        var batch = next.CurrentBatch!;
-        var failed = next.BatchInstances.Count(i => i is { Phase: InstancePhase.Failed, HealthChecked: true });
-        if (SkipsGate(next) || failed == 0)
+        var unready = state.BatchInstances.Count(i => i is { Phase: InstancePhase.Failed, HealthChecked: false });
+        var unhealthy = state.BatchInstances.Count(i => i is { Phase: InstancePhase.Failed, HealthChecked: true });
+        var reasons = new List<string>();
+        if (unready > 0)
         {
-            return next.BatchInstances.Any(i => i.Drained) ? Restore(next, context) : AfterRestore(next, context);
+            reasons.Add($"{unready} instances were not updated");
         }
 
-        var verdict = new BatchFailedHealthGate(batch.Number, [], $"{failed} instances of the batch failed the HTTP check on {next.Spec.HealthGate.HttpPath}.", context.Now);
-        return Then(next, [verdict], gated => Restore(gated, context));
-    });
+        if (unhealthy > 0)
+        {
+            reasons.Add($"{unhealthy} failed the HTTP check on {state.Spec.HealthGate.HttpPath}");
+        }
+
+        IReadOnlyList<object> verdict = reasons.Count > 0 && !SkipsGate(state)
+            ? [new BatchFailedHealthGate(state.CurrentBatch!.Number, [], $"Of the batch, {string.Join(" and ", reasons)}.", context.Now)]
+            : [];
+        return Then(state, verdict, gated => Then(gated, Threshold(gated, context), next =>
+            next.BatchInstances.Any(i => i.Drained) ? Restore(next, context) : AfterRestore(next, context)));
+    }
 
     private static IReadOnlyList<object> Restore(RolloutState state, Context context)
     {

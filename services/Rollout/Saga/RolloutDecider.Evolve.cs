@@ -71,7 +71,6 @@ public static partial class RolloutDecider
         {
             Status = RolloutStatus.RollingBack,
             RollingBack = true,
-            PauseRequested = false,
             Instances = [.. state.Instances.Select(i => started.InstanceIds.Contains(i.InstanceId) ? i with { Phase = InstancePhase.AwaitingRollback } : i)],
         },
         (_, RolloutCompleted completed) => Finish(state, RolloutStatus.Completed, completed.At),
