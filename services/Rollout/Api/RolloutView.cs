@@ -4,6 +4,8 @@ namespace Surge.Rollout.Api;
 
 /// <summary>A rollout as the API shows it: its status, each batch, and each instance with its image.</summary>
 /// <param name="Step">What the rollout waits for: describe, drain, update, probe, restore, measure, wait, or none.</param>
+/// <param name="RequestedBatchSize">The batch size as requested: a count such as <c>3</c> or a share such as <c>25%</c>.</param>
+/// <param name="BatchSize">The instances per batch, once the instances are described.</param>
 /// <param name="FailedCount">How many instances failed while updating forward; the rollback starts at the threshold.</param>
 public sealed record RolloutView(
     Guid RolloutId,
@@ -13,6 +15,7 @@ public sealed record RolloutView(
     string Status,
     string Step,
     DateTimeOffset? Deadline,
+    string RequestedBatchSize,
     int BatchSize,
     int MaxUnavailable,
     int FailureThreshold,
@@ -23,7 +26,9 @@ public sealed record RolloutView(
     string? RequestedBy,
     DateTimeOffset RequestedAt,
     DateTimeOffset? FinishedAt,
-    RolloutSpec Spec,
+    TimeSpan PauseBetweenBatches,
+    TimeSpan DrainTimeout,
+    HealthGate HealthGate,
     IReadOnlyList<RolloutBatchView> Batches,
     IReadOnlyList<RolloutInstanceView> Instances)
 {
@@ -36,6 +41,7 @@ public sealed record RolloutView(
         state.Status.ToString(),
         state.Step.ToString(),
         state.Deadline,
+        state.Spec.BatchPercent is { } percent ? $"{percent}%" : $"{state.Spec.BatchCount}",
         state.BatchSize,
         state.Spec.MaxUnavailable ?? state.BatchSize,
         state.Spec.FailureThreshold,
@@ -46,7 +52,9 @@ public sealed record RolloutView(
         state.RequestedBy,
         state.RequestedAt,
         state.FinishedAt,
-        state.Spec,
+        state.Spec.PauseBetweenBatches,
+        state.Spec.DrainTimeout,
+        state.Spec.HealthGate,
         [.. state.Batches.Select(b => new RolloutBatchView(b.Number, b.RollingBack, b.InstanceIds, b.StartedAt, b.EndedAt, b.Outcome))],
         [.. state.Instances.Select(i => new RolloutInstanceView(
             i.InstanceId, i.Node, i.Address, i.Endpoint, i.Phase.ToString(), i.Image, i.PreviousImage, i.Target, i.Drained, i.Failure))]);
