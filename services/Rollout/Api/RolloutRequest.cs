@@ -12,7 +12,7 @@ namespace Surge.Rollout.Api;
 /// <param name="HealthGate">What each batch must pass besides readiness. Default readiness only.</param>
 /// <param name="FailureThreshold">How many failed instances start the automatic rollback. Default 1.</param>
 /// <param name="DrainTimeout">How long draining waits for requests in flight. Default from <c>Rollout:DefaultDrainTimeout</c>.</param>
-/// <param name="RequestedBy">Who asks, for the audit trail.</param>
+/// <param name="RequestedBy">Who requested the rollout, for the audit trail.</param>
 public sealed record RolloutRequest(
     string? Service,
     string? Image,
@@ -26,7 +26,7 @@ public sealed record RolloutRequest(
     string? RequestedBy = null);
 
 /// <summary>The health gate of a rollout request.</summary>
-/// <param name="HttpPath">A path such as <c>/healthz</c> that Rollout requests on each updated instance; a 2xx answer passes.</param>
+/// <param name="HttpPath">A path such as <c>/healthz</c> that Rollout requests on each updated instance. A 2xx response passes.</param>
 /// <param name="MaxErrorRate">The highest share of failed requests, 0 to 1, the load balancer may see for a batch.</param>
 /// <param name="Window">How long the load balancer counts requests to a batch. Default 30 seconds.</param>
 public sealed record HealthGateRequest(string? HttpPath = null, double? MaxErrorRate = null, TimeSpan? Window = null);

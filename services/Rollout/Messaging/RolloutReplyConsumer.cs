@@ -30,7 +30,7 @@ public sealed partial class RolloutReplyConsumer<TReply>(ConsumerServices servic
         }
     }
 
-    // Debug, not Warning: the same reply types answer other services' sagas too, and every such reply reaches this
+    // Debug, not Warning: other services' sagas receive the same reply types, and every such reply reaches this
     // consumer as well.
     [LoggerMessage(EventId = LogEventIds.ReplyConsumer, Level = LogLevel.Debug, Message = "Ignored {MessageType} for saga {SagaId}, which is not a rollout")]
     private static partial void LogUnknownRollout(ILogger logger, string messageType, Guid sagaId);

@@ -44,13 +44,13 @@ public sealed partial class ProbeInstancesConsumer(
             using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             return response.IsSuccessStatusCode
                 ? new ProbeResult(target.InstanceId, true, null)
-                : new ProbeResult(target.InstanceId, false, $"GET {url} answered {(int)response.StatusCode}.");
+                : new ProbeResult(target.InstanceId, false, $"GET {url} returned status {(int)response.StatusCode}.");
         }
         catch (Exception exception) when (exception is HttpRequestException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             LogProbeFailed(logger, target.InstanceId, url, exception.Message);
             return new ProbeResult(target.InstanceId, false, exception is OperationCanceledException
-                ? $"GET {url} did not answer within {options.Value.HttpCheckTimeout.TotalSeconds:0.###} s."
+                ? $"GET {url} timed out after {options.Value.HttpCheckTimeout.TotalSeconds:0.###} s."
                 : $"GET {url} failed: {exception.Message}");
         }
     }

@@ -9,7 +9,7 @@ public enum InstancePhase
     /// <summary>Its batch is being drained.</summary>
     Draining,
 
-    /// <summary>The provisioner was asked to update it.</summary>
+    /// <summary>The provisioner received the request to update it.</summary>
     Updating,
 
     /// <summary>It runs the image its batch installed and is ready.</summary>

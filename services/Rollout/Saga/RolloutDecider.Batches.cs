@@ -96,8 +96,8 @@ public static partial class RolloutDecider
     private static IReadOnlyList<object> EndBatch(RolloutState state, Context context) =>
         Then(state, [new BatchCompleted(state.CurrentBatch!.Number, context.Now)], next => Next(next, context, pauseFirst: true));
 
-    // Between batches: start the rollback that was asked for, finish when no instance is left, stop when a pause was
-    // asked for, wait the pause between batches, or start the next batch.
+    // Between batches: start a requested rollback, finish when no instance is left, stop when a pause was requested,
+    // wait the pause between batches, or start the next batch.
     private static IReadOnlyList<object> Next(RolloutState state, Context context, bool pauseFirst)
     {
         if (state.RollbackReason is not null && !state.RollingBack)

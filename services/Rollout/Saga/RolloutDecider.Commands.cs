@@ -24,8 +24,8 @@ public static partial class RolloutDecider
         return state.PauseRequested ? [new RolloutResumed(context.Now)] : [];
     }
 
-    // An abort stops at once unless instances of the current batch have weight 0: those get their weight back first,
-    // after the drain under way, if any, answered.
+    // An abort stops at once unless instances of the current batch have weight 0. Those get their weight back first,
+    // after the reply to a drain under way, if any.
     private static IReadOnlyList<object> DecideAbort(RolloutState state, AbortRollout abort, Context context)
     {
         if (state.Status == RolloutStatus.Aborting)
@@ -41,8 +41,8 @@ public static partial class RolloutDecider
         });
     }
 
-    // A rollback between batches starts at once; during a batch it waits for the step under way, then skips the rest
-    // of the batch's health gate.
+    // A rollback between batches starts at once. During a batch it waits for the step under way and then skips the
+    // rest of the batch's health gate.
     private static IReadOnlyList<object> DecideRollback(RolloutState state, RollBackRollout rollback, Context context)
     {
         if (state.RollingBack || state.RollbackReason is not null || state.Status == RolloutStatus.Aborting)
@@ -63,7 +63,7 @@ public static partial class RolloutDecider
         {
             RolloutStep.Describe => [.. timedOut, new RolloutFailed($"The provisioner did not list the instances of '{state.Service}' before {deadline:O}.", context.Now)],
 
-            // The load balancer ends a drain at the drain timeout anyway; without its answer the batch is updated as if
+            // The load balancer ends a drain at the drain timeout anyway. Without its reply the batch is updated as if
             // drained, and its weight is still restored afterwards.
             RolloutStep.Drain => Then(state, timedOut, next => AfterDrain(next, context)),
             RolloutStep.Update => Then(state, [.. timedOut, .. state.BatchInstances

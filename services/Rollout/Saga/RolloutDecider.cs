@@ -99,7 +99,7 @@ public static partial class RolloutDecider
     private static IReadOnlyList<Guid> UpdatedIds(RolloutState state) =>
         [.. state.BatchInstances.Where(i => i.Phase == InstancePhase.Updated).Select(i => i.InstanceId)];
 
-    // Folds the events into the state, so the next decision sees what they changed, and appends what it decides.
+    // Folds the events into the state, so that the next decision reads what they changed, and appends its events.
     private static IReadOnlyList<object> Then(RolloutState state, IReadOnlyList<object> events, Func<RolloutState, IReadOnlyList<object>> next) =>
         [.. events, .. next(Fold(state, events))];
 

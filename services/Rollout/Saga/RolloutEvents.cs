@@ -9,16 +9,16 @@ public sealed record InstancesDescribed(IReadOnlyList<DescribedInstance> Instanc
 /// <summary>The rollout ended without changing anything.</summary>
 public sealed record RolloutFailed(string Reason, DateTimeOffset At);
 
-/// <summary>A batch started; <paramref name="RollingBack"/> tells whether it puts instances back on their previous image.</summary>
+/// <summary>A batch started. <paramref name="RollingBack"/> is true when it puts instances back on their previous image.</summary>
 public sealed record BatchStarted(int Number, IReadOnlyList<Guid> InstanceIds, bool RollingBack, DateTimeOffset At);
 
-/// <summary>The load balancer was asked to give the batch weight 0 and to answer once its requests in flight finished.</summary>
+/// <summary>The rollout requested the load balancer to give the batch weight 0 and to reply once its requests in flight finished.</summary>
 public sealed record BatchDrainRequested(int Number, IReadOnlyList<Guid> InstanceIds, TimeSpan DrainTimeout, DateTimeOffset At, DateTimeOffset Deadline);
 
 /// <summary>The load balancer sends an instance no new requests and none is in flight.</summary>
 public sealed record InstanceDrained(Guid InstanceId, DateTimeOffset At);
 
-/// <summary>The provisioner was asked to update an instance in place to <paramref name="Image"/>.</summary>
+/// <summary>The rollout requested the provisioner to update an instance in place to <paramref name="Image"/>.</summary>
 public sealed record InstanceUpdateRequested(Guid InstanceId, string Image, DateTimeOffset At, DateTimeOffset Deadline);
 
 /// <summary>An instance runs <paramref name="Image"/> and is ready again.</summary>
@@ -30,22 +30,22 @@ public sealed record InstanceUpdateFailed(Guid InstanceId, string Image, string 
 /// <summary>An instance did not report its update before the batch's deadline.</summary>
 public sealed record InstanceUpdateTimedOut(Guid InstanceId, DateTimeOffset Deadline, DateTimeOffset At);
 
-/// <summary>Rollout was asked to request <paramref name="Path"/> on each updated instance of the batch.</summary>
+/// <summary>The rollout requested its prober to send a GET for <paramref name="Path"/> to each updated instance of the batch.</summary>
 public sealed record BatchHealthCheckRequested(int Number, IReadOnlyList<Guid> InstanceIds, string Path, DateTimeOffset At, DateTimeOffset Deadline);
 
-/// <summary>An updated instance answered its HTTP check with success.</summary>
+/// <summary>An updated instance returned a 2xx status to its HTTP check.</summary>
 public sealed record InstanceHealthCheckPassed(Guid InstanceId, DateTimeOffset At);
 
-/// <summary>An updated instance failed its HTTP check, or did not answer it in time.</summary>
+/// <summary>An updated instance failed its HTTP check, or the check timed out.</summary>
 public sealed record InstanceHealthCheckFailed(Guid InstanceId, string Reason, DateTimeOffset At);
 
-/// <summary>The load balancer was asked to give the drained instances of the batch <paramref name="Weight"/> again.</summary>
+/// <summary>The rollout requested the load balancer to give the drained instances of the batch <paramref name="Weight"/> again.</summary>
 public sealed record BatchRestoreRequested(int Number, IReadOnlyList<Guid> InstanceIds, int Weight, DateTimeOffset At, DateTimeOffset Deadline);
 
 /// <summary>The load balancer sends an instance requests again.</summary>
 public sealed record InstanceRestored(Guid InstanceId, DateTimeOffset At);
 
-/// <summary>The load balancer was asked to count requests and failures to the batch during <paramref name="Window"/>.</summary>
+/// <summary>The rollout requested the load balancer to count requests and failures to the batch during <paramref name="Window"/>.</summary>
 public sealed record BatchErrorMeasurementRequested(int Number, IReadOnlyList<Guid> InstanceIds, TimeSpan Window, DateTimeOffset At, DateTimeOffset Deadline);
 
 /// <summary>Every updated instance of the batch passed the health gate.</summary>
@@ -57,13 +57,13 @@ public sealed record BatchFailedHealthGate(int Number, IReadOnlyList<Guid> Insta
 /// <summary>The batch ended; the instances it updated keep their image.</summary>
 public sealed record BatchCompleted(int Number, DateTimeOffset At);
 
-/// <summary>A waiting step passed its deadline; the events after it say what the rollout did about it.</summary>
+/// <summary>A waiting step passed its deadline. The events after it record what the rollout did next.</summary>
 public sealed record StepTimedOut(RolloutStep Step, DateTimeOffset Deadline, DateTimeOffset At);
 
 /// <summary>The rollout waits <paramref name="Until"/> before the next batch.</summary>
 public sealed record PauseBetweenBatchesStarted(DateTimeOffset Until, DateTimeOffset At);
 
-/// <summary>An operator asked to pause; the rollout stops before its next batch.</summary>
+/// <summary>An operator requested a pause, so the rollout stops before its next batch.</summary>
 public sealed record RolloutPauseRequested(string Reason, DateTimeOffset At);
 
 /// <summary>The rollout stopped between batches.</summary>
@@ -79,7 +79,7 @@ public sealed record RolloutAbortRequested(string Reason, DateTimeOffset At);
 public sealed record RolloutAborted(DateTimeOffset At);
 
 /// <summary>
-/// A rollback was asked for, by an operator or because failures reached the threshold (<paramref name="Automatic"/>).
+/// A rollback was requested, by an operator or because failures reached the threshold (<paramref name="Automatic"/>).
 /// The current batch finishes its replies first.
 /// </summary>
 public sealed record RollbackRequested(string Reason, bool Automatic, DateTimeOffset At);

@@ -24,7 +24,7 @@ public sealed record RolloutSpec(
 }
 
 /// <summary>What a batch must pass before the next one starts; readiness (the update reply) is always required.</summary>
-/// <param name="HttpPath">The path Rollout requests on each updated instance; a 2xx answer passes. Null skips the check.</param>
+/// <param name="HttpPath">The path Rollout requests on each updated instance. A 2xx response passes. Null skips the check.</param>
 /// <param name="MaxErrorRate">The highest share of failed requests the load balancer may see for the batch, 0 to 1; null skips the measurement.</param>
 /// <param name="Window">How long the load balancer counts requests to the batch.</param>
 public sealed record HealthGate(string? HttpPath, double? MaxErrorRate, TimeSpan Window);

@@ -4,10 +4,10 @@ namespace Surge.Rollout.Saga;
 /// <param name="Instances">The instances in the order the rollout updates them; empty until described.</param>
 /// <param name="Batches">The batches started so far, oldest first.</param>
 /// <param name="Step">What the rollout waits for.</param>
-/// <param name="Deadline">When that step must have answered; null when it waits for nobody.</param>
+/// <param name="Deadline">When that step must have replied; null when it waits for nobody.</param>
 /// <param name="BatchSize">The instances per batch, known once the instances are described.</param>
-/// <param name="PauseRequested">Whether an operator asked to pause and the current batch has not ended yet.</param>
-/// <param name="RollbackReason">Why a rollback was asked for; null unless one was.</param>
+/// <param name="PauseRequested">Whether an operator requested a pause that waits for the current batch to end.</param>
+/// <param name="RollbackReason">Why a rollback was requested; null unless one was.</param>
 /// <param name="RollingBack">Whether the batches put instances back on their previous image.</param>
 /// <param name="Reason">Why the rollout failed, was aborted or rolled back.</param>
 /// <param name="CorrelationId">The correlation id of the request that started the rollout; timeouts carry it.</param>
@@ -58,8 +58,8 @@ public sealed record RolloutState(
 /// <param name="PreviousImage">The image it ran when the rollout started; a rollback returns to it.</param>
 /// <param name="Image">The image it is known to run.</param>
 /// <param name="Target">The image its current batch installs; null outside a batch.</param>
-/// <param name="Drained">Whether it was asked for weight 0 and has not had its weight restored yet.</param>
-/// <param name="Changed">Whether the rollout asked to update it forward, so a rollback must put it back.</param>
+/// <param name="Drained">Whether weight 0 was requested for it and its weight has not been restored yet.</param>
+/// <param name="Changed">Whether the rollout requested its forward update, so a rollback must put it back.</param>
 /// <param name="FailedForward">Whether it failed while updating forward.</param>
 /// <param name="Failure">Why it last failed; null when it did not.</param>
 public sealed record RolloutInstance(

@@ -6,7 +6,7 @@ namespace Surge.Rollout.Tests;
 
 /// <summary>
 /// Drives one rollout the way the recorder does, without a database: each message is decided, each new event folded
-/// and its reactions collected in order. The helpers answer as the provisioner, the load balancer and the prober would.
+/// and its reactions collected in order. The helpers reply as the provisioner, the load balancer and the prober would.
 /// </summary>
 internal sealed class RolloutRun
 {
@@ -53,7 +53,7 @@ internal sealed class RolloutRun
     public static IReadOnlyList<RunningInstance> Fleet(int count) =>
         [.. Enumerable.Range(1, count).Select(n => new RunningInstance(InstanceId(n), $"node-{(n - 1) % 4 + 1}", $"127.42.0.{n}", OldImage, $"http://127.42.0.{n}:8080"))];
 
-    /// <summary>A rollout whose request was recorded; the provisioner has not answered yet.</summary>
+    /// <summary>A rollout whose request was recorded and not yet described by the provisioner.</summary>
     public static RolloutRun Requested(RolloutSpec spec)
     {
         var requested = new RolloutRequested(SagaId, Service, NewImage, spec, "ops", Start, Start + Options.DescribeTimeout);
@@ -107,9 +107,9 @@ internal sealed class RolloutRun
         }
     }
 
-    /// <summary>The prober answers for the batch; instances in <paramref name="unhealthy"/> fail.</summary>
+    /// <summary>Sends the prober's results for the batch, where instances in <paramref name="unhealthy"/> fail.</summary>
     public IReadOnlyList<object> Probed(params Guid[] unhealthy) => Send(new InstancesProbed(SagaId, State.CurrentBatch!.Number,
-        [.. State.BatchInstances.Select(i => new ProbeResult(i.InstanceId, !unhealthy.Contains(i.InstanceId), unhealthy.Contains(i.InstanceId) ? "GET /healthz answered 503." : null))]));
+        [.. State.BatchInstances.Select(i => new ProbeResult(i.InstanceId, !unhealthy.Contains(i.InstanceId), unhealthy.Contains(i.InstanceId) ? "GET /healthz returned status 503." : null))]));
 
     public IReadOnlyList<object> Measured(long requests, long failed) => Send(new BackendErrorsMeasured(SagaId, Service, Batch, requests, failed));
 
