@@ -9,5 +9,5 @@ internal static class LogEventIds
     public const int ReplyConsumer = 6000;
     public const int Prober = 6020;
     public const int DeadlineScanner = 6040;
-    public const int Endpoints = 6060;
+    public const int FaultConsumer = 6060;
 }

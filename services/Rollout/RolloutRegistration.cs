@@ -34,6 +34,11 @@ public static class RolloutRegistration
             bus.AddConsumer<RolloutReplyConsumer<BackendErrorsMeasured>>();
             bus.AddConsumer<RolloutReplyConsumer<InstancesProbed>>();
             bus.AddConsumer<ProbeInstancesConsumer>();
+            bus.AddConsumer<RolloutFaultConsumer<DescribeServiceInstances>>();
+            bus.AddConsumer<RolloutFaultConsumer<UpdateInstances>>();
+            bus.AddConsumer<RolloutFaultConsumer<SetBackendWeights>>();
+            bus.AddConsumer<RolloutFaultConsumer<MeasureBackendErrors>>();
+            bus.AddConsumer<RolloutFaultConsumer<ProbeInstances>>();
         });
 
         builder.Services.AddOptions<RolloutOptions>()

@@ -56,26 +56,54 @@ public static partial class RolloutDecider
             : requested;
     }
 
-    private static IReadOnlyList<object> DecideDeadline(RolloutState state, DateTimeOffset deadline, Context context)
+    private static IReadOnlyList<object> DecideDeadline(RolloutState state, DateTimeOffset deadline, Context context) =>
+        EndStep(state, new StepTimedOut(state.Step, deadline, context.Now), $"no reply before {deadline:O}", context);
+
+    // A fault ends the step it belongs to as its deadline would, except that an update fault fails only the instances
+    // its command covered, and the others of the batch may still reply.
+    private static IReadOnlyList<object> DecideFault(RolloutState state, CommandFaulted faulted, Context context)
     {
-        IReadOnlyList<object> timedOut = [new StepTimedOut(state.Step, deadline, context.Now)];
+        if (faulted.Step != RolloutStep.Update)
+        {
+            return EndStep(state, new StepFaulted(faulted.Step, faulted.Reason, context.Now), faulted.Reason, context);
+        }
+
+        var failed = state.BatchInstances
+            .Where(i => i.Phase == InstancePhase.Updating && faulted.InstanceIds.Contains(i.InstanceId))
+            .Select(i => new InstanceUpdateFailed(i.InstanceId, i.Target!, faulted.Reason, context.Now))
+            .ToList();
+        return Then(state, failed, next => next.BatchInstances.Any(i => i.Phase == InstancePhase.Updating) ? [] : AfterUpdate(next, context));
+    }
+
+    // Whether a faulted command belongs to the step the rollout waits for, rather than to an earlier batch or step.
+    private static bool IsCurrent(RolloutState state, CommandFaulted faulted) =>
+        faulted.Step == state.Step
+        && (faulted.Batch is null || faulted.Batch == state.CurrentBatch?.Number)
+        && (faulted.InstanceIds.Count == 0 || InBatch(state, faulted.InstanceIds));
+
+    // Ends the waiting step without its reply: after its deadline passed, or after its command faulted.
+    private static IReadOnlyList<object> EndStep(RolloutState state, object ended, string why, Context context)
+    {
+        IReadOnlyList<object> first = [ended];
         return state.Step switch
         {
-            RolloutStep.Describe => [.. timedOut, new RolloutFailed($"The provisioner did not list the instances of '{state.Service}' before {deadline:O}.", context.Now)],
+            RolloutStep.Describe => [.. first, new RolloutFailed($"The provisioner did not list the instances of '{state.Service}': {why}.", context.Now)],
 
             // The load balancer ends a drain at the drain timeout anyway. Without its reply the batch is updated as if
             // drained, and its weight is still restored afterwards.
-            RolloutStep.Drain => Then(state, timedOut, next => AfterDrain(next, context)),
-            RolloutStep.Update => Then(state, [.. timedOut, .. state.BatchInstances
+            RolloutStep.Drain => Then(state, first, next => AfterDrain(next, context)),
+            RolloutStep.Update => Then(state, [.. first, .. state.BatchInstances
                 .Where(i => i.Phase == InstancePhase.Updating)
-                .Select(i => new InstanceUpdateTimedOut(i.InstanceId, deadline, context.Now))], next => AfterUpdate(next, context)),
-            RolloutStep.Probe => Then(state, [.. timedOut, .. state.BatchInstances
+                .Select(i => ended is StepTimedOut timedOut
+                    ? new InstanceUpdateTimedOut(i.InstanceId, timedOut.Deadline, context.Now)
+                    : (object)new InstanceUpdateFailed(i.InstanceId, i.Target!, why, context.Now))], next => AfterUpdate(next, context)),
+            RolloutStep.Probe => Then(state, [.. first, .. state.BatchInstances
                 .Where(i => i is { Phase: InstancePhase.Updated, HealthChecked: false })
-                .Select(i => new InstanceHealthCheckFailed(i.InstanceId, $"No HTTP check result before {deadline:O}.", context.Now))], next => AfterProbe(next, context)),
-            RolloutStep.Restore => Then(state, timedOut, next => AfterRestore(next, context)),
-            RolloutStep.Measure => Then(state, [.. timedOut, new BatchFailedHealthGate(state.CurrentBatch!.Number, UpdatedIds(state),
-                $"The load balancer measured no error rate before {deadline:O}.", context.Now)], next => AfterMeasure(next, context)),
-            RolloutStep.Wait => Then(state, timedOut, next => Next(next, context, pauseFirst: false)),
+                .Select(i => new InstanceHealthCheckFailed(i.InstanceId, $"No HTTP check result: {why}.", context.Now))], next => AfterProbe(next, context)),
+            RolloutStep.Restore => Then(state, first, next => AfterRestore(next, context)),
+            RolloutStep.Measure => Then(state, [.. first, new BatchFailedHealthGate(state.CurrentBatch!.Number, UpdatedIds(state),
+                $"The load balancer measured no error rate: {why}.", context.Now)], next => AfterMeasure(next, context)),
+            RolloutStep.Wait => Then(state, first, next => Next(next, context, pauseFirst: false)),
             _ => [],
         };
     }

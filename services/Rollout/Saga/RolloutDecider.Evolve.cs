@@ -56,6 +56,7 @@ public static partial class RolloutDecider
             b => b with { Outcome = failed.Reason }),
         (_, BatchCompleted completed) => EndBatch(state, completed.At),
         (_, StepTimedOut) => state,
+        (_, StepFaulted) => state,
         (_, PauseBetweenBatchesStarted pause) => state with { Step = RolloutStep.Wait, Deadline = pause.Until },
         (_, RolloutPauseRequested) => state with { PauseRequested = true },
         (_, RolloutPaused) => state with { Status = RolloutStatus.Paused, Step = RolloutStep.None, Deadline = null, PauseRequested = false },

@@ -30,6 +30,7 @@ public static partial class RolloutDecider
             InstancesProbed probed when state.Step == RolloutStep.Probe && probed.Batch == state.CurrentBatch?.Number => DecideProbed(state, probed, context),
             BackendErrorsMeasured measured when state.Step == RolloutStep.Measure && InBatch(state, measured.InstanceIds) => DecideMeasured(state, measured, context),
             DeadlinePassed passed when passed.Deadline == state.Deadline => DecideDeadline(state, passed.Deadline, context),
+            CommandFaulted faulted when IsCurrent(state, faulted) => DecideFault(state, faulted, context),
             PauseRollout pause => DecidePause(state, pause, context),
             ResumeRollout => DecideResume(state, context),
             AbortRollout abort => DecideAbort(state, abort, context),

@@ -60,6 +60,9 @@ public sealed record BatchCompleted(int Number, DateTimeOffset At);
 /// <summary>A waiting step passed its deadline. The events after it record what the rollout did next.</summary>
 public sealed record StepTimedOut(RolloutStep Step, DateTimeOffset Deadline, DateTimeOffset At);
 
+/// <summary>A participant gave up on the command of a waiting step after its retries; the step ends as if its deadline passed.</summary>
+public sealed record StepFaulted(RolloutStep Step, string Reason, DateTimeOffset At);
+
 /// <summary>The rollout waits <paramref name="Until"/> before the next batch.</summary>
 public sealed record PauseBetweenBatchesStarted(DateTimeOffset Until, DateTimeOffset At);
 
