@@ -15,24 +15,36 @@ public static partial class RolloutDecider
         return [.. state.BatchInstances.Select(i => new InstanceUpdateRequested(i.InstanceId, i.Target!, context.Now, deadline))];
     }
 
-    private static IReadOnlyList<object> AfterUpdate(RolloutState state, Context context) => Then(state, Threshold(state, context), next =>
+    // When failed updates reach the threshold, the rest of the gate is skipped, so the batch's verdict is recorded
+    // here. Below the threshold the HTTP check decides it together with the failed updates.
+    private static IReadOnlyList<object> AfterUpdate(RolloutState state, Context context)
     {
-        if (SkipsGate(next))
+        var unready = state.BatchInstances.Count(i => i.Phase == InstancePhase.Failed);
+        IReadOnlyList<object> verdict = unready > 0 && !SkipsGate(state) && Threshold(state, context).Count > 0
+            ? [new BatchFailedHealthGate(state.CurrentBatch!.Number, [], $"Of the batch, {unready} instances were not updated.", context.Now)]
+            : [];
+        return Then(state, verdict, gated => Then(gated, Threshold(gated, context), next => GateUpdated(next, context)));
+    }
+
+    // Starts the HTTP check of the updated instances, or goes on without one.
+    private static IReadOnlyList<object> GateUpdated(RolloutState state, Context context)
+    {
+        if (SkipsGate(state))
         {
-            return Restore(next, context);
+            return Restore(state, context);
         }
 
-        var batch = next.CurrentBatch!;
-        var updated = UpdatedIds(next);
+        var batch = state.CurrentBatch!;
+        var updated = UpdatedIds(state);
         if (updated.Count == 0)
         {
-            return Then(next, [new BatchFailedHealthGate(batch.Number, [], "No instance of the batch was updated.", context.Now)], failed => Restore(failed, context));
+            return Then(state, [new BatchFailedHealthGate(batch.Number, [], "No instance of the batch was updated.", context.Now)], failed => Restore(failed, context));
         }
 
-        return next.Spec.HealthGate.HttpPath is { } path
+        return state.Spec.HealthGate.HttpPath is { } path
             ? [new BatchHealthCheckRequested(batch.Number, updated, path, context.Now, context.Now + context.Options.HttpCheckTimeout + context.Options.ReplyTimeout)]
-            : AfterProbe(next, context);
-    });
+            : AfterProbe(state, context);
+    }
 
     // Readiness is part of the gate: an instance that did not come back updated fails the batch as the HTTP check
     // does. The verdict comes first, so a batch that reaches the failure threshold still records why.

@@ -83,7 +83,7 @@ public static partial class RolloutDecider
     private static RolloutState EndBatch(RolloutState state, DateTimeOffset at)
     {
         var batch = state.CurrentBatch!;
-        var ended = WithBatch(state, b => b with { EndedAt = at, Outcome = b.Outcome ?? "passed" }) with { Step = RolloutStep.None, Deadline = null };
+        var ended = WithBatch(state, b => b with { EndedAt = at }) with { Step = RolloutStep.None, Deadline = null };
         return WithInstances(ended, batch.InstanceIds, i => i with
         {
             Target = null,

@@ -136,6 +136,8 @@ public sealed class OperatorCommandTests
         var last = run.UpdateFailed(InstanceId(6));
 
         Assert.DoesNotContain(last, e => e is BatchHealthCheckRequested);
+        Assert.DoesNotContain(last, e => e is BatchFailedHealthGate);
+        Assert.Null(run.State.Batches[1].Outcome);
         var started = Assert.Single(last.OfType<RollbackStarted>());
         Assert.Equal([.. Enumerable.Range(1, 6).Select(InstanceId)], started.InstanceIds);
 
