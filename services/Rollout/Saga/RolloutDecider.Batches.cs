@@ -4,8 +4,8 @@ namespace Surge.Rollout.Saga;
 public static partial class RolloutDecider
 {
     // Drain, update, HTTP check, restore weight, measure errors: each step that is done calls the one that decides
-    // what comes next. An abort or a rollback request skips what is left of the health gate but never leaves a drained
-    // instance without its weight.
+    // what comes next. An abort or a rollback request skips what is left of the health gate, but the drained instances
+    // of the batch still get a weight restore request.
     private static IReadOnlyList<object> AfterDrain(RolloutState state, Context context) =>
         state.Status == RolloutStatus.Aborting || SkipsGate(state) ? Restore(state, context) : RequestUpdates(state, context);
 

@@ -1,10 +1,10 @@
 namespace Surge.Rollout.Saga;
 
-/// <summary>A rollout folded from its events: what its decisions need and what its API shows.</summary>
+/// <summary>A rollout folded from its events: what its decisions need and what its API returns.</summary>
 /// <param name="Instances">The instances in the order the rollout updates them; empty until described.</param>
 /// <param name="Batches">The batches started so far, oldest first.</param>
 /// <param name="Step">What the rollout waits for.</param>
-/// <param name="Deadline">When that step must have replied; null when it waits for nobody.</param>
+/// <param name="Deadline">When that step must have replied; null when the rollout waits for no reply.</param>
 /// <param name="BatchSize">The instances per batch, known once the instances are described.</param>
 /// <param name="PauseRequested">Whether an operator requested a pause that waits for the current batch to end.</param>
 /// <param name="RollbackReason">Why a rollback was requested; null unless one was.</param>
