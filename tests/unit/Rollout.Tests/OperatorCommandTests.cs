@@ -204,4 +204,72 @@ public sealed class OperatorCommandTests
         Assert.Equal(RolloutStatus.RolledBack, run.State.Status);
         Assert.Equal(9, run.State.Instances.Count(i => i.Phase == InstancePhase.RolledBack));
     }
+
+    [Fact]
+    public void AbortDuringPauseBetweenBatches_StopsAtOnce()
+    {
+        var run = Described(Spec(batchCount: 3, pause: TimeSpan.FromMinutes(1)), 6);
+        run.PassBatch();
+
+        var events = run.Send(new AbortRollout("enough"));
+
+        Assert.IsType<RolloutAborted>(events[^1]);
+        Assert.Null(run.State.Deadline);
+        Assert.Equal(3, run.State.Instances.Count(i => i.Image == NewImage));
+    }
+
+    [Fact]
+    public void AbortWhilePaused_StopsAtOnce()
+    {
+        var run = Described(Spec(batchCount: 3), 6);
+        run.Send(new PauseRollout("hold"));
+        run.PassBatch();
+
+        run.Send(new AbortRollout("enough"));
+
+        Assert.Equal(RolloutStatus.Aborted, run.State.Status);
+    }
+
+    [Fact]
+    public void AbortDuringRollback_StopsRollback()
+    {
+        var run = Described(Spec(batchCount: 3), 9);
+        run.PassBatch();
+        run.Send(new RollBackRollout("bad"));
+        run.UpdateBatch();
+        Assert.Equal(RolloutStatus.RollingBack, run.State.Status);
+
+        run.Send(new AbortRollout("stop everything"));
+
+        Assert.Equal(RolloutStatus.Aborted, run.State.Status);
+        Assert.Equal(InstancePhase.Updating, run.State.Find(InstanceId(1))!.Phase);
+        Assert.Equal(NewImage, run.State.Find(InstanceId(4))!.Image);
+    }
+
+    [Fact]
+    public void RollbackWhilePaused_StartsRollback()
+    {
+        var run = Described(Spec(batchCount: 3), 6);
+        run.Send(new PauseRollout("hold"));
+        run.PassBatch();
+
+        var events = run.Send(new RollBackRollout("bad"));
+
+        Assert.Contains(events, e => e is BatchStarted { RollingBack: true });
+        Assert.Equal(RolloutStatus.RollingBack, run.State.Status);
+    }
+
+    [Fact]
+    public void RollbackWhileDraining_RestoresWeightThenRollsBackNothingChanged()
+    {
+        var run = Described(Spec(RolloutStrategy.DrainedInPlace, batchCount: 3), 6);
+        run.Send(new RollBackRollout("wrong image"));
+
+        var drained = run.Drained();
+
+        Assert.Contains(drained, e => e is BatchRestoreRequested);
+        var restored = run.Restored();
+        Assert.Equal(new RolledBack(0, 0, Start), restored[^1]);
+        Assert.Empty(run.CommandsOf<Contracts.Instances.UpdateInstances>());
+    }
 }
