@@ -1,4 +1,5 @@
 using Surge.Rollout;
+using Surge.Rollout.Api;
 using Surge.ServiceDefaults;
 using Surge.ServiceDefaults.Audit;
 
@@ -11,5 +12,6 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapAuditEndpoints();
+app.MapRolloutEndpoints();
 
 app.Run();

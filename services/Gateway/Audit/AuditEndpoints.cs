@@ -19,25 +19,28 @@ public static class AuditEndpoints
         return routes;
     }
 
-    /// <summary>Relays the saga's stream from Capacity, scale-out or scale-in, including its 404.</summary>
+    /// <summary>Relays the saga's stream: a scale-out or scale-in from Capacity, or a rollout from Rollout, including the last 404.</summary>
     public static async Task<UpstreamResponse> GetSagaEvents(Guid sagaId, ServiceClient services, HttpContext http, CancellationToken cancellationToken)
     {
-        try
-        {
-            // A saga id names a scale-out or a scale-in stream; the id is unique across both kinds.
-            using var scaleOut = await services.SendAsync("capacity", HttpMethod.Get, $"/audit/streams/scale-out/{sagaId}", null, http.GetCorrelationId(), cancellationToken);
-            if (scaleOut.StatusCode != System.Net.HttpStatusCode.NotFound)
-            {
-                return await UpstreamResponse.ReadAsync(scaleOut, cancellationToken);
-            }
+        // A saga id names a scale-out, a scale-in or a rollout stream, because the ids are unique across all kinds.
+        (string Service, string Path)[] streams =
+        [
+            ("capacity", $"/audit/streams/scale-out/{sagaId}"),
+            ("capacity", $"/audit/streams/scale-in/{sagaId}"),
+            ("rollout", $"/audit/streams/rollout/{sagaId}"),
+        ];
 
-            using var scaleIn = await services.SendAsync("capacity", HttpMethod.Get, $"/audit/streams/scale-in/{sagaId}", null, http.GetCorrelationId(), cancellationToken);
-            return await UpstreamResponse.ReadAsync(scaleIn, cancellationToken);
-        }
-        catch (HttpRequestException exception)
+        UpstreamResponse? found = null;
+        foreach (var (service, path) in streams)
         {
-            throw new DependencyUnavailableException("capacity", exception);
+            found = await GetStreamAsync(services, service, path, http.GetCorrelationId(), cancellationToken);
+            if (found.StatusCode != StatusCodes.Status404NotFound)
+            {
+                return found;
+            }
         }
+
+        return found!;
     }
 
     /// <summary>Returns the merged timeline; 503 naming the service when one does not answer.</summary>
@@ -49,5 +52,18 @@ public static class AuditEndpoints
         }
 
         return TypedResults.Ok(await timeline.ForCorrelationAsync(correlationId, cancellationToken));
+    }
+
+    private static async Task<UpstreamResponse> GetStreamAsync(ServiceClient services, string service, string path, string correlationId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await services.SendAsync(service, HttpMethod.Get, path, null, correlationId, cancellationToken);
+            return await UpstreamResponse.ReadAsync(response, cancellationToken);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new DependencyUnavailableException(service, exception);
+        }
     }
 }

@@ -5,7 +5,8 @@ using Yarp.ReverseProxy.Configuration;
 namespace Surge.Gateway.Routing;
 
 /// <summary>
-/// Builds the gateway's YARP routes: each service's API under <c>/api/{service}/</c>, and saga and inventory shortcuts to Capacity.
+/// Builds the gateway's YARP routes: each service's API under <c>/api/{service}/</c>, saga and inventory shortcuts to
+/// Capacity, and the rollout shortcut to Rollout.
 /// Every path has a read route for GET and HEAD and a write route for the other methods, because they need different roles.
 /// </summary>
 public static class ProxyRoutes
@@ -27,6 +28,11 @@ public static class ProxyRoutes
         var sagas = new Dictionary<string, string> { ["PathPattern"] = "/sagas/{**rest}" };
         routes.Add(Route("sagas-read", "capacity", "/api/sagas/{**rest}", ReadMethods, GatewayRoles.ReadPolicy, sagas));
         routes.Add(Route("sagas-write", "capacity", "/api/sagas/{**rest}", WriteMethods, GatewayRoles.OperatePolicy, sagas));
+
+        // Rollouts are sagas too, steered with the same roles as scale-out sagas.
+        var rollouts = new Dictionary<string, string> { ["PathPattern"] = "/rollouts/{**rest}" };
+        routes.Add(Route("rollouts-read", "rollout", "/api/rollouts/{**rest}", ReadMethods, GatewayRoles.ReadPolicy, rollouts));
+        routes.Add(Route("rollouts-write", "rollout", "/api/rollouts/{**rest}", WriteMethods, GatewayRoles.OperatePolicy, rollouts));
 
         // An inventory question is a read even when it comes as a POST with a shape in the body.
         var inventory = new Dictionary<string, string> { ["PathPattern"] = "/inventory/{**rest}" };

@@ -70,12 +70,12 @@ public sealed class ProxyRoutesTests
     }
 
     [Fact]
-    public void Routes_Always_ReadAndWriteRoutePerServicePlusSagasAndInventory()
+    public void Routes_Always_ReadAndWriteRoutePerServicePlusSagasRolloutsAndInventory()
     {
         var routes = ProxyRoutes.Routes(Services);
 
         Assert.Equal(
-            [.. ServiceNames.Append("sagas").SelectMany(name => new[] { $"{name}-read", $"{name}-write" }), "inventory"],
+            [.. ServiceNames.Append("sagas").Append("rollouts").SelectMany(name => new[] { $"{name}-read", $"{name}-write" }), "inventory"],
             routes.Select(route => route.RouteId));
     }
 
@@ -95,6 +95,8 @@ public sealed class ProxyRoutesTests
     [InlineData("capacity-write", "administer")]
     [InlineData("sagas-read", "read")]
     [InlineData("sagas-write", "operate")]
+    [InlineData("rollouts-read", "read")]
+    [InlineData("rollouts-write", "operate")]
     public void Routes_EachRoute_RequiresPolicyForItsMethods(string routeId, string policy)
     {
         var route = RouteOf(routeId);
@@ -168,5 +170,21 @@ public sealed class ProxyRoutesTests
         var url = await ProxiedUrlAsync("sagas-write", "/api/sagas/scale-out", "scale-out", "?dry=1");
 
         Assert.Equal("http://127.0.0.1:5081/sagas/scale-out?dry=1", url);
+    }
+
+    [Fact]
+    public async Task Routes_RolloutRequest_ReachesRolloutService()
+    {
+        var url = await ProxiedUrlAsync("rollouts-write", "/api/rollouts/0195a000-0000-7000-8000-000000000001/pause", "0195a000-0000-7000-8000-000000000001/pause");
+
+        Assert.Equal("http://127.0.0.1:5084/rollouts/0195a000-0000-7000-8000-000000000001/pause", url);
+    }
+
+    [Fact]
+    public async Task Routes_RolloutListWithQuery_KeepsQuery()
+    {
+        var url = await ProxiedUrlAsync("rollouts-read", "/api/rollouts", "", "?service=feed-api");
+
+        Assert.Equal("http://127.0.0.1:5084/rollouts?service=feed-api", url);
     }
 }
