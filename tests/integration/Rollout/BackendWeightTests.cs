@@ -27,7 +27,10 @@ public sealed class BackendWeightTests(SurgeCluster cluster)
         var second = members[1].GetProperty("instanceId").GetGuid();
         var sagaId = Guid.NewGuid();
 
-        await messages.PublishAsync("Surge.Contracts.Backends:MeasureBackendErrors", new { sagaId, service = Service, instanceIds = new[] { first, second }, window = "00:00:03" });
+        // The window opens when the load balancer takes the message, so the requests start a second later and end long
+        // before the window closes.
+        await messages.PublishAsync("Surge.Contracts.Backends:MeasureBackendErrors", new { sagaId, service = Service, instanceIds = new[] { first, second }, window = "00:00:10" });
+        await Task.Delay(TimeSpan.FromSeconds(1));
         var servedWhileMeasured = await ServedByAsync(20);
         var measured = await messages.WaitForAsync("Surge.Contracts.Backends:BackendErrorsMeasured", message => message.GetProperty("sagaId").GetGuid() == sagaId, Timeout);
 
@@ -74,7 +77,8 @@ public sealed class BackendWeightTests(SurgeCluster cluster)
 
         try
         {
-            await messages.PublishAsync("Surge.Contracts.Backends:MeasureBackendErrors", new { sagaId, service, instanceIds, window = "00:00:03" });
+            await messages.PublishAsync("Surge.Contracts.Backends:MeasureBackendErrors", new { sagaId, service, instanceIds, window = "00:00:10" });
+            await Task.Delay(TimeSpan.FromSeconds(1));
             var statuses = await StatusesAsync(service, 10);
             var measured = await messages.WaitForAsync("Surge.Contracts.Backends:BackendErrorsMeasured", message => message.GetProperty("sagaId").GetGuid() == sagaId, Timeout);
 
