@@ -24,4 +24,6 @@ internal static class LogEventIds
     public const int InterfaceAttacher = 4300;
     public const int InterfaceRecorder = 4320;
     public const int InterfaceRecovery = 4340;
+    public const int KubernetesDriver = 4500;
+    public const int InstanceProviderRouter = 4540;
 }

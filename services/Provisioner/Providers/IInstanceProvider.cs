@@ -21,6 +21,14 @@ public interface IInstanceProvider
     /// </summary>
     Task StopAsync(Guid instanceId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Updates the instance in place to <paramref name="image"/>: same node, same address, and returns the URL it serves
+    /// HTTP at once it is ready again. Throws <see cref="InstanceUpdateException"/> when it cannot be updated.
+    /// </summary>
+    /// <remarks>A provider that cannot update in place keeps this default, which fails every update with the reason.</remarks>
+    Task<string> UpdateAsync(InstanceLaunch launch, string image, CancellationToken cancellationToken) =>
+        throw new InstanceUpdateException($"The provider of instance {launch.InstanceId} on node {launch.Node} does not update instances in place.");
+
     /// <summary>Releases what this process holds for its instances when the process shuts down, without recording them as stopped.</summary>
     Task ReleaseAllAsync(CancellationToken cancellationToken);
 }
