@@ -25,14 +25,19 @@ public static class ProvisionerRegistration
     /// </summary>
     /// <remarks>
     /// Instances on nodes of pools mapped to a Kubernetes cluster (<c>Kubernetes:Pools</c>) run as pods through the
-    /// Kubernetes driver; all others run on the simulated data centre. <see cref="InstanceProviderRouter"/> chooses.
+    /// Kubernetes driver; all others run on the simulated data centre. <see cref="InstanceProviderRouter"/> chooses, and
+    /// is registered only when a pool is mapped, so without one the simulated data centre and its outage switch stay as
+    /// they were.
     /// NOTE: the private cloud and public cloud drivers are not written yet; their nodes are simulated.
     /// </remarks>
     public static IHostApplicationBuilder AddProvisioner(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSimulatedDataCentre(builder.Configuration);
         builder.Services.AddKubernetesDriver(builder.Configuration);
-        builder.Services.Replace(ServiceDescriptor.Singleton<IInstanceProvider, InstanceProviderRouter>());
+        if (KubernetesRegistration.HasMappedPools(builder.Configuration))
+        {
+            builder.Services.Replace(ServiceDescriptor.Singleton<IInstanceProvider, InstanceProviderRouter>());
+        }
         builder.Services.AddSingleton<InstanceRecorder>();
         builder.Services.AddSingleton<InstanceStarter>();
         builder.Services.AddSingleton<CloudNodeRecorder>();

@@ -20,4 +20,8 @@ public static class KubernetesRegistration
         services.AddSingleton<KubernetesDriver>();
         return services;
     }
+
+    /// <summary>Returns whether <c>Kubernetes:Pools</c> maps any pool to a cluster.</summary>
+    public static bool HasMappedPools(IConfiguration configuration) =>
+        configuration.GetSection($"{KubernetesOptions.Section}:{nameof(KubernetesOptions.Pools)}").GetChildren().Any();
 }

@@ -7,7 +7,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Surge.Provisioner.Providers;
 using Surge.Provisioner.Providers.Kubernetes;
+using Surge.Provisioner.Simulation;
 using Surge.Simulators.KubernetesApi;
 using Surge.Simulators.KubernetesApi.Store;
 
@@ -85,7 +87,18 @@ internal sealed class SimulatedCluster : IAsyncDisposable
     }
 
     /// <summary>Returns a driver for this cluster, with options changed by <paramref name="configure"/>.</summary>
-    public KubernetesDriver Driver(Action<KubernetesOptions>? configure = null)
+    public KubernetesDriver Driver(Action<KubernetesOptions>? configure = null) => Parts(configure).Driver;
+
+    /// <summary>Returns the router over a simulated data centre and a driver for this cluster.</summary>
+    public InstanceProviderRouter Router()
+    {
+        var (driver, directory) = Parts(null);
+        var options = new SimulatedDataCentreOptions { InstancePort = 0, TimeScale = 0.0001 };
+        var simulated = new SimulatedDataCentre(Options.Create(options), SimulatedDataCentreFaults.CreatePlan(options), TimeProvider.System, NullLogger<SimulatedDataCentre>.Instance);
+        return new InstanceProviderRouter(simulated, driver, directory, NullLogger<InstanceProviderRouter>.Instance);
+    }
+
+    private (KubernetesDriver Driver, KubernetesNodeDirectory Directory) Parts(Action<KubernetesOptions>? configure)
     {
         var options = new KubernetesOptions
         {
@@ -97,7 +110,8 @@ internal sealed class SimulatedCluster : IAsyncDisposable
         configure?.Invoke(options);
         var wrapped = Options.Create(options);
         var clusters = new KubernetesClusters(wrapped);
-        return new KubernetesDriver(clusters, new KubernetesNodeDirectory(clusters, wrapped), wrapped, NullLogger<KubernetesDriver>.Instance);
+        var directory = new KubernetesNodeDirectory(clusters, wrapped);
+        return (new KubernetesDriver(clusters, directory, wrapped, NullLogger<KubernetesDriver>.Instance), directory);
     }
 
     public async Task<SimulatorState> StateAsync() =>
