@@ -44,7 +44,7 @@ public static class SimulatorApp
         return app;
     }
 
-    // The simulator has no authentication, so it listens on loopback unless the operator says otherwise on purpose.
+    // The simulator has no authentication, so it listens on loopback unless AllowRemoteClients is set.
     private static void RefuseRemoteListeners(WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<SimulatorOptions>>().Value;

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Surge.Simulators.KubernetesApi.Api;
 
-/// <summary>The <c>Status</c> objects a real API server answers failures with.</summary>
+/// <summary>The <c>Status</c> objects a real API server returns for failures.</summary>
 public static class Statuses
 {
     /// <summary>404: no object of that name.</summary>

@@ -1,4 +1,4 @@
 namespace Surge.Simulators.KubernetesApi.Kubelet;
 
-/// <summary>A container as the pod spec asks for it.</summary>
+/// <summary>A container as the pod spec declares it.</summary>
 public sealed record ContainerSpec(string Name, string Image);

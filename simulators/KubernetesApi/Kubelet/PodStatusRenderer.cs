@@ -7,7 +7,7 @@ namespace Surge.Simulators.KubernetesApi.Kubelet;
 /// <summary>Writes a <see cref="PodRuntime"/> into a pod's status in the shape a real kubelet reports.</summary>
 public static class PodStatusRenderer
 {
-    /// <summary>The Calico annotation that asks for a pod's address: a JSON array of addresses, as a string.</summary>
+    /// <summary>The Calico annotation that requests a pod's address: a JSON array of addresses, as a string.</summary>
     public const string CalicoIpAddrs = "cni.projectcalico.org/ipAddrs";
 
     /// <summary>Returns <paramref name="pod"/> with its status, and the Calico status annotations once its sandbox exists.</summary>

@@ -120,7 +120,7 @@ public sealed class ClusterStore(IOptions<SimulatorOptions> options, TimeProvide
 
     /// <summary>
     /// Opens a watch. Without a resource version, or with "0", it starts with an ADDED event per matching object;
-    /// with one, it replays the kept events after it, or answers <see cref="WatchStart.TooOld"/>.
+    /// with one, it replays the kept events after it, or returns <see cref="WatchStart.TooOld"/>.
     /// </summary>
     public (WatchSubscription? Subscription, WatchStart.TooOld? TooOld) Watch(WatchFilter filter, long? resourceVersion, bool allowBookmarks)
     {

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Surge.Simulators.KubernetesApi.Store;
 
-/// <summary>Which changes a watch or list sees: one kind, one namespace or all, and label and field selectors.</summary>
+/// <summary>The changes a watch or list receives: one kind, one namespace or all, and label and field selectors.</summary>
 public sealed record WatchFilter(ResourceKind Kind, string? Namespace, LabelSelector Labels, FieldSelector Fields)
 {
     /// <summary>Returns whether the object at <paramref name="key"/> passes the filter.</summary>

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Surge.KubernetesApi.Tests;
 
-/// <summary>Reads the samples of real API server answers kept under Data/.</summary>
+/// <summary>Reads the samples of real API server responses kept under Data/.</summary>
 internal static class TestData
 {
     public static string Text(string file) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", file));

@@ -196,7 +196,7 @@ public sealed partial class KubernetesDriver(
     {
         InstanceStartException or InstanceUpdateException => null,
         PodFailedException failed => failed.Message,
-        HttpOperationException http => $"the API server answered {(int?)http.Response?.StatusCode}: {http.Response?.Content}",
+        HttpOperationException http => $"the API server returned {(int?)http.Response?.StatusCode}: {http.Response?.Content}",
         HttpRequestException request => $"the API server could not be reached: {request.Message}",
         OperationCanceledException when !cancellationToken.IsCancellationRequested => exception.Message,
         _ => null,

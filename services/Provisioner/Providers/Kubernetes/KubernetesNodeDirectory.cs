@@ -17,7 +17,7 @@ public sealed class KubernetesNodeDirectory(KubernetesClusters clusters, IOption
 
     /// <summary>
     /// Returns the cluster that runs <paramref name="node"/>, or null when the node is in no pool mapped to a cluster.
-    /// Throws what the client throws when a cluster cannot be asked, because then the answer is unknown.
+    /// Rethrows the client's error when a cluster cannot be listed, because the cluster is then unknown.
     /// </summary>
     public async Task<string?> ClusterOfAsync(string node, CancellationToken cancellationToken)
     {

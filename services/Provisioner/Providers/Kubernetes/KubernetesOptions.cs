@@ -23,7 +23,7 @@ public sealed class KubernetesOptions
     public Dictionary<string, string> Pools { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The node label that says which pool a Kubernetes node belongs to. Default <c>surge.io/pool</c>. An instance runs
+    /// The node label that names the pool a Kubernetes node belongs to. Default <c>surge.io/pool</c>. An instance runs
     /// on Kubernetes when its node carries this label with a pool mapped to that node's cluster.
     /// </summary>
     public string PoolLabel { get; set; } = "surge.io/pool";

@@ -4,7 +4,7 @@ using k8s.Models;
 namespace Surge.Provisioner.Providers.Kubernetes;
 
 /// <summary>
-/// Follows one pod until a check says it is done: list, then watch from the list's resource version. A watch that ends
+/// Follows one pod until a check returns Done: list, then watch from the list's resource version. A watch that ends
 /// or breaks resumes from the last resource version seen; one silent for longer than the idle timeout is opened
 /// again; a 410 (too old resource version) leads to a new list.
 /// </summary>
@@ -16,8 +16,8 @@ public sealed partial class PodWatch(IKubernetes client, string @namespace, stri
     public WatchCursor Cursor { get; private set; } = WatchCursor.Start;
 
     /// <summary>
-    /// Returns the pod once <paramref name="check"/> says Done. Throws <see cref="PodFailedException"/> when it says
-    /// Failed or the pod is deleted, and <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> ends.
+    /// Returns the pod once <paramref name="check"/> returns Done. Throws <see cref="PodFailedException"/> when it
+    /// returns Failed or the pod is deleted, and <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> ends.
     /// </summary>
     public async Task<V1Pod> WaitAsync(Func<V1Pod, PodVerdict> check, CancellationToken cancellationToken)
     {

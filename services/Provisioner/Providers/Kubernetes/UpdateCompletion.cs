@@ -4,7 +4,7 @@ namespace Surge.Provisioner.Providers.Kubernetes;
 
 /// <summary>
 /// Decides whether an in-place image update of the main container has completed. The image string in the status is
-/// not trusted: it changes as soon as the kubelet sees the new spec, before any container runs the new image. What
+/// not trusted: it changes as soon as the kubelet reads the new spec, before any container runs the new image. What
 /// counts is what runs: the image digest (<c>imageID</c>), the container (<c>containerID</c>) and <c>restartCount</c>.
 /// </summary>
 public static class UpdateCompletion
@@ -45,8 +45,8 @@ public static class UpdateCompletion
         return restarted || (digest is not null && digest == baseline.Digest) ? PodVerdict.Done : PodVerdict.Waiting;
     }
 
-    // Clusters from 1.33 on report the spec generation the kubelet acted on. Older ones do not, and there the status image
-    // is the only sign the kubelet saw the new spec; it is used for that alone, never as proof the new image runs.
+    // Clusters from 1.33 on report the spec generation the kubelet acted on. On older ones the status image is the only sign
+    // that the kubelet read the new spec, so it is used for that alone and never as proof that the new image runs.
     private static bool KubeletActedOn(V1Pod pod, V1ContainerStatus status, string targetImage, long generation) =>
         pod.Status?.ObservedGeneration is { } observed ? observed >= generation : status.Image == targetImage;
 }

@@ -4,7 +4,7 @@ using k8s.Autorest;
 namespace Surge.Provisioner.Providers.Kubernetes;
 
 /// <summary>
-/// Where a list-then-watch loop stands: the last resource version seen, from which a broken watch resumes, or none,
+/// The position of a list-then-watch loop: the last resource version seen, from which a broken watch resumes, or none,
 /// which means list first. A 410 from the server drops the version, because the events after it are gone.
 /// </summary>
 public sealed record WatchCursor(string? ResourceVersion, int Relists, int Resumes)
@@ -27,7 +27,7 @@ public sealed record WatchCursor(string? ResourceVersion, int Relists, int Resum
     /// <summary>After a watch ended, broke or went silent: open it again from the same version.</summary>
     public WatchCursor Resumed() => this with { Resumes = Resumes + 1 };
 
-    /// <summary>Whether <paramref name="error"/> says the requested resource version is too old (HTTP 410).</summary>
+    /// <summary>Whether <paramref name="error"/> reports that the requested resource version is too old (HTTP 410).</summary>
     public static bool IsExpired(Exception? error) => error switch
     {
         KubernetesException kubernetes => kubernetes.Status?.Code == 410,

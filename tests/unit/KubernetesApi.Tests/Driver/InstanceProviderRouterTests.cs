@@ -11,7 +11,7 @@ public class InstanceProviderRouterTests
         new(Guid.NewGuid(), Guid.NewGuid(), "feed", node, address, "registry.local/feed:1.0", 500, 256, "corr");
 
     [Fact]
-    public async Task Mapped_pool_runs_as_a_pod()
+    public async Task StartAsync_MappedPool_RunsPod()
     {
         await using var cluster = await SimulatedCluster.StartAsync();
         var router = cluster.Router();
@@ -27,7 +27,7 @@ public class InstanceProviderRouterTests
     [Theory]
     [InlineData("node-elsewhere")]
     [InlineData("sim-node-7")]
-    public async Task Other_nodes_stay_on_the_simulated_data_centre(string node)
+    public async Task StartAsync_OtherNode_UsesSimulatedDataCentre(string node)
     {
         await using var cluster = await SimulatedCluster.StartAsync();
         var router = cluster.Router();

@@ -25,7 +25,7 @@ public class KubernetesDriverTests
         cluster.Client.CoreV1.ReadNamespacedPodAsync(PodTemplate.PodName(launch.Service, launch.InstanceId), SimulatedCluster.Namespace);
 
     [Fact]
-    public async Task Start_creates_a_ready_pod_on_the_node_with_the_address()
+    public async Task StartAsync_MappedNode_CreatesReadyPodWithAddress()
     {
         await using var cluster = await SimulatedCluster.StartAsync();
         var driver = cluster.Driver(options => options.Services["feed"] = new KubernetesServiceOptions
@@ -50,7 +50,7 @@ public class KubernetesDriverTests
     }
 
     [Fact]
-    public async Task Start_on_a_node_outside_the_mapped_pools_fails()
+    public async Task StartAsync_UnmappedNode_Fails()
     {
         await using var cluster = await SimulatedCluster.StartAsync();
 
@@ -60,7 +60,7 @@ public class KubernetesDriverTests
     }
 
     [Fact]
-    public async Task Update_patches_the_image_and_waits_for_the_restarted_container()
+    public async Task UpdateAsync_NewImage_WaitsForRestartedContainer()
     {
         await using var cluster = await SimulatedCluster.StartAsync();
         var driver = cluster.Driver();
@@ -86,7 +86,7 @@ public class KubernetesDriverTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task Update_to_a_tag_with_the_same_digest_completes(bool restartOnSameDigest)
+    public async Task UpdateAsync_SameDigestTag_Completes(bool restartOnSameDigest)
     {
         var settings = new Dictionary<string, string?>(SameDigestTags) { ["KubernetesApi:Kubelet:RestartOnSameDigest"] = restartOnSameDigest.ToString() };
         await using var cluster = await SimulatedCluster.StartAsync(settings);
@@ -103,7 +103,7 @@ public class KubernetesDriverTests
     }
 
     [Fact]
-    public async Task A_silenced_watch_is_opened_again_after_the_idle_timeout()
+    public async Task StartAsync_SilencedWatch_ReopensAfterIdleTimeout()
     {
         await using var cluster = await SimulatedCluster.StartAsync(new Dictionary<string, string?> { ["KubernetesApi:Kubelet:PullDelay"] = "00:00:01" });
         var driver = cluster.Driver(options => options.WatchIdleTimeout = TimeSpan.FromMilliseconds(400));
@@ -120,7 +120,7 @@ public class KubernetesDriverTests
     }
 
     [Fact]
-    public async Task A_watch_closed_with_410_lists_again()
+    public async Task StartAsync_WatchClosedWith410_ListsAgain()
     {
         await using var cluster = await SimulatedCluster.StartAsync(new Dictionary<string, string?> { ["KubernetesApi:Kubelet:PullDelay"] = "00:00:01" });
         var driver = cluster.Driver();
@@ -133,7 +133,7 @@ public class KubernetesDriverTests
     }
 
     [Fact]
-    public async Task A_silent_watch_whose_version_expired_lists_again()
+    public async Task StartAsync_SilentWatchExpired_ListsAgain()
     {
         await using var cluster = await SimulatedCluster.StartAsync(new Dictionary<string, string?> { ["KubernetesApi:Kubelet:PullDelay"] = "00:00:01" });
         var driver = cluster.Driver(options => options.WatchIdleTimeout = TimeSpan.FromMilliseconds(400));
@@ -148,7 +148,7 @@ public class KubernetesDriverTests
     }
 
     [Fact]
-    public async Task Stop_deletes_the_pod()
+    public async Task TryStopAsync_StartedPod_DeletesIt()
     {
         await using var cluster = await SimulatedCluster.StartAsync();
         var driver = cluster.Driver();

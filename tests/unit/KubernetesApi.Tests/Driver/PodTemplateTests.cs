@@ -16,7 +16,7 @@ public class PodTemplateTests
     };
 
     [Fact]
-    public void The_pod_is_bound_to_the_node_with_the_address_in_Calico_format()
+    public void Build_Launch_BindsNodeAndCalicoAddress()
     {
         var pod = PodTemplate.Build(Launch, Sidecars, 8080);
 
@@ -28,7 +28,7 @@ public class PodTemplateTests
     }
 
     [Fact]
-    public void The_pod_carries_service_version_and_instance_labels()
+    public void Build_Launch_SetsServiceVersionInstanceLabels()
     {
         var labels = PodTemplate.Build(Launch, Sidecars, 8080).Metadata.Labels;
 
@@ -38,7 +38,7 @@ public class PodTemplateTests
     }
 
     [Fact]
-    public void The_main_container_gets_the_shape_as_requests_and_limits_and_sidecars_follow()
+    public void Build_Shape_SetsResourcesAndSidecars()
     {
         var containers = PodTemplate.Build(Launch, Sidecars, 8080).Spec.Containers;
 
@@ -53,6 +53,6 @@ public class PodTemplateTests
     [InlineData("registry.local:5000/feed:1.4.2", "1.4.2")]
     [InlineData("feed", "latest")]
     [InlineData("feed@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "sha256-0123456789abcdef0123456789abcdef0123456789abcdef01234567")]
-    public void Version_is_a_valid_label_value(string image, string version) =>
+    public void Version_Image_IsValidLabelValue(string image, string version) =>
         Assert.Equal(version, PodTemplate.Version(image));
 }

@@ -28,11 +28,11 @@ public class UpdateCompletionTests
     }
 
     [Fact]
-    public void Baseline_reads_the_digest_from_a_containerd_image_id() =>
+    public void Baseline_ContainerdImageId_ReadsDigest() =>
         Assert.Equal(OldDigest, Baseline.Digest);
 
     [Fact]
-    public void A_restarted_ready_container_completes()
+    public void Check_RestartedReadyContainer_Done()
     {
         var pod = After(status =>
         {
@@ -45,7 +45,7 @@ public class UpdateCompletionTests
     }
 
     [Fact]
-    public void The_status_image_alone_does_not_complete()
+    public void Check_StatusImageOnly_Waiting()
     {
         var pod = After(status => status.Image = "gcr.io/google-samples/hello-app:2.0");
         pod.Status.ContainerStatuses[0].ImageID = "docker-pullable://gcr.io/google-samples/hello-app@" + NewDigest;
@@ -54,7 +54,7 @@ public class UpdateCompletionTests
     }
 
     [Fact]
-    public void A_restart_the_kubelet_made_before_seeing_the_new_spec_does_not_complete()
+    public void Check_RestartBeforeNewSpec_Waiting()
     {
         var pod = After(status => status.ContainerID = "docker://crashed-and-restarted", observedGeneration: 1);
 
@@ -62,7 +62,7 @@ public class UpdateCompletionTests
     }
 
     [Fact]
-    public void A_new_tag_with_the_same_digest_completes_without_a_restart()
+    public void Check_SameDigestTag_DoneWithoutRestart()
     {
         var pod = After(status => status.Image = "gcr.io/google-samples/hello-app:1.0-retag");
 
@@ -70,7 +70,7 @@ public class UpdateCompletionTests
     }
 
     [Fact]
-    public void A_container_that_is_not_ready_again_does_not_complete()
+    public void Check_NotReadyAgain_Waiting()
     {
         var pod = After(status =>
         {
@@ -83,7 +83,7 @@ public class UpdateCompletionTests
     }
 
     [Fact]
-    public void A_pinned_digest_completes_only_when_that_digest_runs()
+    public void Check_PinnedDigest_DoneWhenItRuns()
     {
         var target = "gcr.io/google-samples/hello-app@" + NewDigest;
         var stillOld = After(status => status.ContainerID = "docker://new");
@@ -94,7 +94,7 @@ public class UpdateCompletionTests
     }
 
     [Fact]
-    public void Without_observed_generation_the_status_image_says_the_kubelet_saw_the_spec()
+    public void Check_NoObservedGeneration_UsesStatusImage()
     {
         var unseen = After(status => status.ContainerID = "docker://new", observedGeneration: null);
         var seen = After(

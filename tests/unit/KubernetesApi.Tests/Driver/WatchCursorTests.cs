@@ -7,7 +7,7 @@ namespace Surge.KubernetesApi.Tests.Driver;
 public class WatchCursorTests
 {
     [Fact]
-    public void A_new_cursor_lists_first_then_watches_from_the_list()
+    public void Start_NewCursor_ListsFirst()
     {
         var cursor = WatchCursor.Start;
 
@@ -17,7 +17,7 @@ public class WatchCursorTests
     }
 
     [Fact]
-    public void Events_and_bookmarks_move_the_resume_point()
+    public void Saw_EventsAndBookmarks_MoveResumePoint()
     {
         var cursor = WatchCursor.Start.Listed("120").Saw("125").Saw(null).Saw("130");
 
@@ -25,7 +25,7 @@ public class WatchCursorTests
     }
 
     [Fact]
-    public void A_silent_or_ended_watch_resumes_from_the_last_version()
+    public void Resumed_EndedWatch_KeepsLastVersion()
     {
         var cursor = WatchCursor.Start.Listed("120").Saw("125").Resumed();
 
@@ -35,7 +35,7 @@ public class WatchCursorTests
     }
 
     [Fact]
-    public void A_410_makes_the_next_round_list_again()
+    public void Expired_410_ListsAgain()
     {
         var cursor = WatchCursor.Start.Listed("120").Expired();
 
@@ -46,7 +46,7 @@ public class WatchCursorTests
     [Theory]
     [InlineData("error-410-gone-older-apiservers")]
     [InlineData("error-410-expired-current-apiservers")]
-    public void Real_410_frames_are_recognised_as_expired(string frameId)
+    public void IsExpired_Real410Frame_True(string frameId)
     {
         var frame = KubernetesJson.Deserialize<Watcher<V1Status>.WatchEvent>(TestData.WatchFrame(frameId));
 
@@ -54,6 +54,6 @@ public class WatchCursorTests
     }
 
     [Fact]
-    public void Other_errors_are_not_expired() =>
+    public void IsExpired_OtherStatus_False() =>
         Assert.False(WatchCursor.IsExpired(new KubernetesException(new V1Status { Code = 500 })));
 }

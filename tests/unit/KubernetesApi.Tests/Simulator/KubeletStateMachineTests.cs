@@ -26,7 +26,7 @@ public class KubeletStateMachineTests
     }
 
     [Fact]
-    public void A_bound_pod_goes_through_sandbox_pull_and_readiness()
+    public void Apply_BoundPod_PassesSandboxPullReadiness()
     {
         var pod = KubeletStateMachine.Admit([new ContainerSpec("app", "app:1")], 1, Digest, Now);
         var steps = new List<KubeletStep>();
@@ -45,7 +45,7 @@ public class KubeletStateMachineTests
     }
 
     [Fact]
-    public void An_image_change_restarts_the_container_in_place()
+    public void ChangeSpec_NewImage_RestartsInPlace()
     {
         var running = RunToEnd(KubeletStateMachine.Admit([new ContainerSpec("app", "app:1")], 1, Digest, Now));
         var before = running.Containers[0];
@@ -65,7 +65,7 @@ public class KubeletStateMachineTests
     }
 
     [Fact]
-    public void A_new_tag_with_the_same_digest_keeps_the_container_by_default()
+    public void ChangeSpec_SameDigestTag_KeepsContainer()
     {
         var running = RunToEnd(KubeletStateMachine.Admit([new ContainerSpec("app", "app:1")], 1, Digest, Now));
 
@@ -80,7 +80,7 @@ public class KubeletStateMachineTests
     }
 
     [Fact]
-    public void A_new_tag_with_the_same_digest_restarts_when_configured_like_a_real_kubelet()
+    public void ChangeSpec_SameDigestTagRestartConfigured_Restarts()
     {
         var running = RunToEnd(KubeletStateMachine.Admit([new ContainerSpec("app", "app:1")], 1, Digest, Now));
 
@@ -92,7 +92,7 @@ public class KubeletStateMachineTests
     }
 
     [Fact]
-    public void Only_the_changed_container_restarts()
+    public void ChangeSpec_OneImage_RestartsOnlyThatContainer()
     {
         var running = RunToEnd(KubeletStateMachine.Admit([new ContainerSpec("app", "app:1"), new ContainerSpec("log", "log:1")], 1, Digest, Now));
 

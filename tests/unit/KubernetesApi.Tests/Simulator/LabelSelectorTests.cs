@@ -16,10 +16,10 @@ public class LabelSelectorTests
     [InlineData("surge.io/version", true)]
     [InlineData("!surge.io/version", false)]
     [InlineData("", true)]
-    public void Matches_equality_terms(string selector, bool matches) =>
+    public void Matches_EqualityTerms(string selector, bool matches) =>
         Assert.Equal(matches, LabelSelector.Parse(selector).Matches(Labels));
 
     [Fact]
-    public void Set_based_terms_are_refused() =>
+    public void Parse_SetBasedTerm_Throws() =>
         Assert.Throws<FormatException>(() => LabelSelector.Parse("env in (a,b)"));
 }

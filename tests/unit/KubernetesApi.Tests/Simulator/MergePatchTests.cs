@@ -12,7 +12,7 @@ public class MergePatchTests
     private static readonly JsonObject ImagePatch = (JsonObject)JsonNode.Parse("""{"spec":{"containers":[{"name":"app","image":"app:2"}]}}""")!;
 
     [Fact]
-    public void Strategic_merge_patch_merges_containers_by_name()
+    public void Apply_Strategic_MergesContainersByName()
     {
         var patched = MergePatch.Apply(Pod(), ImagePatch, strategic: true)!;
 
@@ -23,7 +23,7 @@ public class MergePatchTests
     }
 
     [Fact]
-    public void Json_merge_patch_replaces_lists()
+    public void Apply_JsonMerge_ReplacesLists()
     {
         var patched = MergePatch.Apply(Pod(), ImagePatch, strategic: false)!;
 
@@ -31,7 +31,7 @@ public class MergePatchTests
     }
 
     [Fact]
-    public void Null_removes_a_field()
+    public void Apply_Null_RemovesField()
     {
         var patched = MergePatch.Apply(Pod(), JsonNode.Parse("""{"metadata":{"labels":{"a":null}}}"""), strategic: false)!;
 

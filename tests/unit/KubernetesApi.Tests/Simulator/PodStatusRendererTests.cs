@@ -6,7 +6,7 @@ namespace Surge.KubernetesApi.Tests.Simulator;
 public class PodStatusRendererTests
 {
     [Fact]
-    public void RequestedAddress_reads_the_documented_Calico_annotation()
+    public void RequestedAddress_CalicoAnnotation_ReadsAddress()
     {
         var annotations = TestData.Object("calico-ip-annotations-reference.json")["request_annotations"]![0]!["exampleAsPodMetadataJson"]!;
         var pod = new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = annotations.DeepClone() } };
@@ -15,7 +15,7 @@ public class PodStatusRendererTests
     }
 
     [Fact]
-    public void RequestedAddress_refuses_a_plain_address()
+    public void RequestedAddress_PlainAddress_Throws()
     {
         var pod = new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [PodStatusRenderer.CalicoIpAddrs] = "10.1.2.3" } } };
 
@@ -23,7 +23,7 @@ public class PodStatusRendererTests
     }
 
     [Fact]
-    public void Render_writes_the_fields_of_a_real_running_pod()
+    public void Render_ReadyPod_HasRealPodFields()
     {
         var real = TestData.Object("pod-get-running-calico-k8s129.json")["status"]!.AsObject();
         var runtime = new PodRuntime(true, 1, DateTimeOffset.UnixEpoch, [new ContainerRuntime("app", "app:1", "sha256:x", "docker-pullable://app@sha256:x", "docker://1", null, 0, ContainerStage.Ready, DateTimeOffset.UnixEpoch)]);

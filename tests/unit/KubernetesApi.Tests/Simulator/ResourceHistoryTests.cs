@@ -11,7 +11,7 @@ public class ResourceHistoryTests
         history.Record(new WatchEvent("MODIFIED", history.Next(), Pod, []));
 
     [Fact]
-    public void Next_counts_up_from_one()
+    public void Next_NewHistory_CountsFromOne()
     {
         var history = new ResourceHistory(10);
 
@@ -21,7 +21,7 @@ public class ResourceHistoryTests
     }
 
     [Fact]
-    public void Start_replays_only_the_events_after_the_version()
+    public void Start_KeptVersion_ReplaysLaterEvents()
     {
         var history = new ResourceHistory(10);
         for (var i = 0; i < 5; i++)
@@ -35,7 +35,7 @@ public class ResourceHistoryTests
     }
 
     [Fact]
-    public void Start_from_a_version_whose_events_were_dropped_is_too_old()
+    public void Start_DroppedVersion_IsTooOld()
     {
         var history = new ResourceHistory(3);
         for (var i = 0; i < 6; i++)
@@ -51,7 +51,7 @@ public class ResourceHistoryTests
     }
 
     [Fact]
-    public void ExpireBefore_makes_kept_versions_too_old()
+    public void ExpireBefore_KeptVersion_IsTooOld()
     {
         var history = new ResourceHistory(100);
         for (var i = 0; i < 5; i++)
@@ -66,7 +66,7 @@ public class ResourceHistoryTests
     }
 
     [Fact]
-    public void Expired_status_has_the_shape_of_a_real_410_frame()
+    public void Expired_Status_MatchesReal410Frame()
     {
         var real = JsonNode.Parse(TestData.WatchFrame("error-410-expired-current-apiservers"))!["object"]!;
 
