@@ -39,6 +39,10 @@ public static class SimulatorApp
 
         var app = builder.Build();
         RefuseRemoteListeners(app);
+
+        // Ending the watches lets clients finish reading at once, instead of the host waiting while they drain them.
+        var store = app.Services.GetRequiredService<ClusterStore>();
+        app.Lifetime.ApplicationStopping.Register(store.CloseWatches);
         app.MapKubernetesApi();
         app.MapSimulatorHooks();
         return app;

@@ -204,6 +204,18 @@ public sealed class ClusterStore(IOptions<SimulatorOptions> options, TimeProvide
         }
     }
 
+    /// <summary>Ends every open watch, as an API server does when it shuts down.</summary>
+    public void CloseWatches()
+    {
+        lock (gate)
+        {
+            foreach (var subscription in watches)
+            {
+                subscription.Close();
+            }
+        }
+    }
+
     /// <summary>Sends a BOOKMARK with the current resource version to every watch that asked for bookmarks.</summary>
     public void SendBookmarks()
     {

@@ -36,6 +36,9 @@ public sealed class WatchSubscription(WatchFilter filter, bool allowBookmarks)
         frames.Writer.TryComplete();
     }
 
+    /// <summary>Ends the stream after the frames already queued.</summary>
+    public void Close() => frames.Writer.TryComplete();
+
     /// <summary>Stops every further frame while keeping the connection open.</summary>
     public void Silence() => silenced = true;
 }
