@@ -77,7 +77,7 @@ public sealed partial class InstanceProviderRouter(
         catch (Exception exception) when (exception is k8s.Autorest.HttpOperationException or HttpRequestException)
         {
             // Not knowing whether the node is on Kubernetes, starting it on the simulated data centre could run it twice.
-            throw failure($"Whether node {launch.Node} runs on Kubernetes is unknown, because a cluster could not be asked: {exception.Message}");
+            throw failure($"Whether node {launch.Node} runs on Kubernetes is unknown, because listing the nodes of a cluster failed: {exception.Message}");
         }
 
         if (cluster is null)

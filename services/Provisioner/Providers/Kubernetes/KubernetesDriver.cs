@@ -141,7 +141,7 @@ public sealed partial class KubernetesDriver(
         }
         catch (Exception exception) when (exception is HttpOperationException or HttpRequestException)
         {
-            throw failure($"The Kubernetes clusters could not be asked which of them runs node {launch.Node}: {exception.Message}");
+            throw failure($"Listing the nodes of the Kubernetes clusters failed, so the cluster of node {launch.Node} is unknown: {exception.Message}. Check that the clusters under {KubernetesOptions.Section}:Clusters are reachable.");
         }
 
         return cluster ?? throw failure($"Node {launch.Node} is in no pool mapped to a Kubernetes cluster under {KubernetesOptions.Section}:Pools.");

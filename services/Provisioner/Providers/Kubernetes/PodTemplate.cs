@@ -98,7 +98,7 @@ public static partial class PodTemplate
             quantities["memory"] = new ResourceQuantity($"{memoryMiB}Mi");
         }
 
-        // Requests equal to limits give the pod the Guaranteed class, so the kubelet never squeezes it below its shape.
+        // Requests equal to limits give the main container its whole shape, and the pod the Guaranteed class when sidecars do the same.
         return quantities.Count == 0 ? null : new V1ResourceRequirements { Requests = quantities, Limits = new Dictionary<string, ResourceQuantity>(quantities) };
     }
 
