@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using k8s;
 using Surge.Provisioner.Providers;
 using Surge.Provisioner.Providers.Kubernetes;
@@ -102,12 +101,12 @@ public class KubernetesDriverTests
         Assert.True(status.Ready);
     }
 
+    // Without the idle timeout the start would wait on the silenced watch until ReadyTimeout and fail.
     [Fact]
     public async Task StartAsync_SilencedWatch_ReopensAfterIdleTimeout()
     {
         await using var cluster = await SimulatedCluster.StartAsync(new Dictionary<string, string?> { ["KubernetesApi:Kubelet:PullDelay"] = "00:00:01" });
         var driver = cluster.Driver(options => options.WatchIdleTimeout = TimeSpan.FromMilliseconds(400));
-        var clock = Stopwatch.StartNew();
 
         var start = driver.StartAsync(Launch(), CancellationToken.None);
         await cluster.WaitForWatchesAsync(1);
@@ -116,7 +115,6 @@ public class KubernetesDriverTests
 
         Assert.Equal(1, silenced);
         Assert.Equal("http://10.1.2.3:8080", endpoint);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"the start took {clock.Elapsed}");
     }
 
     [Fact]

@@ -130,7 +130,7 @@ internal sealed class SimulatedCluster : IAsyncDisposable
     /// <summary>Waits until the driver has at least <paramref name="count"/> watches open.</summary>
     public async Task WaitForWatchesAsync(int count)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
+        var deadline = DateTime.UtcNow.AddSeconds(15);
         while ((await StateAsync()).OpenWatches < count)
         {
             Assert.True(DateTime.UtcNow < deadline, $"the driver did not open {count} watches");
