@@ -27,4 +27,6 @@ internal static class LogEventIds
     public const int Updater = 4360;
     public const int UpdateConsumer = 4380;
     public const int DescribeConsumer = 4400;
+    public const int KubernetesDriver = 4500;
+    public const int InstanceProviderRouter = 4540;
 }

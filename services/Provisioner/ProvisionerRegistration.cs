@@ -5,7 +5,9 @@ using Surge.Provisioner.InterfaceAttaching;
 using Surge.Provisioner.Inventory;
 using Surge.Provisioner.NetworkInterfaces;
 using Surge.Provisioner.NodeProvisioning;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Surge.Provisioner.Providers;
+using Surge.Provisioner.Providers.Kubernetes;
 using Surge.Provisioner.Querying;
 using Surge.Provisioner.Describing;
 using Surge.Provisioner.Simulation;
@@ -24,12 +26,20 @@ public static class ProvisionerRegistration
     /// <c>provisioner</c> receive endpoint, the restart recovery and the periodic inventory reports.
     /// </summary>
     /// <remarks>
-    /// NOTE: the simulated data centre is the only provider. The Kubernetes, private cloud and public cloud drivers will
-    /// implement <see cref="IInstanceProvider"/> and be chosen here by configuration.
+    /// Instances on nodes of pools mapped to a Kubernetes cluster (<c>Kubernetes:Pools</c>) run as pods through the
+    /// Kubernetes driver; all others run on the simulated data centre. <see cref="InstanceProviderRouter"/> chooses, and
+    /// is registered only when a pool is mapped, so without one the simulated data centre and its outage switch stay as
+    /// they were.
+    /// NOTE: the private cloud and public cloud drivers are not written yet; their nodes are simulated.
     /// </remarks>
     public static IHostApplicationBuilder AddProvisioner(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSimulatedDataCentre(builder.Configuration);
+        builder.Services.AddKubernetesDriver(builder.Configuration);
+        if (KubernetesRegistration.HasMappedPools(builder.Configuration))
+        {
+            builder.Services.Replace(ServiceDescriptor.Singleton<IInstanceProvider, InstanceProviderRouter>());
+        }
         builder.Services.AddSingleton<InstanceRecorder>();
         builder.Services.AddSingleton<InstanceStarter>();
         builder.Services.AddSingleton<InstanceUpdater>();

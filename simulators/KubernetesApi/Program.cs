@@ -1,0 +1,4 @@
+using Surge.Simulators.KubernetesApi;
+
+var app = SimulatorApp.Create(args);
+app.Run();
