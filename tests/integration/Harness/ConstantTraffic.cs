@@ -27,7 +27,7 @@ public sealed class ConstantTraffic : IAsyncDisposable
     /// <summary>The failed requests, by reason.</summary>
     public IReadOnlyDictionary<string, int> Failures => failuresByReason;
 
-    /// <summary>The successful requests, by the image that answered.</summary>
+    /// <summary>The successful requests, by the image that served them.</summary>
     public IReadOnlyDictionary<string, int> AnswersByImage => answersByImage;
 
     /// <summary>Every distinct backend set listed while the traffic ran.</summary>

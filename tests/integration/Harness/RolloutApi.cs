@@ -9,7 +9,7 @@ public static class RolloutApi
 {
     private static readonly string[] FinalStatuses = ["Completed", "Aborted", "RolledBack", "RollbackIncomplete", "Failed"];
 
-    /// <summary>Starts a rollout with the given request body and returns its id; fails unless the gateway answers 202.</summary>
+    /// <summary>Starts a rollout with the given request body and returns its id; fails unless the gateway replies 202.</summary>
     public static async Task<Guid> StartRolloutAsync(this SurgeCluster cluster, object request)
     {
         using var response = await cluster.Gateway.PostAsJsonAsync("/api/rollouts", request);
@@ -22,7 +22,7 @@ public static class RolloutApi
     public static async Task<JsonElement> GetRolloutAsync(this SurgeCluster cluster, Guid rolloutId) =>
         await cluster.Gateway.GetFromJsonAsync<JsonElement>($"/api/rollouts/{rolloutId}");
 
-    /// <summary>Sends a command (pause, resume, abort, rollback) and fails unless the gateway answers 202.</summary>
+    /// <summary>Sends a command (pause, resume, abort, rollback) and fails unless the gateway replies 202.</summary>
     public static async Task CommandRolloutAsync(this SurgeCluster cluster, Guid rolloutId, string command)
     {
         using var response = await cluster.Gateway.PostAsJsonAsync($"/api/rollouts/{rolloutId}/{command}", new { reason = $"tests: {command}" });

@@ -5,7 +5,7 @@ using Surge.IntegrationTests.Harness;
 namespace Surge.IntegrationTests.Rollout;
 
 /// <summary>
-/// Rollouts steered through the gateway: a batch that fails its gate rolls everything back, a pause holds between
+/// Rollouts steered through the gateway: a batch that fails its gate rolls everything back, a pause waits between
 /// batches, an abort stops in the middle of a batch, and a rollback issued while a batch is half done completes.
 /// </summary>
 [Collection(ClusterCollection.Name)]

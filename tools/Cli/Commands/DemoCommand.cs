@@ -10,7 +10,7 @@ namespace Surge.Cli.Commands;
 /// <summary><c>surge-cli demo</c>: applies the fleet, fires an alert, follows the scale-out, sends traffic and checks the result.</summary>
 internal sealed class DemoCommand : ICliCommand
 {
-    private const int StepCount = 7;
+    private const int StepCount = 8;
 
     public CommandSpec Spec => DemoOptions.Spec;
 
@@ -43,11 +43,41 @@ internal sealed class DemoCommand : ICliCommand
         Step(output, 5, Text.Format(Strings.DemoStepAudit, posted.CorrelationId ?? "-"));
         await PrintAuditTrailAsync(gateway, posted.CorrelationId, context, cancellationToken);
 
-        Step(output, 6, Strings.DemoStepInvariants);
+        Step(output, 6, Text.Format(Strings.DemoStepRollout, options.Service));
+        var rollouts = await RollOutAsync(gateway, context.DataPlane(options.DataPlane), options, context, cancellationToken);
+        RolloutReport.Print(output, rollouts);
+
+        Step(output, 7, Strings.DemoStepInvariants);
         var invariants = await new InvariantCheck(gateway, output, context.Time).RunAsync(cancellationToken);
 
-        Step(output, 7, Strings.DemoStepVerdict);
-        return Conclude(output, saga, tally, invariants, options.Timeout);
+        Step(output, 8, Strings.DemoStepVerdict);
+        return Conclude(output, saga, tally, rollouts, invariants, options.Timeout);
+    }
+
+    // Each strategy rolls the service to a new tag of the image it runs, one after the other, so the two can be
+    // compared under the same traffic.
+    private static async Task<IReadOnlyList<RolloutTrialResult>> RollOutAsync(
+        GatewayClient gateway, DataPlaneClient dataPlane, DemoOptions options, CliContext context, CancellationToken cancellationToken)
+    {
+        var running = await gateway.GetRunningInstancesAsync(options.Service, cancellationToken);
+        var repository = RepositoryOf(running.FirstOrDefault()?.Image ?? options.Service);
+        var trial = new RolloutTrial(gateway, dataPlane, context.Time);
+        var results = new List<RolloutTrialResult>();
+        foreach (var (strategy, tag) in new[] { ("in-place", "demo-in-place"), ("drained-in-place", "demo-drained") })
+        {
+            results.Add(await trial.RunAsync(options.Service, $"{repository}:{tag}", strategy, options.Timeout, cancellationToken));
+        }
+
+        return results;
+    }
+
+    /// <summary>Returns the image without its tag or digest: <c>registry.local:5000/feed-api:1.0.0</c> gives <c>registry.local:5000/feed-api</c>.</summary>
+    internal static string RepositoryOf(string image)
+    {
+        var withoutDigest = image.Split('@')[0];
+        var lastSlash = withoutDigest.LastIndexOf('/');
+        var colon = withoutDigest.LastIndexOf(':');
+        return colon > lastSlash ? withoutDigest[..colon] : withoutDigest;
     }
 
     /// <summary>Returns the saga id of the <c>started</c> outcome, or fails with the detail of the outcome the gateway returned instead.</summary>
@@ -89,9 +119,10 @@ internal sealed class DemoCommand : ICliCommand
         }
     }
 
-    private static int Conclude(CliOutput output, SagaView? saga, TrafficTally tally, InvariantReport? invariants, TimeSpan timeout)
+    private static int Conclude(
+        CliOutput output, SagaView? saga, TrafficTally tally, IReadOnlyList<RolloutTrialResult> rollouts, InvariantReport? invariants, TimeSpan timeout)
     {
-        var failure = DemoVerdict.FailureReason(saga, tally, timeout) ?? DemoVerdict.InvariantFailure(invariants);
+        var failure = DemoVerdict.FailureReason(saga, tally, timeout) ?? DemoVerdict.RolloutFailure(rollouts) ?? DemoVerdict.InvariantFailure(invariants);
         if (failure is not null)
         {
             output.ErrorLine(Text.Format(Strings.DemoFailed, failure));

@@ -34,6 +34,33 @@ internal static class DemoVerdict
         return idle.Count == 0 ? null : Text.Format(Strings.VerdictIdleInstances, idle.Count, string.Join(", ", idle));
     }
 
+    /// <summary>
+    /// Returns null when every rollout completed without adding or removing a backend and the drained in-place one lost
+    /// no request, otherwise the localized reason. Plain in-place may lose requests in flight to a restarting instance.
+    /// </summary>
+    public static string? RolloutFailure(IReadOnlyList<RolloutTrialResult> results)
+    {
+        foreach (var result in results)
+        {
+            if (result.Status != "Completed")
+            {
+                return Text.Format(Strings.VerdictRolloutNotCompleted, result.Strategy, result.Status, result.Reason ?? "-");
+            }
+
+            if (result.BackendChanges > 0)
+            {
+                return Text.Format(Strings.VerdictRolloutChangedBackends, result.Strategy, result.BackendChanges);
+            }
+
+            if (result.Strategy == "drained-in-place" && result.Lost > 0)
+            {
+                return Text.Format(Strings.VerdictDrainedRolloutLostRequests, result.Lost, result.Sent);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Returns null when the invariant check ran and was clean, otherwise the localized reason.</summary>
     public static string? InvariantFailure(InvariantReport? report) => report switch
     {

@@ -104,6 +104,26 @@ internal sealed class GatewayClient(JsonHttp http, Uri gateway)
         return http.SendForJsonReplyAsync<ConflictView[]>(Get("api/ipam/conflicts" + query), cancellationToken);
     }
 
+    /// <summary>Starts a rollout with <c>POST /api/rollouts</c>; <paramref name="request"/> is the JSON body.</summary>
+    public Task<RolloutView> StartRolloutAsync(object request, CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerOptions.Web);
+        var message = new HttpRequestMessage(HttpMethod.Post, Url("api/rollouts")) { Content = JsonHttp.Content(body, "application/json") };
+        return http.SendForJsonAsync<RolloutView>(message, cancellationToken);
+    }
+
+    /// <summary>Reads a rollout from <c>GET /api/rollouts/{id}</c>.</summary>
+    public Task<RolloutView> GetRolloutAsync(string rolloutId, CancellationToken cancellationToken) =>
+        http.SendForJsonAsync<RolloutView>(Get("api/rollouts/" + Uri.EscapeDataString(rolloutId)), cancellationToken);
+
+    /// <summary>Reads the backends of a service's pool from <c>GET /api/loadbalancer/services/{service}/backends</c>.</summary>
+    public Task<BackendView[]> GetBackendsAsync(string service, CancellationToken cancellationToken) =>
+        http.SendForJsonAsync<BackendView[]>(Get($"api/loadbalancer/services/{Uri.EscapeDataString(service)}/backends"), cancellationToken);
+
+    /// <summary>Reads the running instances of a service with their images from <c>GET /api/provisioner/instances</c>.</summary>
+    public Task<InstanceImageView[]> GetRunningInstancesAsync(string service, CancellationToken cancellationToken) =>
+        http.SendForJsonAsync<InstanceImageView[]>(Get($"api/provisioner/instances?service={Uri.EscapeDataString(service)}&state=Started"), cancellationToken);
+
     private HttpRequestMessage Get(string path) => new(HttpMethod.Get, Url(path));
 
     private Uri Url(string path) => new(BaseUrl, path);
