@@ -21,7 +21,7 @@ public static partial class RolloutDecider
     {
         var unready = state.BatchInstances.Count(i => i.Phase == InstancePhase.Failed);
         IReadOnlyList<object> verdict = unready > 0 && !SkipsGate(state) && Threshold(state, context).Count > 0
-            ? [new BatchFailedHealthGate(state.CurrentBatch!.Number, [], $"Of the batch, {unready} instances were not updated.", context.Now)]
+            ? [new BatchFailedHealthGate(state.CurrentBatch!.Number, [], $"Of the batch, {Instances(unready)} not updated.", context.Now)]
             : [];
         return Then(state, verdict, gated => Then(gated, Threshold(gated, context), next => GateUpdated(next, context)));
     }
@@ -55,12 +55,12 @@ public static partial class RolloutDecider
         var reasons = new List<string>();
         if (unready > 0)
         {
-            reasons.Add($"{unready} instances were not updated");
+            reasons.Add($"{Instances(unready)} not updated");
         }
 
         if (unhealthy > 0)
         {
-            reasons.Add($"{unhealthy} failed the HTTP check on {state.Spec.HealthGate.HttpPath}");
+            reasons.Add($"{Instances(unhealthy)} failing the HTTP check on {state.Spec.HealthGate.HttpPath}");
         }
 
         IReadOnlyList<object> verdict = reasons.Count > 0 && !SkipsGate(state)
@@ -176,10 +176,13 @@ public static partial class RolloutDecider
 
     private static IReadOnlyList<object> Threshold(RolloutState state, Context context) =>
         !state.RollingBack && state.RollbackReason is null && state.Status != RolloutStatus.Aborting && state.FailedCount >= state.Spec.FailureThreshold
-            ? [new RollbackRequested($"{state.FailedCount} instances failed; the failure threshold is {state.Spec.FailureThreshold}.", true, context.Now)]
+            ? [new RollbackRequested($"{state.FailedCount} {(state.FailedCount == 1 ? "instance" : "instances")} failed; the failure threshold is {state.Spec.FailureThreshold}.", true, context.Now)]
             : [];
 
     // A forward batch that is about to be rolled back, or a rollout being aborted, needs no verdict on its health.
     private static bool SkipsGate(RolloutState state) =>
         state.Status == RolloutStatus.Aborting || (state.RollbackReason is not null && !state.RollingBack);
+
+    // "1 instance was" or "3 instances were", for reasons that count instances.
+    private static string Instances(int count) => count == 1 ? "1 instance was" : $"{count} instances were";
 }

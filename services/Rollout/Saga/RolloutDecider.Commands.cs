@@ -24,8 +24,9 @@ public static partial class RolloutDecider
         return state.PauseRequested ? [new RolloutResumed(context.Now)] : [];
     }
 
-    // An abort stops at once unless instances of the current batch have weight 0. Those get their weight back first,
-    // after the reply to a drain under way, if any.
+    // An abort stops at once unless the current batch is mid-step. Updates under way are waited for, because an
+    // instance that restarts must not get traffic back before it is ready, and its reply tells which image it ended
+    // on. Instances of the batch with weight 0 get their weight back before the rollout ends.
     private static IReadOnlyList<object> DecideAbort(RolloutState state, AbortRollout abort, Context context)
     {
         if (state.Status == RolloutStatus.Aborting)
@@ -35,8 +36,8 @@ public static partial class RolloutDecider
 
         return Then(state, [new RolloutAbortRequested(abort.Reason, context.Now)], next => next.Step switch
         {
-            RolloutStep.Drain or RolloutStep.Restore => [],
-            RolloutStep.Update or RolloutStep.Probe or RolloutStep.Measure when next.BatchInstances.Any(i => i.Drained) => Restore(next, context),
+            RolloutStep.Drain or RolloutStep.Restore or RolloutStep.Update => [],
+            RolloutStep.Probe or RolloutStep.Measure when next.BatchInstances.Any(i => i.Drained) => Restore(next, context),
             _ => [new RolloutAborted(context.Now)],
         });
     }

@@ -73,23 +73,26 @@ public sealed class OperatorCommandTests
     }
 
     [Fact]
-    public void AbortMidBatchInPlace_StopsAtOnceWithoutRollback()
+    public void AbortMidBatchInPlace_WaitsForTheUpdatesThenStopsWithoutRollback()
     {
         var run = Described(Spec(batchCount: 3), 9);
         run.Updated(InstanceId(1));
 
         var events = run.Send(new AbortRollout("wrong image"));
 
-        Assert.Equal([typeof(RolloutAbortRequested), typeof(RolloutAborted)], events.Select(e => e.GetType()));
-        Assert.Equal(RolloutStatus.Aborted, run.State.Status);
+        Assert.Equal([typeof(RolloutAbortRequested)], events.Select(e => e.GetType()));
+        Assert.Equal(RolloutStatus.Aborting, run.State.Status);
         run.Updated(InstanceId(2));
+        run.Updated(InstanceId(3));
+        Assert.Equal(RolloutStatus.Aborted, run.State.Status);
         Assert.Equal(3, run.CommandsOf<UpdateInstances>().Count);
-        Assert.DoesNotContain(run.Events, e => e is RollbackStarted);
-        Assert.Equal(NewImage, run.State.Find(InstanceId(1))!.Image);
+        Assert.DoesNotContain(run.Events, e => e is RollbackStarted or BatchFailedHealthGate or BatchHealthCheckRequested);
+        Assert.All([1, 2, 3], n => Assert.Equal(NewImage, run.State.Find(InstanceId(n))!.Image));
+        Assert.All([1, 2, 3], n => Assert.Equal(InstancePhase.Updated, run.State.Find(InstanceId(n))!.Phase));
     }
 
     [Fact]
-    public void AbortMidBatchDrained_RestoresWeightThenAborts()
+    public void AbortMidBatchDrained_RestoresWeightOnlyAfterTheUpdates()
     {
         var run = Described(Spec(RolloutStrategy.DrainedInPlace, batchCount: 3), 9);
         run.Drained();
@@ -97,8 +100,12 @@ public sealed class OperatorCommandTests
 
         var events = run.Send(new AbortRollout("wrong image"));
 
+        // Instances still restarting must not get traffic back, so the restore waits for every update reply.
         Assert.Equal(RolloutStatus.Aborting, run.State.Status);
-        var restore = Assert.Single(events.OfType<BatchRestoreRequested>());
+        Assert.DoesNotContain(events, e => e is BatchRestoreRequested);
+        run.Updated(InstanceId(2));
+        var last = run.Updated(InstanceId(3));
+        var restore = Assert.Single(last.OfType<BatchRestoreRequested>());
         Assert.Equal([InstanceId(1), InstanceId(2), InstanceId(3)], restore.InstanceIds);
         Assert.Equal(1, run.CommandsOf<SetBackendWeights>()[^1].Weight);
 
@@ -241,9 +248,13 @@ public sealed class OperatorCommandTests
 
         run.Send(new AbortRollout("stop everything"));
 
-        Assert.Equal(RolloutStatus.Aborted, run.State.Status);
+        Assert.Equal(RolloutStatus.Aborting, run.State.Status);
         Assert.Equal(InstancePhase.Updating, run.State.Find(InstanceId(1))!.Phase);
+        run.UpdateBatch();
+        Assert.Equal(RolloutStatus.Aborted, run.State.Status);
+        Assert.NotEqual(InstancePhase.Updating, run.State.Find(InstanceId(1))!.Phase);
         Assert.Equal(NewImage, run.State.Find(InstanceId(4))!.Image);
+        Assert.DoesNotContain(run.Events, e => e is BatchStarted { Number: 4 });
     }
 
     [Fact]

@@ -92,7 +92,7 @@ public sealed class StrategyTests
 
         Assert.Empty(run.CommandsOf<ProbeInstances>());
         Assert.Contains(run.Events, e => e is RollbackStarted);
-        Assert.Equal("Of the batch, 1 instances were not updated.", run.State.Batches[0].Outcome);
+        Assert.Equal("Of the batch, 1 instance was not updated.", run.State.Batches[0].Outcome);
     }
 
     [Fact]
