@@ -106,7 +106,7 @@ public sealed class SurgeCluster : IAsyncDisposable
         var dataPlaneUrl = $"http://127.0.0.1:{FreePorts.Next()}";
         foreach (var (name, port) in ports)
         {
-            var environment = ServiceEnvironment.For(name, Postgres, RabbitMqUri, ports, dataPlaneUrl, AdminKey);
+            var environment = ServiceEnvironment.For(name, Postgres, RabbitMqUri, ports, dataPlaneUrl, AdminKey, settings.SimulatedTimeScale);
             services[name] = new ServiceProcess(name, AssemblyPath(name), port, environment, LogDirectory);
         }
 
