@@ -56,8 +56,8 @@ public sealed record BenchmarkSettings
     public bool KeepLogs { get; init; }
 
     /// <summary>
-    /// The simulated data centre's time scale over its reference latencies; null for starts that take no simulated time,
-    /// which the saga scenario uses so its step times are orchestration alone.
+    /// The simulated data centre's factor on its reference latencies. Null means starts take no simulated time, so the
+    /// saga scenario's step times are orchestration alone.
     /// </summary>
     public double? SimulatedTimeScale { get; init; }
 

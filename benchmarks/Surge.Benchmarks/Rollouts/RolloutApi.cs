@@ -53,11 +53,11 @@ public sealed class RolloutApi(HttpClient client)
         return [.. events.EnumerateArray().Select(e => e.GetProperty("type").GetString() ?? "")];
     }
 
-    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, string what)
+    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, string action)
     {
         if (!response.IsSuccessStatusCode)
         {
-            throw new InvalidOperationException($"{what} failed with {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            throw new InvalidOperationException($"{action} failed with {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         }
 
         return await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -104,9 +104,10 @@ public static class RolloutRun
             $"{batches} batches; {view.GetProperty("failedCount").GetInt32()} failed");
     }
 
-    // Recreate as Surge offers it today: the image lives in the service's declaration, so the fleet is applied with the
-    // new one, a scale-out starts new instances with it, and a scale-in removes as many. Scale-in chooses its victims
-    // itself; the report shows which backends were left.
+    // Recreate as Surge offers it today: the image is part of the service's declaration, so the fleet is applied with the
+    // new one, a scale-out starts new instances with it, and a scale-in removes as many.
+    // NOTE: a scale-in cannot name its victims. It removes the newest instances first, which are the new ones, so the
+    // report counts the backends left that the new scale-out added.
     private static async Task<StrategyResult> RecreateAsync(GatewayApi gateway, RolloutApi api, string service, string fleet, int instances)
     {
         var pool = await PoolWatch.StartAsync(api, service);
@@ -145,11 +146,11 @@ public static class RolloutRun
         return status;
     }
 
-    private static void EnsureTime(Stopwatch clock, string what)
+    private static void EnsureTime(Stopwatch clock, string operation)
     {
         if (clock.Elapsed > FinalTimeout)
         {
-            throw new TimeoutException($"{what} did not reach a final status within {FinalTimeout.TotalMinutes} minutes.");
+            throw new TimeoutException($"{operation} timed out: no final status after {FinalTimeout.TotalMinutes} minutes. Read the services' logs (--keep-logs keeps them).");
         }
     }
 

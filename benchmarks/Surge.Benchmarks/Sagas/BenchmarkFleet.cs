@@ -12,7 +12,7 @@ public static class BenchmarkFleet
     /// </summary>
     public const string Subnet = "127.90.0.0/16";
 
-    /// <summary>The image the service is declared with unless a run asks for another.</summary>
+    /// <summary>The image the service is declared with, unless a run passes another.</summary>
     public const string FirstImage = $"registry.local/{Service}:1.0.0";
 
     /// <summary>Returns the fleet file: a pool of four nodes, the subnet, and the service with a small shape and a high maximum.</summary>
