@@ -18,7 +18,8 @@ public sealed class RolloutReport
         text.AppendLine($"- Command: `surge-bench {RolloutSettings.Scenario} {string.Join(' ', args)}`");
         text.AppendLine($"- {settings.Instances} instances, batches of {settings.BatchSize} for in-place and drained-in-place, time scale {settings.TimeScale} " +
             $"" +
-            $"(start and update {180 * settings.TimeScale:0.###} s, stop {5 * settings.TimeScale:0.###} s)");
+            $"(start and update {180 * settings.TimeScale:0.###} s, stop {5 * settings.TimeScale:0.###} s); " +
+            $"{settings.TrafficCallers} callers sending requests through the data plane one after another during each strategy");
         text.AppendLine();
     }
 
@@ -29,12 +30,12 @@ public sealed class RolloutReport
     public override string ToString()
     {
         var table = new StringBuilder(text.ToString());
-        table.AppendLine("| strategy | outcome | total s | backends before → after | same instances | added | removed | weight changes | on new image | detail |");
-        table.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        table.AppendLine("| strategy | outcome | total s | backends before → after | same instances | added | removed | weight changes | on new image | requests | failed | detail |");
+        table.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         foreach (var r in results)
         {
             var pool = r.Pool;
-            table.AppendLine($"| {r.Strategy} | {r.Outcome} | {r.Elapsed.TotalSeconds:F1} | {pool.Before} → {pool.After} | {pool.SameInstances} | {pool.Added} | {pool.Removed} | {pool.WeightChanges} | {r.OnNewImage} | {r.Detail} |");
+            table.AppendLine($"| {r.Strategy} | {r.Outcome} | {r.Elapsed.TotalSeconds:F1} | {pool.Before} → {pool.After} | {pool.SameInstances} | {pool.Added} | {pool.Removed} | {pool.WeightChanges} | {r.OnNewImage} | {r.Traffic.Sent} | {r.Traffic.Failed} | {r.Detail} |");
         }
 
         return table.ToString();

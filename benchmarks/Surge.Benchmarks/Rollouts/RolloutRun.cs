@@ -73,15 +73,18 @@ public static class RolloutRun
         foreach (var (strategy, image) in new[] { ("in-place", "1.1.0"), ("drained-in-place", "1.2.0") })
         {
             Progress($"{strategy}: rollout to {image} in batches of {settings.BatchSize}");
-            report.Add(await RollOutAsync(api, service, strategy, $"registry.local/{service}:{image}", settings.BatchSize));
+            await using var traffic = DataPlaneTraffic.Start(cluster.DataPlaneUrl, service, settings.TrafficCallers);
+            report.Add(await RollOutAsync(api, traffic, service, strategy, $"registry.local/{service}:{image}", settings.BatchSize));
         }
 
         Progress("recreate: fleet with the new image, scale-out, scale-in");
-        report.Add(await RecreateAsync(gateway, api, service, BenchmarkFleet.Yaml(maxInstances, $"registry.local/{service}:1.3.0"), settings.Instances));
+        await using var recreateTraffic = DataPlaneTraffic.Start(cluster.DataPlaneUrl, service, settings.TrafficCallers);
+        var fleet = BenchmarkFleet.Yaml(maxInstances, $"registry.local/{service}:1.3.0");
+        report.Add(await RecreateAsync(gateway, api, recreateTraffic, service, fleet, settings.Instances));
         return report.ToString();
     }
 
-    private static async Task<StrategyResult> RollOutAsync(RolloutApi api, string service, string strategy, string image, int batchSize)
+    private static async Task<StrategyResult> RollOutAsync(RolloutApi api, DataPlaneTraffic traffic, string service, string strategy, string image, int batchSize)
     {
         var pool = await PoolWatch.StartAsync(api, service);
         var clock = Stopwatch.StartNew();
@@ -95,12 +98,13 @@ public static class RolloutRun
         }
 
         var elapsed = clock.Elapsed;
+        var requests = await traffic.StopAsync();
         var (changes, _) = await pool.StopAsync();
         var instances = view.GetProperty("instances").EnumerateArray().ToList();
         var onNewImage = instances.Count(instance => instance.GetProperty("image").GetString() == image);
         var batches = view.GetProperty("batches").GetArrayLength();
         var status = view.GetProperty("status").GetString() ?? "";
-        return new StrategyResult(strategy, status, elapsed, changes, onNewImage,
+        return new StrategyResult(strategy, status, elapsed, changes, onNewImage, requests,
             $"{batches} batches; {view.GetProperty("failedCount").GetInt32()} failed");
     }
 
@@ -108,7 +112,7 @@ public static class RolloutRun
     // new one, a scale-out starts new instances with it, and a scale-in removes as many.
     // NOTE: a scale-in cannot name its victims. It removes the newest instances first, which are the new ones, so the
     // report counts the backends left that the new scale-out added.
-    private static async Task<StrategyResult> RecreateAsync(GatewayApi gateway, RolloutApi api, string service, string fleet, int instances)
+    private static async Task<StrategyResult> RecreateAsync(GatewayApi gateway, RolloutApi api, DataPlaneTraffic traffic, string service, string fleet, int instances)
     {
         var pool = await PoolWatch.StartAsync(api, service);
         var clock = Stopwatch.StartNew();
@@ -125,11 +129,12 @@ public static class RolloutRun
         }
 
         var elapsed = clock.Elapsed;
+        var requests = await traffic.StopAsync();
         var (changes, members) = await pool.StopAsync();
         var onNewImage = members.Count(member => member.SagaId == scaleOut.SagaId);
         var detail = $"fleet applied in {applied.TotalSeconds:F1} s, scale-out {(scaledOut - applied).TotalSeconds:F1} s, " +
             $"scale-in {(elapsed - scaledOut).TotalSeconds:F1} s; {onNewImage} of the {members.Count} backends left were added by the new scale-out";
-        return new StrategyResult("recreate", $"scale-out {scaleOutStatus}, scale-in {scaleInStatus}", elapsed, changes, onNewImage, detail);
+        return new StrategyResult("recreate", $"scale-out {scaleOutStatus}, scale-in {scaleInStatus}", elapsed, changes, onNewImage, requests, detail);
     }
 
     private static async Task<string> WaitForSagaAsync(RolloutApi api, Guid sagaId)

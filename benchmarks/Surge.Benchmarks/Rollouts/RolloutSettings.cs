@@ -14,7 +14,8 @@ public sealed record RolloutSettings
         the real services, PostgreSQL and RabbitMQ, with the simulated data centre's reference latencies shortened by one
         time scale: in-place and drained-in-place through the Rollout service, and recreate as Surge does it today, by
         re-applying the fleet with the new image, a scale-out saga of new instances and a scale-in saga of as many.
-        For each strategy it reports the wall time and the backends added, removed and reweighted at the load balancer.
+        For each strategy it reports the wall time, the backends added, removed and reweighted at the load balancer,
+        and the requests through the data plane that failed meanwhile.
 
         Build the services first: dotnet build Surge.slnx -c Release
 
@@ -23,6 +24,8 @@ public sealed record RolloutSettings
           --batch-size N        instances per batch of both in-place strategies (default 10)
           --time-scale X        factor on the reference latencies: 3 minutes to start or update an instance,
                                 5 seconds to stop one; greater than 0, at most 1 (default 0.02)
+          --traffic N           callers sending requests through the data plane while each strategy runs,
+                                each one request at a time; 0 sends none (default 2)
           --configuration NAME  build configuration of the services to run (default Release)
           --output FILE         also write the results as Markdown to FILE
           --keep-logs           keep the services' log folder after the run (it is printed either way)
@@ -39,6 +42,9 @@ public sealed record RolloutSettings
 
     /// <summary>The simulated data centre's factor on its reference latencies.</summary>
     public double TimeScale { get; init; } = 0.02;
+
+    /// <summary>Callers sending requests through the data plane while each strategy runs.</summary>
+    public int TrafficCallers { get; init; } = 2;
 
     /// <summary>The build configuration whose service outputs are started.</summary>
     public string Configuration { get; init; } = "Release";
@@ -63,6 +69,7 @@ public sealed record RolloutSettings
                 "--instances" => settings with { Instances = BenchmarkSettings.Positive(args, ref i) },
                 "--batch-size" => settings with { BatchSize = BenchmarkSettings.Positive(args, ref i) },
                 "--time-scale" => settings with { TimeScale = Scale(args, ref i) },
+                "--traffic" => settings with { TrafficCallers = BenchmarkSettings.NonNegative(args, ref i) },
                 "--configuration" => settings with { Configuration = BenchmarkSettings.Value(args, ref i) },
                 "--output" => settings with { OutputPath = BenchmarkSettings.Value(args, ref i) },
                 "--keep-logs" => settings with { KeepLogs = true },

@@ -6,5 +6,6 @@ namespace Surge.Benchmarks.Rollouts;
 /// <param name="Elapsed">From the first request to the final status seen.</param>
 /// <param name="Pool">The backend pool's changes during the run.</param>
 /// <param name="OnNewImage">Instances known to run the new image at the end.</param>
+/// <param name="Traffic">Requests through the data plane while the strategy ran, and those that failed.</param>
 /// <param name="Detail">How the time splits, or what the strategy did beyond the numbers.</param>
-public sealed record StrategyResult(string Strategy, string Outcome, TimeSpan Elapsed, PoolChanges Pool, int OnNewImage, string Detail);
+public sealed record StrategyResult(string Strategy, string Outcome, TimeSpan Elapsed, PoolChanges Pool, int OnNewImage, TrafficCount Traffic, string Detail);
