@@ -12,6 +12,7 @@ public sealed record BenchmarkSettings
 
         Build the services first: dotnet build Surge.slnx -c Release
         The scheduler scenario runs in this process alone: surge-bench scheduler --help
+        The rollout scenario compares update strategies against the services: surge-bench rollout --help
 
         Options:
           --sagas N             sagas in the throughput phase (default 500)
@@ -53,6 +54,12 @@ public sealed record BenchmarkSettings
 
     /// <summary>Whether the services' log folder is kept after the run.</summary>
     public bool KeepLogs { get; init; }
+
+    /// <summary>
+    /// The simulated data centre's factor on its reference latencies. Null means starts take no simulated time, so the
+    /// saga scenario's step times are orchestration alone.
+    /// </summary>
+    public double? SimulatedTimeScale { get; init; }
 
     /// <summary>The PostgreSQL admin connection string; the run creates and drops its own database through it.</summary>
     public string PostgresAdmin { get; init; } =

@@ -1,9 +1,11 @@
 using Surge.Benchmarks;
 using Surge.Benchmarks.Ipam;
+using Surge.Benchmarks.Rollouts;
 using Surge.Benchmarks.Scheduler;
 
 // The first argument picks the scenario: "scheduler" runs Capacity's scheduler in this process, "ipam" runs address
-// allocators against PostgreSQL, anything else is an option of the saga benchmark.
+// allocators against PostgreSQL, "rollout" compares update strategies against the real services, anything else is an
+// option of the saga benchmark.
 if (args is [SchedulerSettings.Scenario, .. var schedulerArgs])
 {
     return SchedulerRun.Execute(schedulerArgs);
@@ -12,6 +14,11 @@ if (args is [SchedulerSettings.Scenario, .. var schedulerArgs])
 if (args is [IpamSettings.Scenario, .. var ipamArgs])
 {
     return await IpamRun.ExecuteAsync(ipamArgs);
+}
+
+if (args is [RolloutSettings.Scenario, .. var rolloutArgs])
+{
+    return await RolloutRun.ExecuteAsync(rolloutArgs);
 }
 
 BenchmarkSettings settings;

@@ -35,6 +35,9 @@ public sealed class SurgeCluster : IAsyncDisposable
     /// <summary>The broker URI of the run's virtual host.</summary>
     public string RabbitMqUri { get; private set; } = "";
 
+    /// <summary>The load balancer's data plane, which forwards <c>{DataPlaneUrl}/{service}/...</c> to the service's backends.</summary>
+    public string DataPlaneUrl { get; private set; } = "";
+
     /// <summary>The folder that holds each service's log.</summary>
     public string LogDirectory { get; } = Directory.CreateTempSubdirectory("surge-bench-").FullName;
 
@@ -104,9 +107,10 @@ public sealed class SurgeCluster : IAsyncDisposable
 
         var ports = Participants.Append("gateway").ToDictionary(name => name, _ => FreePorts.Next());
         var dataPlaneUrl = $"http://127.0.0.1:{FreePorts.Next()}";
+        DataPlaneUrl = dataPlaneUrl;
         foreach (var (name, port) in ports)
         {
-            var environment = ServiceEnvironment.For(name, Postgres, RabbitMqUri, ports, dataPlaneUrl, AdminKey);
+            var environment = ServiceEnvironment.For(name, Postgres, RabbitMqUri, ports, dataPlaneUrl, AdminKey, settings.SimulatedTimeScale);
             services[name] = new ServiceProcess(name, AssemblyPath(name), port, environment, LogDirectory);
         }
 

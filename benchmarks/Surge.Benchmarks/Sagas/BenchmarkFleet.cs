@@ -12,8 +12,11 @@ public static class BenchmarkFleet
     /// </summary>
     public const string Subnet = "127.90.0.0/16";
 
+    /// <summary>The image the service is declared with, unless a run passes another.</summary>
+    public const string FirstImage = $"registry.local/{Service}:1.0.0";
+
     /// <summary>Returns the fleet file: a pool of four nodes, the subnet, and the service with a small shape and a high maximum.</summary>
-    public static string Yaml(int maxInstances) => $$"""
+    public static string Yaml(int maxInstances, string image = FirstImage) => $$"""
         apiVersion: surge/v1
         kind: Pool
         metadata: {name: bench-pool}
@@ -52,7 +55,7 @@ public static class BenchmarkFleet
         metadata: {name: {{Service}}}
         spec:
           pool: bench-pool
-          image: registry.local/{{Service}}:1.0.0
+          image: {{image}}
           shape: {cpuMillicores: 100, memoryMiB: 128}
           maxInstances: {{maxInstances}}
         """;
