@@ -6,7 +6,7 @@ using Surge.ServiceDefaults.Problems;
 namespace Surge.Rollout.Api;
 
 /// <summary>Turns a rollout request into a <see cref="RolloutSpec"/>, or reports every field that is wrong and how to fix it.</summary>
-public static class RolloutRequestValidator
+public static partial class RolloutRequestValidator
 {
     /// <summary>The strategy names the API accepts.</summary>
     public const string InPlace = "in-place";
@@ -16,6 +16,10 @@ public static class RolloutRequestValidator
 
     /// <summary>The strategy that replaces instances through Capacity, which Rollout does not do yet.</summary>
     public const string Recreate = "recreate";
+
+    // Image references of registries stay well under this; longer values are mistakes, and they end up in every event.
+    private const int MaxImageLength = 512;
+    private const int MaxRequestedByLength = 200;
 
     private static readonly TimeSpan DefaultWindow = TimeSpan.FromSeconds(30);
 
@@ -29,10 +33,23 @@ public static class RolloutRequestValidator
         {
             Error("service", "service is missing. Name the service to update, such as 'feed-api'.");
         }
+        else if (!ServiceName().IsMatch(request.Service))
+        {
+            Error("service", $"service '{Shorten(request.Service)}' is not a service name. Service names have 1 to 63 lower-case letters, digits and '-', and start and end with a letter or digit, as in the fleet file.");
+        }
 
         if (string.IsNullOrWhiteSpace(request.Image) || request.Image.Any(char.IsWhiteSpace))
         {
             Error("image", "image is missing or contains spaces. Give the image to run, such as 'registry.local/feed-api:1.1.0'.");
+        }
+        else if (request.Image.Length > MaxImageLength)
+        {
+            Error("image", $"image has {request.Image.Length} characters; give at most {MaxImageLength}.");
+        }
+
+        if (request.RequestedBy is { Length: > MaxRequestedByLength })
+        {
+            Error("requestedBy", $"requestedBy has {request.RequestedBy.Length} characters; give at most {MaxRequestedByLength}, such as a user or tool name.");
         }
 
         var strategy = request.Strategy ?? DrainedInPlace;
@@ -56,7 +73,7 @@ public static class RolloutRequestValidator
         var pause = request.PauseBetweenBatches ?? TimeSpan.Zero;
         if (pause < TimeSpan.Zero || pause > TimeSpan.FromHours(24))
         {
-            Error("pauseBetweenBatches", $"pauseBetweenBatches is {pause}; give between 00:00:00 and 24:00:00.");
+            Error("pauseBetweenBatches", $"pauseBetweenBatches is {pause}; give between 00:00:00 and 1.00:00:00 (one day).");
         }
 
         var gate = ValidateGate(request.HealthGate, Error);
@@ -134,4 +151,9 @@ public static class RolloutRequestValidator
 
         return new HealthGate(string.IsNullOrEmpty(gate?.HttpPath) ? null : gate.HttpPath, gate?.MaxErrorRate, window);
     }
+
+    private static string Shorten(string value) => value.Length <= 64 ? value : value[..64] + "...";
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\z")]
+    private static partial System.Text.RegularExpressions.Regex ServiceName();
 }

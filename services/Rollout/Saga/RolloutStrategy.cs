@@ -1,6 +1,8 @@
 namespace Surge.Rollout.Saga;
 
 /// <summary>How a rollout replaces the instances of a batch.</summary>
+/// <remarks>Stored by name, so the audit trail reads <c>InPlace</c> rather than a number; numbers stored earlier still read.</remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RolloutStrategy>))]
 public enum RolloutStrategy
 {
     /// <summary>Update in place without touching weights; requests in flight to a restarting instance may fail.</summary>

@@ -55,4 +55,37 @@ public sealed class RequestValidatorTests
             error.Errors.Keys);
         Assert.Contains("'in-place' or 'drained-in-place'", error.Errors["strategy"][0]);
     }
+
+    [Theory]
+    [InlineData("Feed-API")]
+    [InlineData("feed-api ")]
+    [InlineData("no such svc/../x")]
+    [InlineData("-feed")]
+    public void Validate_NotAServiceName_NamesTheField(string service)
+    {
+        var error = Assert.Throws<RequestValidationException>(() => RolloutRequestValidator.Validate(new RolloutRequest(service, "img:1"), DefaultDrain));
+
+        Assert.Equal(["service"], error.Errors.Keys);
+        Assert.Contains("lower-case letters", error.Errors["service"][0]);
+    }
+
+    [Fact]
+    public void Validate_OverlongImageAndRequester_NameBothFields()
+    {
+        var request = new RolloutRequest("feed-api", "registry.local/" + new string('a', 600), RequestedBy: new string('b', 201));
+
+        var error = Assert.Throws<RequestValidationException>(() => RolloutRequestValidator.Validate(request, DefaultDrain));
+
+        Assert.Equal(["image", "requestedBy"], error.Errors.Keys);
+    }
+
+    [Fact]
+    public void Validate_PauseLongerThanADay_SuggestsTheLongestAccepted()
+    {
+        var request = new RolloutRequest("feed-api", "img:1", PauseBetweenBatches: TimeSpan.FromHours(25));
+
+        var error = Assert.Throws<RequestValidationException>(() => RolloutRequestValidator.Validate(request, DefaultDrain));
+
+        Assert.Contains("1.00:00:00", error.Errors["pauseBetweenBatches"][0]);
+    }
 }
