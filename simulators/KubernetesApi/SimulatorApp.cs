@@ -38,7 +38,7 @@ public static class SimulatorApp
         builder.Services.AddHostedService<BookmarkTimer>();
 
         var app = builder.Build();
-        RefuseRemoteListeners(app);
+        RejectRemoteListeners(app);
 
         // Ending the watches lets clients finish reading at once, instead of the host waiting while they drain them.
         var store = app.Services.GetRequiredService<ClusterStore>();
@@ -49,7 +49,7 @@ public static class SimulatorApp
     }
 
     // The simulator has no authentication, so it listens on loopback unless AllowRemoteClients is set.
-    private static void RefuseRemoteListeners(WebApplication app)
+    private static void RejectRemoteListeners(WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<SimulatorOptions>>().Value;
         var urls = (app.Configuration["Urls"] ?? DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries);

@@ -174,6 +174,8 @@ public static partial class RolloutDecider
     private static List<RolloutInstance> Remaining(RolloutState state) =>
         [.. state.Instances.Where(i => i.Phase == (state.RollingBack ? InstancePhase.AwaitingRollback : InstancePhase.Waiting))];
 
+    // NOTE: every failed instance counts, also one that a scale-in stopped during the rollout, so a scale-in can start
+    // a rollback of healthy instances. The Provisioner's failure reason is the only sign of that case.
     private static IReadOnlyList<object> Threshold(RolloutState state, Context context) =>
         !state.RollingBack && state.RollbackReason is null && state.Status != RolloutStatus.Aborting && state.FailedCount >= state.Spec.FailureThreshold
             ? [new RollbackRequested($"{state.FailedCount} {(state.FailedCount == 1 ? "instance" : "instances")} failed; the failure threshold is {state.Spec.FailureThreshold}.", true, context.Now)]

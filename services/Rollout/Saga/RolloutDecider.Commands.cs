@@ -24,9 +24,9 @@ public static partial class RolloutDecider
         return state.PauseRequested ? [new RolloutResumed(context.Now)] : [];
     }
 
-    // An abort stops at once unless the current batch is mid-step. Updates under way are waited for, because an
-    // instance that restarts must not get traffic back before it is ready, and its reply tells which image it ended
-    // on. Instances of the batch with weight 0 get their weight back before the rollout ends.
+    // An abort stops at once unless the current batch is mid-step. It waits for updates under way, because a
+    // restarting instance must not get traffic back before it is ready, and its reply records the image it runs.
+    // Instances of the batch with weight 0 get their weight back before the rollout ends.
     private static IReadOnlyList<object> DecideAbort(RolloutState state, AbortRollout abort, Context context)
     {
         if (state.Status == RolloutStatus.Aborting)

@@ -4,8 +4,8 @@ using Surge.ServiceDefaults.Messaging;
 namespace Surge.ServiceDefaults.Storage;
 
 /// <summary>
-/// Waits out an unreachable database for background work that no message redelivers, such as recording what a
-/// provider answered, for as long as <see cref="MessagingOptions.DatabaseOutageRetry"/> allows messages.
+/// Waits out an unreachable database for background work that no message redelivers, such as recording a
+/// provider's reply, for as long as <see cref="MessagingOptions.DatabaseOutageRetry"/> allows messages.
 /// </summary>
 public sealed class DatabaseOutageRetry(IOptions<MessagingOptions> options, TimeProvider time)
 {

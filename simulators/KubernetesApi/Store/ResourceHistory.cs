@@ -14,7 +14,7 @@ public sealed class ResourceHistory(int limit)
     /// <summary>The resource version of the newest event dropped from the window, 0 while none was.</summary>
     public long CompactedThrough { get; private set; }
 
-    /// <summary>Watches from a resource version below this one get 410 even when the window still holds their events.</summary>
+    /// <summary>Watches from a resource version below this one get 410 even when the window still contains their events.</summary>
     public long ExpiredBefore { get; private set; }
 
     /// <summary>The oldest resource version a watch can start from.</summary>

@@ -4,13 +4,13 @@ namespace Surge.IntegrationTests.Harness;
 
 /// <summary>
 /// Sends requests for a service through the data plane from a few workers without pause until stopped, and counts the
-/// ones that failed and the images that answered. It also records every distinct backend set the load balancer listed
+/// ones that failed and the images that served the others. It also records every distinct backend set the load balancer listed
 /// meanwhile, so a test can tell whether membership changed.
 /// </summary>
 public sealed class ConstantTraffic : IAsyncDisposable
 {
     private readonly CancellationTokenSource stop = new();
-    private readonly ConcurrentDictionary<string, int> answersByImage = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> servedByImage = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> failuresByReason = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> backendSets = new(StringComparer.Ordinal);
     private readonly Task[] workers;
@@ -28,7 +28,7 @@ public sealed class ConstantTraffic : IAsyncDisposable
     public IReadOnlyDictionary<string, int> Failures => failuresByReason;
 
     /// <summary>The successful requests, by the image that served them.</summary>
-    public IReadOnlyDictionary<string, int> AnswersByImage => answersByImage;
+    public IReadOnlyDictionary<string, int> ServedByImage => servedByImage;
 
     /// <summary>Every distinct backend set listed while the traffic ran.</summary>
     public IReadOnlyCollection<string> BackendSets => backendSets.Keys.ToList();
@@ -59,7 +59,7 @@ public sealed class ConstantTraffic : IAsyncDisposable
                 using var response = await client.GetAsync($"/{service}/", CancellationToken.None);
                 if (response.IsSuccessStatusCode && response.Headers.TryGetValues("X-Surge-Image", out var images))
                 {
-                    answersByImage.AddOrUpdate(images.First(), 1, (_, count) => count + 1);
+                    servedByImage.AddOrUpdate(images.First(), 1, (_, count) => count + 1);
                 }
                 else
                 {

@@ -15,7 +15,7 @@ public sealed class RolloutControlTests(SurgeCluster cluster)
     private static readonly TimeSpan ScaleOutTimeout = TimeSpan.FromSeconds(120);
 
     [Fact]
-    public async Task BatchTwoFailsItsGate_RollsBackEveryChangedInstance()
+    public async Task BatchTwoFailsGate_RollsBack()
     {
         const string service = "roll-gate";
         await ScaleOutAsync(service, "127.77.232.0/24", 12);

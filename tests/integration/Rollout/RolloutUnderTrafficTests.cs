@@ -12,7 +12,7 @@ namespace Surge.IntegrationTests.Rollout;
 public sealed class RolloutUnderTrafficTests(SurgeCluster cluster, ITestOutputHelper output)
 {
     [Fact]
-    public async Task DrainedInPlace_UnderTraffic_LosesNoRequestAndKeepsBackends()
+    public async Task DrainedInPlace_UnderTraffic_LosesNothing()
     {
         var (traffic, rollout, before, after) = await RollOutUnderTrafficAsync("roll-drained", "127.77.230.0/24", "drained-in-place");
 
@@ -23,7 +23,7 @@ public sealed class RolloutUnderTrafficTests(SurgeCluster cluster, ITestOutputHe
     }
 
     [Fact]
-    public async Task InPlace_UnderTraffic_CountsLossesAndKeepsBackends()
+    public async Task InPlace_UnderTraffic_CountsLosses()
     {
         var (traffic, rollout, before, after) = await RollOutUnderTrafficAsync("roll-inplace", "127.77.231.0/24", "in-place");
 
@@ -62,7 +62,7 @@ public sealed class RolloutUnderTrafficTests(SurgeCluster cluster, ITestOutputHe
         var images = await cluster.ImagesAsync(service);
         Assert.Equal(6, images.Count);
         Assert.All(images.Values, image => Assert.Equal(newImage, image));
-        Assert.True(traffic.AnswersByImage.ContainsKey(newImage), "No request was answered by the new image.");
+        Assert.True(traffic.ServedByImage.ContainsKey(newImage), "No request was answered by the new image.");
         return (traffic, rollout, before, after);
     }
 }

@@ -7,7 +7,7 @@ namespace Surge.Rollout.Tests;
 public sealed class AutomaticRollbackTests
 {
     [Fact]
-    public void HealthGateFailsInBatchTwo_RollsBackBothBatchesInPlace()
+    public void GateFailsBatchTwo_RollsBackBoth()
     {
         var run = Described(Spec(batchCount: 3, failureThreshold: 1), 12);
         run.PassBatch();
@@ -23,7 +23,7 @@ public sealed class AutomaticRollbackTests
     }
 
     [Fact]
-    public void HealthGateFailsInBatchTwo_EndsRolledBackWithEveryTransitionRecorded()
+    public void GateFailsBatchTwo_RecordsTransitions()
     {
         var run = Described(Spec(batchCount: 3, failureThreshold: 1), 12);
         run.PassBatch();
@@ -99,7 +99,7 @@ public sealed class AutomaticRollbackTests
     }
 
     [Fact]
-    public void ErrorRateAboveGate_FailsBatchAndRollsBack()
+    public void ErrorRateAboveGate_RollsBack()
     {
         var run = Described(Spec(batchCount: 3, httpPath: null, maxErrorRate: 0.05, failureThreshold: 3), 6);
         run.UpdateBatch();

@@ -41,7 +41,7 @@ public sealed class DeadlineTests
     }
 
     [Fact]
-    public void Update_TimesOut_FailsPendingInstancesAndRollsBack()
+    public void UpdateTimesOut_RollsBack()
     {
         var run = Described(Spec(batchCount: 3), 6);
         run.Updated(InstanceId(1));
@@ -103,7 +103,7 @@ public sealed class DeadlineTests
     }
 
     [Fact]
-    public void PauseBetweenBatches_StartsNextBatchAtItsEnd()
+    public void PauseBetweenBatches_StartsNextAtEnd()
     {
         var run = Described(Spec(batchCount: 3, pause: TimeSpan.FromMinutes(1)), 6);
         run.PassBatch();

@@ -73,7 +73,7 @@ public sealed class OperatorCommandTests
     }
 
     [Fact]
-    public void AbortMidBatchInPlace_WaitsForTheUpdatesThenStopsWithoutRollback()
+    public void AbortMidBatchInPlace_WaitsForUpdates()
     {
         var run = Described(Spec(batchCount: 3), 9);
         run.Updated(InstanceId(1));
@@ -92,7 +92,7 @@ public sealed class OperatorCommandTests
     }
 
     [Fact]
-    public void AbortMidBatchDrained_RestoresWeightOnlyAfterTheUpdates()
+    public void AbortMidBatchDrained_RestoresAfterUpdates()
     {
         var run = Described(Spec(RolloutStrategy.DrainedInPlace, batchCount: 3), 9);
         run.Drained();
@@ -131,7 +131,7 @@ public sealed class OperatorCommandTests
     }
 
     [Fact]
-    public void RollbackWhileBatchHalfDone_WaitsForRepliesThenRollsBackEverythingChanged()
+    public void RollbackMidBatch_WaitsThenRollsBack()
     {
         var run = Described(Spec(batchCount: 3), 9);
         run.PassBatch();
@@ -271,7 +271,7 @@ public sealed class OperatorCommandTests
     }
 
     [Fact]
-    public void RollbackWhileDraining_RestoresWeightThenRollsBackNothingChanged()
+    public void RollbackWhileDraining_RestoresWeight()
     {
         var run = Described(Spec(RolloutStrategy.DrainedInPlace, batchCount: 3), 6);
         run.Send(new RollBackRollout("wrong image"));

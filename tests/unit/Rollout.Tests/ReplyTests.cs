@@ -37,7 +37,7 @@ public sealed class ReplyTests
     }
 
     [Fact]
-    public void UpdateReply_ForInstanceOutsideTheBatch_IsNoOp()
+    public void UpdateReply_OutsideBatch_IsNoOp()
     {
         var run = Described(Spec(batchCount: 3), 6);
 

@@ -80,7 +80,7 @@ public sealed class RequestValidatorTests
     }
 
     [Fact]
-    public void Validate_PauseLongerThanADay_SuggestsTheLongestAccepted()
+    public void Validate_PauseOverADay_SuggestsOneDay()
     {
         var request = new RolloutRequest("feed-api", "img:1", PauseBetweenBatches: TimeSpan.FromHours(25));
 

@@ -8,7 +8,7 @@ namespace Surge.Rollout.Tests;
 public sealed class StrategyTests
 {
     [Fact]
-    public void DrainedInPlace_DrainsBeforeUpdateAndRestoresAfterHealthCheck()
+    public void DrainedInPlace_DrainsThenRestores()
     {
         var run = Described(Spec(RolloutStrategy.DrainedInPlace, batchCount: 3, maxErrorRate: 0.01), 3);
 
@@ -26,7 +26,7 @@ public sealed class StrategyTests
     }
 
     [Fact]
-    public void DrainedInPlace_EveryInstanceIsDrainedUpdatedCheckedAndRestored()
+    public void DrainedInPlace_EveryInstanceRestored()
     {
         var run = Described(Spec(RolloutStrategy.DrainedInPlace, batchCount: 2), 4);
 
@@ -40,7 +40,7 @@ public sealed class StrategyTests
     }
 
     [Fact]
-    public void DrainedInPlace_FailedHealthCheckStillRestoresWeightBeforeRollback()
+    public void DrainedInPlace_FailedCheckRestoresWeight()
     {
         var run = Described(Spec(RolloutStrategy.DrainedInPlace, batchCount: 3), 6);
         run.Drained();
@@ -83,7 +83,7 @@ public sealed class StrategyTests
     }
 
     [Fact]
-    public void UpdateFailureAtThreshold_SkipsHealthCheckAndRollsBack()
+    public void UpdateFailureAtThreshold_RollsBack()
     {
         var run = Described(Spec(batchCount: 3), 3);
         run.Send(new InstanceUpdated(SagaId, InstanceId(1), NewImage, "http://127.42.0.1:9090"));

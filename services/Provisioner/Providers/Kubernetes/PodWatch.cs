@@ -5,8 +5,8 @@ namespace Surge.Provisioner.Providers.Kubernetes;
 
 /// <summary>
 /// Follows one pod until a check returns Done: list, then watch from the list's resource version. A watch that ends
-/// or breaks resumes from the last resource version seen; one silent for longer than the idle timeout is opened
-/// again; a 410 (too old resource version) leads to a new list.
+/// or breaks resumes from the last resource version seen. A watch silent for longer than the idle timeout is opened
+/// again, and a 410 (too old resource version) leads to a new list.
 /// </summary>
 public sealed partial class PodWatch(IKubernetes client, string @namespace, string podName, TimeSpan idleTimeout, ILogger logger)
 {

@@ -64,7 +64,7 @@ public sealed class ScaleOutLateUndoTests
     }
 
     [Fact]
-    public void Decide_AddressesAgainAfterFailingLater_ReleasesNothingMore()
+    public void Decide_RepeatedAddresses_ReleasesNothing()
     {
         // The saga recorded these addresses and its undo step releases them; a repeated reply adds nothing.
         var state = Given(Requested, Placed, Assigned, new ScaleOutFailed("instances", "image pull failed", RequestedAt, UndoDeadline));

@@ -7,18 +7,18 @@ namespace Surge.ServiceDefaults.Tests.Storage;
 /// <summary>Background work waits out an unreachable database and gives up on anything else at once.</summary>
 public sealed class DatabaseOutageRetryTests
 {
-    private static readonly NpgsqlException Refused = new("Failed to connect", new System.Net.Sockets.SocketException(111));
+    private static readonly NpgsqlException ConnectionRefused = new("Failed to connect", new System.Net.Sockets.SocketException(111));
 
     private static DatabaseOutageRetry RetryFor(TimeSpan window) =>
         new(Microsoft.Extensions.Options.Options.Create(new MessagingOptions { DatabaseOutageRetry = window }), TimeProvider.System);
 
     [Fact]
-    public async Task RunAsync_DatabaseBackAfterTwoAttempts_ReturnsTheThirdResult()
+    public async Task RunAsync_DatabaseBack_ReturnsResult()
     {
         var attempts = 0;
 
         var result = await RetryFor(TimeSpan.FromSeconds(1)).RunAsync(
-            _ => ++attempts < 3 ? throw Refused : Task.FromResult(attempts), CancellationToken.None);
+            _ => ++attempts < 3 ? throw ConnectionRefused : Task.FromResult(attempts), CancellationToken.None);
 
         Assert.Equal(3, result);
     }
@@ -35,12 +35,12 @@ public sealed class DatabaseOutageRetryTests
     }
 
     [Fact]
-    public async Task RunAsync_OutageLongerThanWindow_ThrowsTheLastFailure()
+    public async Task RunAsync_LongOutage_ThrowsLastFailure()
     {
         var attempts = 0;
 
         await Assert.ThrowsAsync<NpgsqlException>(() => RetryFor(TimeSpan.FromMilliseconds(250)).RunAsync<int>(
-            _ => { attempts++; throw Refused; }, CancellationToken.None));
+            _ => { attempts++; throw ConnectionRefused; }, CancellationToken.None));
 
         // Waits of 100 and 200 ms cover 250 ms, so there is one attempt after each wait.
         Assert.Equal(3, attempts);
@@ -52,7 +52,7 @@ public sealed class DatabaseOutageRetryTests
         var attempts = 0;
 
         await Assert.ThrowsAsync<NpgsqlException>(() => RetryFor(TimeSpan.Zero).RunAsync<int>(
-            _ => { attempts++; throw Refused; }, CancellationToken.None));
+            _ => { attempts++; throw ConnectionRefused; }, CancellationToken.None));
 
         Assert.Equal(1, attempts);
     }

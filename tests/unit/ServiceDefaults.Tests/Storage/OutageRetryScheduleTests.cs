@@ -9,7 +9,7 @@ public sealed class OutageRetryScheduleTests
     public void For_Zero_HasNoWaits() => Assert.Empty(OutageRetrySchedule.For(TimeSpan.Zero));
 
     [Fact]
-    public void For_OneMinute_DoublesThenStaysAtTheLongestWait()
+    public void For_OneMinute_DoublesToLongestWait()
     {
         var waits = OutageRetrySchedule.For(TimeSpan.FromMinutes(1));
 
