@@ -54,6 +54,7 @@ public static class ProvisionerRegistration
             options.Events.AddEventType<InstanceStarted>();
             options.Events.AddEventType<InstanceStartFailed>();
             options.Events.AddEventType<InstanceStopped>();
+            options.Events.AddEventType<InstanceStoppedBeforeRequest>();
             options.Events.AddEventType<InstanceLost>();
             options.Events.AddEventType<InstanceUpdateRequested>();
             options.Events.AddEventType<InstanceUpdated>();

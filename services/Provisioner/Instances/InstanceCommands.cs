@@ -20,8 +20,8 @@ public sealed record CompleteStart(Guid InstanceId, string Endpoint) : InstanceC
 /// <summary>Records that the provider could not start the instance, and why.</summary>
 public sealed record FailStart(Guid InstanceId, string Reason) : InstanceCommand(InstanceId);
 
-/// <summary>Records that the instance was stopped, and why.</summary>
-public sealed record StopInstance(Guid InstanceId, string Reason) : InstanceCommand(InstanceId);
+/// <summary>Records that the instance was stopped, and why, for the saga <paramref name="SagaId"/>.</summary>
+public sealed record StopInstance(Guid InstanceId, string Reason, Guid SagaId = default) : InstanceCommand(InstanceId);
 
 /// <summary>Records that the instance went down with its node and no longer runs, and why.</summary>
 public sealed record LoseInstance(Guid InstanceId, string Reason) : InstanceCommand(InstanceId);

@@ -17,6 +17,7 @@ public static class InstanceDecider
         InstanceStarted started => state with { Status = InstanceStatus.Started, Endpoint = started.Endpoint },
         InstanceStartFailed failed => state with { Status = InstanceStatus.StartFailed, FailureReason = failed.Reason },
         InstanceStopped stopped => state with { Status = InstanceStatus.Stopped, StopReason = stopped.Reason, Update = null },
+        InstanceStoppedBeforeRequest stopped => new InstanceState(InstanceStatus.Stopped, stopped.InstanceId, stopped.SagaId, null, null, stopped.Reason, null),
         InstanceLost lost => state with { Status = InstanceStatus.Lost, LossReason = lost.Reason, Update = null },
         InstanceUpdateRequested requested => state with { Update = new PendingUpdate(requested.SagaId, requested.Image) },
         InstanceUpdated updated => state with { Image = updated.Image, Endpoint = updated.Endpoint, Update = null },
@@ -115,10 +116,14 @@ public static class InstanceDecider
             : [];
 
     // An update in progress ends with the instance, so its saga gets a failure rather than waiting for its deadline.
-    private static IReadOnlyList<object> Stop(InstanceState state, StopInstance stop, DateTimeOffset now) =>
-        state.Status is InstanceStatus.Requested or InstanceStatus.Started or InstanceStatus.StartFailed
-            ? [.. EndUpdate(state, $"Instance {stop.InstanceId} was stopped during the update: {stop.Reason}", now), new InstanceStopped(stop.InstanceId, stop.Reason, now)]
-            : [];
+    // Redeliveries can reorder a saga's messages, so a stop before the request is recorded and the late request starts nothing.
+    private static IReadOnlyList<object> Stop(InstanceState state, StopInstance stop, DateTimeOffset now) => state.Status switch
+    {
+        InstanceStatus.Requested or InstanceStatus.Started or InstanceStatus.StartFailed =>
+            [.. EndUpdate(state, $"Instance {stop.InstanceId} was stopped during the update: {stop.Reason}", now), new InstanceStopped(stop.InstanceId, stop.Reason, now)],
+        InstanceStatus.None => [new InstanceStoppedBeforeRequest(stop.InstanceId, stop.SagaId, stop.Reason, now)],
+        _ => [],
+    };
 
     // Only an instance that is starting or running can go down with its node; a failed, stopped or lost one has nothing
     // left to lose.

@@ -22,6 +22,13 @@ public sealed record InstanceStartFailed(Guid InstanceId, string Reason, DateTim
 public sealed record InstanceStopped(Guid InstanceId, string Reason, DateTimeOffset StoppedAt);
 
 /// <summary>
+/// A saga stopped an instance whose start request had not arrived yet, for example because the request waited in the
+/// broker through an outage while the saga gave up. The stream starts and ends here, so the request, when it comes,
+/// starts nothing.
+/// </summary>
+public sealed record InstanceStoppedBeforeRequest(Guid InstanceId, Guid SagaId, string Reason, DateTimeOffset StoppedAt);
+
+/// <summary>
 /// An instance went down with its node, for example in a node outage it did not survive, and no longer runs. Its stream
 /// ends here.
 /// </summary>

@@ -8,7 +8,8 @@ namespace Surge.Provisioner.Starting;
 
 /// <summary>
 /// Stops the listed instances at the provider, in parallel, records each as stopped and replies
-/// <see cref="InstancesStopped"/>. Unknown or already stopped ids are not stopped again but are confirmed in the reply.
+/// <see cref="InstancesStopped"/>. Already stopped ids are not stopped again but are confirmed in the reply, and an id
+/// whose start request has not arrived is recorded as stopped, so that request starts nothing.
 /// </summary>
 /// <remarks>
 /// A stop the provider fails with <see cref="InstanceStopException"/> fails the message, which is retried and then moved
@@ -30,10 +31,12 @@ public sealed partial class StopInstancesConsumer(
         {
             var stream = await unit.Documents.Events.FetchForWriting<InstanceState>(InstanceStream.Key(instanceId), cancellationToken);
             var state = stream.Aggregate ?? InstanceState.Initial;
-            var events = InstanceDecider.Decide(state, new StopInstance(instanceId, message.Reason), unit.Now);
-            if (events.Count == 0 && state.Status == InstanceStatus.None)
+            var events = InstanceDecider.Decide(state, new StopInstance(instanceId, message.Reason, message.SagaId), unit.Now);
+            if (events is [InstanceStoppedBeforeRequest])
             {
-                LogUnknownIgnored(logger, instanceId);
+                // Nothing runs yet, so there is nothing to stop at the provider; the record keeps a late request from starting it.
+                stream.AppendMany(events);
+                LogStoppedBeforeRequest(logger, instanceId, message.Reason);
                 continue;
             }
 
@@ -75,6 +78,6 @@ public sealed partial class StopInstancesConsumer(
     [LoggerMessage(EventId = LogEventIds.StopConsumer + 2, Level = LogLevel.Information, Message = "Ignored the stop of instance {InstanceId} because it is {Status}")]
     private static partial void LogIgnored(ILogger logger, Guid instanceId, InstanceStatus status);
 
-    [LoggerMessage(EventId = LogEventIds.StopConsumer + 3, Level = LogLevel.Information, Message = "Ignored the stop of instance {InstanceId} because no such instance was requested")]
-    private static partial void LogUnknownIgnored(ILogger logger, Guid instanceId);
+    [LoggerMessage(EventId = LogEventIds.StopConsumer + 3, Level = LogLevel.Information, Message = "Recorded instance {InstanceId} as stopped before its start request arrived, so the request will not start it: {Reason}")]
+    private static partial void LogStoppedBeforeRequest(ILogger logger, Guid instanceId, string reason);
 }

@@ -114,9 +114,29 @@ public sealed class InstanceDeciderTests
     }
 
     [Fact]
-    public void Stop_UnknownInstance_RecordsNothing()
+    public void Stop_BeforeRequest_RecordsStopWithSaga()
     {
-        Assert.Empty(Decide([], new StopInstance(InstanceId, "scale-in")));
+        var events = Decide([], new StopInstance(InstanceId, "saga gave up", SagaId));
+
+        Assert.Equal([new InstanceStoppedBeforeRequest(InstanceId, SagaId, "saga gave up", Now)], events);
+    }
+
+    [Fact]
+    public void Request_AfterStopBeforeRequest_StartsNothingAndRepliesFailure()
+    {
+        var stoppedEarly = new InstanceStoppedBeforeRequest(InstanceId, SagaId, "saga gave up", Earlier);
+
+        Assert.Empty(Decide([stoppedEarly], Request));
+        var reply = Assert.IsType<Surge.Contracts.Instances.InstanceStartFailed>(InstanceReplies.For(InstanceDecider.Fold(InstanceState.Initial, [stoppedEarly])));
+        Assert.Equal(SagaId, reply.SagaId);
+        Assert.Equal(InstanceId, reply.InstanceId);
+        Assert.Contains("saga gave up", reply.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Stop_AfterStopBeforeRequest_RecordsNothing()
+    {
+        Assert.Empty(Decide([new InstanceStoppedBeforeRequest(InstanceId, SagaId, "saga gave up", Earlier)], new StopInstance(InstanceId, "again", SagaId)));
     }
 
     [Theory]
