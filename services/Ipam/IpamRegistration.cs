@@ -19,6 +19,7 @@ public static class IpamRegistration
             bus.AddConsumer<WarmSets.NetworkInterfaceAttachedConsumer>();
             bus.AddConsumer<WarmSets.NetworkInterfaceAttachFailedConsumer>();
             bus.AddConsumer<Reconciliation.InstanceInventoryReportedConsumer>();
+            bus.AddConsumer<Reconciliation.InstancesStoppedConsumer>();
         });
         builder.Services.AddOptions<AddressQuarantineOptions>()
             .Bind(builder.Configuration.GetSection(AddressQuarantineOptions.Section))
