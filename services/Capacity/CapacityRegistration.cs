@@ -72,6 +72,8 @@ public static class CapacityRegistration
             bus.AddConsumer<ScaleOutFaultConsumer<DeregisterBackends>>();
             bus.AddConsumer<ScaleOutFaultConsumer<StopInstances>>();
             bus.AddConsumer<ScaleOutFaultConsumer<ReleaseAddresses>>();
+            bus.AddConsumer<Requests.ScaleOutServiceConsumer>();
+            bus.AddConsumer<Requests.ScaleInInstancesConsumer>();
             bus.AddConsumer<ScaleInReplyConsumer<BackendsDrained>>();
             bus.AddConsumer<ScaleInReplyConsumer<InstancesStopped>>();
             bus.AddConsumer<ScaleInReplyConsumer<AddressesReleased>>();

@@ -33,12 +33,16 @@ public static class RolloutRegistration
             bus.AddConsumer<RolloutReplyConsumer<BackendWeightsSet>>();
             bus.AddConsumer<RolloutReplyConsumer<BackendErrorsMeasured>>();
             bus.AddConsumer<RolloutReplyConsumer<InstancesProbed>>();
+            bus.AddConsumer<RolloutReplyConsumer<Contracts.Scaling.ScaleOutFinished>>();
+            bus.AddConsumer<RolloutReplyConsumer<Contracts.Scaling.ScaleInFinished>>();
             bus.AddConsumer<ProbeInstancesConsumer>();
             bus.AddConsumer<RolloutFaultConsumer<DescribeServiceInstances>>();
             bus.AddConsumer<RolloutFaultConsumer<UpdateInstances>>();
             bus.AddConsumer<RolloutFaultConsumer<SetBackendWeights>>();
             bus.AddConsumer<RolloutFaultConsumer<MeasureBackendErrors>>();
             bus.AddConsumer<RolloutFaultConsumer<ProbeInstances>>();
+            bus.AddConsumer<RolloutFaultConsumer<Contracts.Scaling.ScaleOutService>>();
+            bus.AddConsumer<RolloutFaultConsumer<Contracts.Scaling.ScaleInInstances>>();
         });
 
         builder.Services.AddOptions<RolloutOptions>()

@@ -9,7 +9,8 @@ public static partial class ScaleInDecider
         (null, ScaleInRequested requested) => new ScaleInState(
             ScaleInState.StreamKey(requested.SagaId), requested.SagaId, requested.Service, requested.Pool, requested.RequestedCount,
             requested.DrainTimeout, requested.RequestedBy, ScaleInStatus.Draining,
-            [.. requested.Victims.Select(victim => victim with { Stage = VictimStage.Draining })], requested.At, Deadline: requested.Deadline),
+            [.. requested.Victims.Select(victim => victim with { Stage = VictimStage.Draining })], requested.At, Deadline: requested.Deadline,
+            RequesterSagaId: requested.RequesterSagaId),
         (null, _) => null,
         (_, VictimsDrained drained) => WithStage(state, VictimStage.Stopping) with { Status = ScaleInStatus.StoppingInstances, Deadline = drained.Deadline },
         (_, VictimsStopped stopped) => WithStage(state, VictimStage.ReleasingAddress) with { Status = ScaleInStatus.ReleasingAddresses, Deadline = stopped.Deadline },

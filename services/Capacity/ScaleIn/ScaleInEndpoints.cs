@@ -105,14 +105,14 @@ public static class ScaleInEndpoints
     {
         var recent = await session.Query<ScaleOutState>().Where(saga => saga.FinishedAt >= since).ToListAsync(cancellationToken);
         return recent
-            .Where(saga => saga.Trigger.Source != "api" && saga.Status is ScaleOutStatus.Completed or ScaleOutStatus.PartiallyCompleted)
+            .Where(saga => saga.Trigger.Source is not ("api" or "saga") && saga.Status is ScaleOutStatus.Completed or ScaleOutStatus.PartiallyCompleted)
             .SelectMany(saga => saga.Instances.Where(instance => instance.Ready).Select(instance => (instance.Pool, Finished: saga.FinishedAt!.Value)))
             .GroupBy(entry => entry.Pool, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.Max(entry => entry.Finished), StringComparer.Ordinal);
     }
 
     // Capacity does not read the load balancer's pools; the scale-out sagas that started the instances recorded where they serve.
-    private static async Task<IReadOnlyDictionary<Guid, string>> EndpointsAsync(IDocumentSession session, string service, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyDictionary<Guid, string>> EndpointsAsync(IDocumentSession session, string service, CancellationToken cancellationToken)
     {
         var sagas = await session.Query<ScaleOutState>().Where(saga => saga.Service == service).ToListAsync(cancellationToken);
         return sagas.SelectMany(saga => saga.Instances)

@@ -14,7 +14,8 @@ public sealed record ScaleInRequested(
     TimeSpan DrainTimeout,
     string? RequestedBy,
     DateTimeOffset At,
-    DateTimeOffset Deadline);
+    DateTimeOffset Deadline,
+    Guid? RequesterSagaId = null);
 
 /// <summary>The load balancer sends no more traffic to the victims; the provisioner must report them stopped by <paramref name="Deadline"/>.</summary>
 public sealed record VictimsDrained(IReadOnlyList<Guid> InstanceIds, DateTimeOffset At, DateTimeOffset Deadline);

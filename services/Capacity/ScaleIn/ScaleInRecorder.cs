@@ -3,7 +3,10 @@ using Surge.ServiceDefaults.Messaging;
 
 namespace Surge.Capacity.ScaleIn;
 
-/// <summary>Appends a scale-in decision's events with their reactions: commands to participants and node bookings.</summary>
+/// <summary>
+/// Appends a scale-in decision's events with their reactions: commands to participants, node bookings, and the report
+/// to a requesting saga when the saga ends.
+/// </summary>
 public static class ScaleInRecorder
 {
     /// <summary>Starts the saga's stream with <paramref name="requested"/>, marks its victims and sends the drain; returns the new state.</summary>
@@ -39,6 +42,11 @@ public static class ScaleInRecorder
         foreach (var message in ScaleInReactions.For(e, after))
         {
             unit.Publish(message);
+        }
+
+        if (before is { IsFinished: false } && ScaleInFinishReport.For(after) is { } finished)
+        {
+            unit.Publish(finished);
         }
 
         await ScaleInNodeLedger.RecordAsync(unit, before, e, unit.Now, cancellationToken);

@@ -18,7 +18,8 @@ public sealed record ScaleInState(
     DateTimeOffset? FinishedAt = null,
     IReadOnlyList<ScaleInStepFailed>? Failures = null,
     DateTimeOffset? Deadline = null,
-    string? CorrelationId = null)
+    string? CorrelationId = null,
+    Guid? RequesterSagaId = null)
 {
     /// <summary>The stream key of a scale-in saga.</summary>
     public static string StreamKey(Guid sagaId) => $"scale-in/{sagaId}";

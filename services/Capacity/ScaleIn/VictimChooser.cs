@@ -31,6 +31,23 @@ public static class VictimChooser
         return new VictimChoice(victims, candidates.Count, removable);
     }
 
+    /// <summary>
+    /// Returns the listed instances of <paramref name="service"/> as victims, in the order given, and the ids that are
+    /// not its committed instances or that another scale-in already removes. The service's minimum does not apply: the
+    /// caller names the instances because it replaces them.
+    /// </summary>
+    public static (IReadOnlyList<ScaleInVictim> Victims, IReadOnlyList<Guid> Unknown) Named(
+        string service,
+        string servicePool,
+        IReadOnlyList<Guid> instanceIds,
+        IEnumerable<NodeView> nodes,
+        IReadOnlyDictionary<Guid, string> endpoints)
+    {
+        var candidates = Candidates(service, servicePool, nodes, endpoints).ToDictionary(victim => victim.InstanceId);
+        var distinct = instanceIds.Distinct().ToList();
+        return ([.. distinct.Where(candidates.ContainsKey).Select(id => candidates[id])], [.. distinct.Where(id => !candidates.ContainsKey(id))]);
+    }
+
     /// <summary>Returns the service's removable instances, most preferred victim first.</summary>
     public static IReadOnlyList<ScaleInVictim> Candidates(
         string service,

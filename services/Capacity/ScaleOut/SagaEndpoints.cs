@@ -101,17 +101,8 @@ public static class SagaEndpoints
         var service = await LoadServiceAsync(unit.Documents, request, cancellationToken);
 
         var sagaId = Guid.CreateVersion7(unit.Now);
-        var shape = new InstanceShape(service.Spec.Shape!.CpuMillicores, service.Spec.Shape.MemoryMiB, service.Spec.Image);
-        var requested = new ScaleOutRequested(sagaId, service.Name, service.Spec.Pool, request.Count, shape,
-            new ScaleOutTrigger("api", null, null, null, null, request.RequestedBy), unit.Now,
-            unit.Now + options.Value.PlacementTimeout, request.MinimumCount);
-        var state = ScaleOutDecider.Evolve(null, requested)!;
-        unit.Documents.Events.StartStream<ScaleOutState>(state.Id, requested);
-        foreach (var message in ScaleOutReactions.For(requested, state))
-        {
-            unit.Publish(message);
-        }
-
+        var trigger = new ScaleOutTrigger("api", null, null, null, null, request.RequestedBy);
+        var state = ScaleOutStarter.Start(unit, sagaId, service, request.Count, image: null, trigger, options.Value, request.MinimumCount);
         await unit.CommitAsync(cancellationToken);
 
         // A relative location resolves against the request's own path, so it is right both here (/sagas/scale-out)

@@ -79,8 +79,8 @@ public sealed record LateAddressesReported(IReadOnlyList<AssignedAddress> Addres
 /// <summary>The load balancer registered backends after the saga had given up on them, so they are deregistered.</summary>
 public sealed record LateBackendsReported(IReadOnlyList<Guid> InstanceIds, DateTimeOffset At);
 
-/// <summary>What started a scale-out: an alert matched by a policy, or a request through the API.</summary>
-public sealed record ScaleOutTrigger(string Source, string? Policy, string? AlertName, string? Fingerprint, DateTimeOffset? AlertStartsAt, string? RequestedBy = null);
+/// <summary>What started a scale-out: an alert matched by a policy, a request through the API, or another saga such as a rollout (<c>RequesterSagaId</c>), which is told when it ends.</summary>
+public sealed record ScaleOutTrigger(string Source, string? Policy, string? AlertName, string? Fingerprint, DateTimeOffset? AlertStartsAt, string? RequestedBy = null, Guid? RequesterSagaId = null);
 
 /// <summary>The node chosen for one instance, and whose capacity it takes; zone and source are null on sagas recorded before they were kept.</summary>
 public sealed record InstancePlacement(Guid InstanceId, string Node, string Pool, string? Zone = null, Scheduling.PlacementSource? Source = null);

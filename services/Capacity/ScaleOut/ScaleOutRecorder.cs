@@ -3,7 +3,10 @@ using Surge.ServiceDefaults.Messaging;
 
 namespace Surge.Capacity.ScaleOut;
 
-/// <summary>Appends a decision's events to the saga's stream with their reactions: commands to participants and node bookings.</summary>
+/// <summary>
+/// Appends a decision's events to the saga's stream with their reactions: commands to participants, node bookings, and
+/// the report to a requesting saga when the saga ends.
+/// </summary>
 public static class ScaleOutRecorder
 {
     /// <summary>Appends <paramref name="events"/> and records what each one causes, all in <paramref name="unit"/>'s transaction.</summary>
@@ -27,6 +30,11 @@ public static class ScaleOutRecorder
             if (before is not null)
             {
                 await NodeLedger.RecordAsync(unit, before, e, unit.Now, cancellationToken);
+            }
+
+            if (before is { IsFinished: false } && ScaleOutFinishReport.For(state) is { } finished)
+            {
+                unit.Publish(finished);
             }
         }
 

@@ -58,7 +58,7 @@ public static class RolloutEndpoints
         return TypedResults.Ok(RolloutView.From(rollout));
     }
 
-    /// <summary>Starts a rollout; 202 with the rollout, 409 when the service has one running, 422 for the recreate strategy.</summary>
+    /// <summary>Starts a rollout; 202 with the rollout, 409 when the service has one running.</summary>
     public static async Task<Results<Accepted<RolloutView>, ProblemHttpResult>> StartRollout(
         RolloutRequest request,
         OutboxSessionFactory sessions,
@@ -66,15 +66,6 @@ public static class RolloutEndpoints
         HttpContext http,
         CancellationToken cancellationToken)
     {
-        if (request.Strategy == RolloutRequestValidator.Recreate)
-        {
-            return TypedResults.Problem(
-                detail: "strategy 'recreate' is not supported yet: it replaces instances through Capacity's scale-out and scale-in sagas, which Rollout does not drive. Use 'drained-in-place' or 'in-place'.",
-                statusCode: StatusCodes.Status422UnprocessableEntity,
-                title: "Strategy not supported yet",
-                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["strategy"] = ["'recreate' is not supported yet; use 'drained-in-place' or 'in-place'."] } });
-        }
-
         var spec = RolloutRequestValidator.Validate(request, options.Value.DefaultDrainTimeout);
         await using var unit = sessions.Open(http.GetCorrelationId());
         if (await unit.Documents.LoadAsync<ActiveRollout>(request.Service!, cancellationToken) is { } active)

@@ -5,7 +5,7 @@ namespace Surge.Rollout.Api;
 /// <summary>A request to roll a service out to a new image, in place, batch by batch.</summary>
 /// <param name="Service">The service whose running instances are updated.</param>
 /// <param name="Image">The image to run, such as <c>registry.local/feed-api:1.1.0</c>.</param>
-/// <param name="Strategy"><c>in-place</c> or <c>drained-in-place</c> (the default); <c>recreate</c> is not supported yet.</param>
+/// <param name="Strategy"><c>in-place</c>, <c>drained-in-place</c> (the default) or <c>recreate</c>.</param>
 /// <param name="BatchSize">Instances per batch: a count such as <c>3</c> or a share such as <c>"25%"</c>. Default 1.</param>
 /// <param name="MaxUnavailable">The most instances out of service at once, failed ones included. Default: the batch size.</param>
 /// <param name="PauseBetweenBatches">How long to wait after each batch, such as <c>"00:00:30"</c>. Default none.</param>

@@ -57,11 +57,12 @@ public static partial class RolloutRequestValidator
         {
             InPlace => RolloutStrategy.InPlace,
             DrainedInPlace => RolloutStrategy.DrainedInPlace,
+            Recreate => RolloutStrategy.Recreate,
             _ => null,
         };
         if (parsed is null)
         {
-            Error("strategy", $"strategy '{strategy}' is unknown. Use '{InPlace}' or '{DrainedInPlace}'.");
+            Error("strategy", $"strategy '{strategy}' is unknown. Use '{InPlace}', '{DrainedInPlace}' or '{Recreate}'.");
         }
 
         var (count, percent) = ParseBatchSize(request.BatchSize, Error);

@@ -3,7 +3,7 @@ using Surge.Rollout.Saga;
 namespace Surge.Rollout.Api;
 
 /// <summary>A rollout as the API shows it: its status, each batch, and each instance with its image.</summary>
-/// <param name="Step">What the rollout waits for: describe, drain, update, probe, restore, measure, wait, or none.</param>
+/// <param name="Step">What the rollout waits for: describe, drain, update, probe, restore, measure, wait, replace, remove, or none.</param>
 /// <param name="RequestedBatchSize">The batch size as requested: a count such as <c>3</c> or a share such as <c>25%</c>.</param>
 /// <param name="BatchSize">The instances per batch, once the instances are described.</param>
 /// <param name="FailedCount">How many instances failed while updating forward; the rollback starts at the threshold.</param>
@@ -37,7 +37,12 @@ public sealed record RolloutView(
         state.SagaId,
         state.Service,
         state.Image,
-        state.Spec.Strategy == RolloutStrategy.InPlace ? RolloutRequestValidator.InPlace : RolloutRequestValidator.DrainedInPlace,
+        state.Spec.Strategy switch
+        {
+            RolloutStrategy.InPlace => RolloutRequestValidator.InPlace,
+            RolloutStrategy.Recreate => RolloutRequestValidator.Recreate,
+            _ => RolloutRequestValidator.DrainedInPlace,
+        },
         state.Status.ToString(),
         state.Step.ToString(),
         state.Deadline,
@@ -55,15 +60,27 @@ public sealed record RolloutView(
         state.Spec.PauseBetweenBatches,
         state.Spec.DrainTimeout,
         state.Spec.HealthGate,
-        [.. state.Batches.Select(b => new RolloutBatchView(b.Number, b.RollingBack, b.InstanceIds, b.StartedAt, b.EndedAt, b.Outcome))],
+        [.. state.Batches.Select(b => new RolloutBatchView(b.Number, b.RollingBack, b.InstanceIds, b.StartedAt, b.EndedAt, b.Outcome, b.ReplacementSagaId, b.RemovalSagaId))],
         [.. state.Instances.Select(i => new RolloutInstanceView(
-            i.InstanceId, i.Node, i.Address, i.Endpoint, i.Phase.ToString(), i.Image, i.PreviousImage, i.Target, i.Drained, i.Failure))]);
+            i.InstanceId, i.Node, i.Address, i.Endpoint, i.Phase.ToString(), i.Image, i.PreviousImage, i.Target, i.Drained, i.Failure, i.ReplacementOf, i.Removed))]);
 }
 
 /// <summary>One batch: its instances, when it ran, and its health gate's outcome (<c>passed</c>, a failure, or null when skipped or running).</summary>
-public sealed record RolloutBatchView(int Number, bool RollingBack, IReadOnlyList<Guid> InstanceIds, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string? Outcome);
+/// <param name="ScaleOutSagaId">For recreate, the Capacity scale-out saga that started the batch's new instances.</param>
+/// <param name="ScaleInSagaId">For recreate, the Capacity scale-in saga that removed what the batch replaced.</param>
+public sealed record RolloutBatchView(
+    int Number,
+    bool RollingBack,
+    IReadOnlyList<Guid> InstanceIds,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? EndedAt,
+    string? Outcome,
+    Guid? ScaleOutSagaId = null,
+    Guid? ScaleInSagaId = null);
 
 /// <summary>One instance: where it runs, its phase, the image it runs and the one it ran before.</summary>
+/// <param name="ReplacementOf">For recreate, the instance this new one replaces.</param>
+/// <param name="Removed">For recreate, whether a scale-in removed the instance.</param>
 public sealed record RolloutInstanceView(
     Guid InstanceId,
     string Node,
@@ -74,4 +91,6 @@ public sealed record RolloutInstanceView(
     string PreviousImage,
     string? TargetImage,
     bool Drained,
-    string? Failure);
+    string? Failure,
+    Guid? ReplacementOf = null,
+    bool Removed = false);

@@ -46,6 +46,8 @@ public sealed partial class RolloutFaultConsumer<TCommand>(ConsumerServices serv
         SetBackendWeights { Weight: 0 } drain => new CommandFaulted(RolloutStep.Drain, reason, drain.InstanceIds),
         SetBackendWeights restore => new CommandFaulted(RolloutStep.Restore, reason, restore.InstanceIds),
         MeasureBackendErrors measure => new CommandFaulted(RolloutStep.Measure, reason, measure.InstanceIds),
+        Contracts.Scaling.ScaleOutService => new CommandFaulted(RolloutStep.Replace, reason, []),
+        Contracts.Scaling.ScaleInInstances remove => new CommandFaulted(RolloutStep.Remove, reason, remove.InstanceIds),
         ProbeInstances probe => new CommandFaulted(RolloutStep.Probe, reason, [.. probe.Targets.Select(t => t.InstanceId)], probe.Batch),
         _ => throw new InvalidOperationException($"No rollout step sends {typeof(TCommand).Name}."),
     };

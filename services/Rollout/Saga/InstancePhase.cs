@@ -26,4 +26,7 @@ public enum InstancePhase
 
     /// <summary>Could not be put back on its previous image.</summary>
     RollbackFailed,
+
+    /// <summary>Removed after a new instance replaced it, in a recreate batch.</summary>
+    Replaced,
 }

@@ -84,7 +84,7 @@ public static partial class RolloutDecider
     {
         if (state.Status == RolloutStatus.Aborting)
         {
-            return [new RolloutAborted(context.Now)];
+            return Retire(state, context, _ => [new RolloutAborted(context.Now)]);
         }
 
         var batch = state.CurrentBatch!;
@@ -106,6 +106,9 @@ public static partial class RolloutDecider
         Then(state, Threshold(state, context), next => EndBatch(next, context));
 
     private static IReadOnlyList<object> EndBatch(RolloutState state, Context context) =>
+        Retire(state, context, ready => CompleteBatch(ready, context));
+
+    private static IReadOnlyList<object> CompleteBatch(RolloutState state, Context context) =>
         Then(state, [new BatchCompleted(state.CurrentBatch!.Number, context.Now)], next => Next(next, context, pauseFirst: true));
 
     // Between batches: start a requested rollback, finish when no instance is left, stop when a pause was requested,
@@ -148,12 +151,23 @@ public static partial class RolloutDecider
             return Then(state, [new RollbackRequested(reason, true, context.Now)], next => StartRollback(next, context));
         }
 
-        var ids = remaining.Take(size).Select(i => i.InstanceId).ToList();
+        // One scale-out starts one image, so a recreate batch takes only instances that go to the same image.
+        var firstTarget = TargetOf(state, remaining[0]);
+        var ids = remaining
+            .Where(i => state.Spec.Strategy != RolloutStrategy.Recreate || TargetOf(state, i) == firstTarget)
+            .Take(size)
+            .Select(i => i.InstanceId)
+            .ToList();
         var number = state.Batches.Count + 1;
-        return Then(state, [new BatchStarted(number, ids, state.RollingBack, context.Now)], next => next.Spec.Strategy == RolloutStrategy.DrainedInPlace
-            ? [new BatchDrainRequested(number, ids, next.Spec.DrainTimeout, context.Now, context.Now + next.Spec.DrainTimeout + context.Options.ReplyTimeout)]
-            : RequestUpdates(next, context));
+        return Then(state, [new BatchStarted(number, ids, state.RollingBack, context.Now)], next => next.Spec.Strategy switch
+        {
+            RolloutStrategy.DrainedInPlace => [new BatchDrainRequested(number, ids, next.Spec.DrainTimeout, context.Now, context.Now + next.Spec.DrainTimeout + context.Options.ReplyTimeout)],
+            RolloutStrategy.Recreate => RequestReplacement(next, context),
+            _ => RequestUpdates(next, context),
+        });
     }
+
+    private static string TargetOf(RolloutState state, RolloutInstance instance) => state.RollingBack ? instance.PreviousImage : state.Image;
 
     private static IReadOnlyList<object> StartRollback(RolloutState state, Context context)
     {
@@ -162,10 +176,13 @@ public static partial class RolloutDecider
     }
 
     // Failed instances count as unavailable while updating forward, so the batches shrink as failures add up. A
-    // rollback repairs them, so its batches keep their size.
+    // rollback repairs them, so its batches keep their size. Recreate removes an instance only once its replacement
+    // is ready, so a failure leaves the old instance serving.
     private static int BatchSizeNow(RolloutState state)
     {
-        var unavailable = state.RollingBack ? 0 : state.Instances.Count(i => i.Phase == InstancePhase.Failed);
+        var unavailable = state.RollingBack || state.Spec.Strategy == RolloutStrategy.Recreate
+            ? 0
+            : state.Instances.Count(i => i.Phase == InstancePhase.Failed);
         return Math.Min(state.BatchSize, MaxUnavailable(state) - unavailable);
     }
 

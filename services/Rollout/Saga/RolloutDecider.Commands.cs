@@ -36,7 +36,7 @@ public static partial class RolloutDecider
 
         return Then(state, [new RolloutAbortRequested(abort.Reason, context.Now)], next => next.Step switch
         {
-            RolloutStep.Drain or RolloutStep.Restore or RolloutStep.Update => [],
+            RolloutStep.Drain or RolloutStep.Restore or RolloutStep.Update or RolloutStep.Replace or RolloutStep.Remove => [],
             RolloutStep.Probe or RolloutStep.Measure when next.BatchInstances.Any(i => i.Drained) => Restore(next, context),
             _ => [new RolloutAborted(context.Now)],
         });
@@ -105,6 +105,12 @@ public static partial class RolloutDecider
             RolloutStep.Measure => Then(state, [.. first, new BatchFailedHealthGate(state.CurrentBatch!.Number, UpdatedIds(state),
                 $"The load balancer measured no error rate: {why}.", context.Now)], next => AfterMeasure(next, context)),
             RolloutStep.Wait => Then(state, first, next => Next(next, context, pauseFirst: false)),
+            // A scale-out that reports after this is answered with a scale-in of what it started.
+            RolloutStep.Replace => Then(state, [.. first, new ReplacementFailed(state.CurrentBatch!.Number, $"Capacity did not report the scale-out: {why}.", context.Now)],
+                next => AfterUpdate(next, context)),
+            // NOTE: a scale-in that still completes after this removes instances the rollout shows as running.
+            RolloutStep.Remove => Then(state, [.. first, new InstancesRemoved(state.CurrentBatch!.Number, [], $"Capacity did not report the scale-in: {why}.", context.Now)],
+                next => AfterRemoval(next, context)),
             _ => [],
         };
     }

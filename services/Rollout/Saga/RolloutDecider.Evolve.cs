@@ -74,12 +74,25 @@ public static partial class RolloutDecider
             RollingBack = true,
             Instances = [.. state.Instances.Select(i => started.InstanceIds.Contains(i.InstanceId) ? i with { Phase = InstancePhase.AwaitingRollback } : i)],
         },
+        (_, BatchReplacementRequested requested) => WithInstances(
+            WithBatch(state, b => b with { ReplacementSagaId = requested.ScaleOutSagaId }),
+            requested.InstanceIds,
+            i => i with { Phase = InstancePhase.Updating }) with { Step = RolloutStep.Replace, Deadline = requested.Deadline },
+        (_, ReplacementsStarted started) => AddReplacements(state, started) with { Step = RolloutStep.None, Deadline = null },
+        (_, ReplacementFailed failed) => state.BatchInstances
+            .Where(i => i.Phase == InstancePhase.Updating)
+            .Aggregate(state, (current, i) => Fail(current, i.InstanceId, failed.Reason)) with { Step = RolloutStep.None, Deadline = null },
+        (_, BatchRemovalRequested requested) => WithBatch(state, b => b with { RemovalSagaId = requested.ScaleInSagaId })
+            with { Step = RolloutStep.Remove, Deadline = requested.Deadline },
+        (_, InstancesRemoved removed) => Remove(state, removed) with { Step = RolloutStep.None, Deadline = null },
+        (_, LateReplacementsRemoved) => state,
         (_, RolloutCompleted completed) => Finish(state, RolloutStatus.Completed, completed.At),
         (_, RolledBack rolledBack) => Finish(state, rolledBack.FailedCount > 0 ? RolloutStatus.RollbackIncomplete : RolloutStatus.RolledBack, rolledBack.At),
         _ => state,
     };
 
-    // Ending a rollback batch settles its instances: those that came back ready run their previous image again.
+    // Ending a rollback batch settles its instances: those that came back ready run their previous image again. An
+    // instance a recreate batch replaced stays replaced.
     private static RolloutState EndBatch(RolloutState state, DateTimeOffset at)
     {
         var batch = state.CurrentBatch!;
@@ -87,9 +100,64 @@ public static partial class RolloutDecider
         return WithInstances(ended, batch.InstanceIds, i => i with
         {
             Target = null,
-            Phase = batch.RollingBack
+            Phase = batch.RollingBack && i.Phase != InstancePhase.Replaced
                 ? (i.Phase == InstancePhase.Updated ? InstancePhase.RolledBack : InstancePhase.RollbackFailed)
                 : i.Phase,
+        });
+    }
+
+    // Each new instance replaces the instance at the same position among those the batch is replacing, and joins the
+    // batch, so the health gate checks it. It is what a rollback puts back, so it counts as changed.
+    private static RolloutState AddReplacements(RolloutState state, ReplacementsStarted started)
+    {
+        var replacing = state.BatchInstances.Where(i => i.Phase == InstancePhase.Updating).ToList();
+        var added = started.Instances.Select((instance, index) => new RolloutInstance(
+            instance.InstanceId,
+            instance.Node,
+            instance.Address,
+            instance.Endpoint,
+            index < replacing.Count ? replacing[index].PreviousImage : instance.Image,
+            instance.Image,
+            InstancePhase.Updated,
+            Target: instance.Image,
+            Changed: !state.RollingBack,
+            ReplacementOf: index < replacing.Count ? replacing[index].InstanceId : null)).ToList();
+        var withBatch = WithBatch(state, b => b with { InstanceIds = [.. b.InstanceIds, .. added.Select(i => i.InstanceId)] });
+        return withBatch with { Instances = [.. withBatch.Instances, .. added] };
+    }
+
+    // A removed old instance is replaced. A removed new instance had failed, so the old one it was to replace keeps
+    // running its image and takes the failure's reason; it is no longer changed. An old instance that the scale-in did
+    // not remove keeps running beside its replacement.
+    private static RolloutState Remove(RolloutState state, InstancesRemoved removed)
+    {
+        var next = state;
+        foreach (var id in removed.InstanceIds)
+        {
+            var instance = next.Find(id);
+            if (instance is null)
+            {
+                continue;
+            }
+
+            // A removed instance no longer runs, so a rollback has nothing to put back for it.
+            next = WithInstance(next, id, i => i with { Removed = true, Changed = false, Phase = i.Phase == InstancePhase.Updating ? InstancePhase.Replaced : i.Phase });
+            if (instance.ReplacementOf is { } old && next.Find(old) is { Phase: InstancePhase.Updating })
+            {
+                next = WithInstance(next, old, i => i with
+                {
+                    Phase = InstancePhase.Failed,
+                    Changed = false,
+                    Failure = $"Its replacement {id} failed and was removed: {instance.Failure}",
+                });
+            }
+        }
+
+        var kept = next.BatchInstances.Where(i => i.Phase == InstancePhase.Updating).Select(i => i.InstanceId).ToList();
+        return WithInstances(next, kept, i => i with
+        {
+            Phase = InstancePhase.Failed,
+            Failure = $"It still runs beside its replacement, because the scale-in did not remove it: {removed.Reason ?? "no reason given"}",
         });
     }
 

@@ -1,5 +1,6 @@
 using Surge.Contracts.Backends;
 using Surge.Contracts.Instances;
+using Surge.Contracts.Scaling;
 using UpdateFailedReply = Surge.Contracts.Instances.InstanceUpdateFailed;
 
 namespace Surge.Rollout.Saga;
@@ -14,12 +15,13 @@ public static partial class RolloutDecider
     /// <summary>Returns the events <paramref name="message"/> adds to the rollout in <paramref name="state"/> at <paramref name="now"/>.</summary>
     public static IReadOnlyList<object> Decide(RolloutState state, object message, DateTimeOffset now, RolloutOptions? options = null)
     {
+        var context = new Context(now, options ?? new RolloutOptions());
         if (state.IsFinished)
         {
-            return [];
+            // A scale-out can still report instances after the rollout ended; they must not run untracked.
+            return message is ScaleOutFinished late ? LateReplacements(state, late, context) : [];
         }
 
-        var context = new Context(now, options ?? new RolloutOptions());
         return message switch
         {
             ServiceInstancesDescribed described when state.Step == RolloutStep.Describe => DecideDescribed(state, described, context),
@@ -29,6 +31,8 @@ public static partial class RolloutDecider
             UpdateFailedReply failed => DecideUpdateReply(state, failed.InstanceId, failed.Image, new InstanceUpdateFailed(failed.InstanceId, failed.Image, failed.Reason, now), context),
             InstancesProbed probed when state.Step == RolloutStep.Probe && probed.Batch == state.CurrentBatch?.Number => DecideProbed(state, probed, context),
             BackendErrorsMeasured measured when state.Step == RolloutStep.Measure && InBatch(state, measured.InstanceIds) => DecideMeasured(state, measured, context),
+            ScaleOutFinished finished => DecideReplaced(state, finished, context),
+            ScaleInFinished finished => DecideRemoved(state, finished, context),
             DeadlinePassed passed when passed.Deadline == state.Deadline => DecideDeadline(state, passed.Deadline, context),
             CommandFaulted faulted when IsCurrent(state, faulted) => DecideFault(state, faulted, context),
             PauseRollout pause => DecidePause(state, pause, context),

@@ -98,3 +98,27 @@ public sealed record RolledBack(int RestoredCount, int FailedCount, DateTimeOffs
 
 /// <summary>One running instance as the provisioner described it when the rollout started.</summary>
 public sealed record DescribedInstance(Guid InstanceId, string Node, string Address, string Image, string Endpoint);
+
+/// <summary>
+/// A recreate batch asked Capacity for a scale-out saga, <paramref name="ScaleOutSagaId"/>, that starts one instance of
+/// <paramref name="Image"/> for each of <paramref name="InstanceIds"/>.
+/// </summary>
+public sealed record BatchReplacementRequested(int Number, Guid ScaleOutSagaId, IReadOnlyList<Guid> InstanceIds, string Image, DateTimeOffset At, DateTimeOffset Deadline);
+
+/// <summary>The batch's new instances are ready and registered; each replaces the instance at the same position of the batch.</summary>
+public sealed record ReplacementsStarted(int Number, IReadOnlyList<DescribedInstance> Instances, DateTimeOffset At);
+
+/// <summary>The batch's scale-out did not start every new instance; it removed those it had started itself.</summary>
+public sealed record ReplacementFailed(int Number, string Reason, DateTimeOffset At);
+
+/// <summary>A recreate batch asked Capacity for a scale-in saga, <paramref name="ScaleInSagaId"/>, that removes <paramref name="InstanceIds"/>.</summary>
+public sealed record BatchRemovalRequested(int Number, Guid ScaleInSagaId, IReadOnlyList<Guid> InstanceIds, DateTimeOffset At, DateTimeOffset Deadline);
+
+/// <summary>The batch's scale-in ended; <paramref name="InstanceIds"/> were removed, and <paramref name="Reason"/> says why any others were not.</summary>
+public sealed record InstancesRemoved(int Number, IReadOnlyList<Guid> InstanceIds, string? Reason, DateTimeOffset At);
+
+/// <summary>
+/// A scale-out the rollout had stopped waiting for reported new instances after all. A scale-in saga,
+/// <paramref name="ScaleInSagaId"/>, removes them, so no instance runs that the rollout does not track.
+/// </summary>
+public sealed record LateReplacementsRemoved(Guid ScaleOutSagaId, Guid ScaleInSagaId, IReadOnlyList<Guid> InstanceIds, DateTimeOffset At);

@@ -16,6 +16,13 @@ public sealed class RolloutOptions
     [Range(typeof(TimeSpan), "00:00:01", "06:00:00", ErrorMessage = "Rollout:UpdateTimeout must be between 1 second and 6 hours.")]
     public TimeSpan UpdateTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// The scale-out and the scale-in of a recreate batch, each. Capacity's sagas end by their own deadlines, so this only
+    /// guards against a Capacity that never answers. Default 30 minutes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "06:00:00", ErrorMessage = "Rollout:RecreateStepTimeout must be between 1 second and 6 hours.")]
+    public TimeSpan RecreateStepTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>How long the load balancer waits for requests in flight when a request names no drain timeout. Default 60 seconds.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Rollout:DefaultDrainTimeout must be between 1 second and 1 hour.")]
     public TimeSpan DefaultDrainTimeout { get; set; } = TimeSpan.FromSeconds(60);

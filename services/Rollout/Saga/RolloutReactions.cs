@@ -1,5 +1,6 @@
 using Surge.Contracts.Backends;
 using Surge.Contracts.Instances;
+using Surge.Contracts.Scaling;
 
 namespace Surge.Rollout.Saga;
 
@@ -18,7 +19,13 @@ public static class RolloutReactions
         BatchHealthCheckRequested check => [new ProbeInstances(after.SagaId, check.Number,
             [.. after.Instances.Where(i => check.InstanceIds.Contains(i.InstanceId)).Select(i => new ProbeTarget(i.InstanceId, i.Endpoint))], check.Path)],
         BatchRestoreRequested restore => [new SetBackendWeights(after.SagaId, after.Service, restore.InstanceIds, restore.Weight, TimeSpan.Zero)],
+        BatchReplacementRequested replace => [new ScaleOutService(after.SagaId, replace.ScaleOutSagaId, after.Service, replace.InstanceIds.Count, replace.Image, RequestedBy(after))],
+        BatchRemovalRequested remove => [new ScaleInInstances(after.SagaId, remove.ScaleInSagaId, after.Service, remove.InstanceIds, RequestedBy(after))],
+        LateReplacementsRemoved late => [new ScaleInInstances(after.SagaId, late.ScaleInSagaId, after.Service, late.InstanceIds, RequestedBy(after))],
         BatchErrorMeasurementRequested measure => [new MeasureBackendErrors(after.SagaId, after.Service, measure.InstanceIds, measure.Window)],
         _ => [],
     };
+
+    // Capacity's audit trail names the rollout that asked for the saga.
+    private static string RequestedBy(RolloutState rollout) => $"rollout {rollout.SagaId}";
 }

@@ -62,6 +62,8 @@ public sealed record RolloutState(
 /// <param name="Changed">Whether the rollout requested its forward update, so a rollback must put it back.</param>
 /// <param name="FailedForward">Whether it failed while updating forward.</param>
 /// <param name="Failure">Why it last failed; null when it did not.</param>
+/// <param name="ReplacementOf">The instance a recreate batch started this one to replace; null for the instances described at the start.</param>
+/// <param name="Removed">Whether a recreate batch's scale-in removed it.</param>
 public sealed record RolloutInstance(
     Guid InstanceId,
     string Node,
@@ -75,9 +77,21 @@ public sealed record RolloutInstance(
     bool Changed = false,
     bool FailedForward = false,
     bool HealthChecked = false,
-    string? Failure = null);
+    string? Failure = null,
+    Guid? ReplacementOf = null,
+    bool Removed = false);
 
 /// <summary>One batch of a rollout.</summary>
 /// <param name="RollingBack">Whether the batch puts instances back on their previous image.</param>
 /// <param name="Outcome">How the batch's health gate ended: null while running, then "passed" or the failure reason.</param>
-public sealed record RolloutBatch(int Number, IReadOnlyList<Guid> InstanceIds, bool RollingBack, DateTimeOffset StartedAt, DateTimeOffset? EndedAt = null, string? Outcome = null);
+/// <param name="ReplacementSagaId">The scale-out saga that starts a recreate batch's new instances; null for other strategies.</param>
+/// <param name="RemovalSagaId">The scale-in saga that removes what a recreate batch replaced; null until requested.</param>
+public sealed record RolloutBatch(
+    int Number,
+    IReadOnlyList<Guid> InstanceIds,
+    bool RollingBack,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? EndedAt = null,
+    string? Outcome = null,
+    Guid? ReplacementSagaId = null,
+    Guid? RemovalSagaId = null);

@@ -26,4 +26,10 @@ public enum RolloutStep
 
     /// <summary>The pause between two batches.</summary>
     Wait,
+
+    /// <summary>The end of the scale-out that starts a recreate batch's new instances.</summary>
+    Replace,
+
+    /// <summary>The end of the scale-in that removes the instances a recreate batch replaced.</summary>
+    Remove,
 }

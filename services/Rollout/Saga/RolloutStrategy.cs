@@ -10,4 +10,10 @@ public enum RolloutStrategy
 
     /// <summary>Drain the batch at the load balancer first, update in place, then restore its weight; no request is lost.</summary>
     DrainedInPlace,
+
+    /// <summary>
+    /// Start new instances of the new image through a scale-out, then remove the batch's old ones through a scale-in:
+    /// new addresses and backends, for changes that cannot be made in place.
+    /// </summary>
+    Recreate,
 }

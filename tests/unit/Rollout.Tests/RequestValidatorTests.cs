@@ -53,7 +53,7 @@ public sealed class RequestValidatorTests
         Assert.Equal(
             ["service", "image", "strategy", "maxUnavailable", "pauseBetweenBatches", "healthGate.httpPath", "healthGate.maxErrorRate", "healthGate.window", "failureThreshold", "drainTimeout"],
             error.Errors.Keys);
-        Assert.Contains("'in-place' or 'drained-in-place'", error.Errors["strategy"][0]);
+        Assert.Contains("'in-place', 'drained-in-place' or 'recreate'", error.Errors["strategy"][0]);
     }
 
     [Theory]

@@ -206,4 +206,27 @@ public sealed class VictimChooserTests
         Assert.Empty(choice.Victims);
         Assert.Equal(0, choice.RunningCount);
     }
+
+    [Fact]
+    public void Named_TakesListedIgnoresMinimum()
+    {
+        var node = Node("feed-node-1", "feed-pool", Committed(1, minutes: 1), Committed(2, minutes: 3), Committed(3, minutes: 2));
+
+        var (victims, unknown) = VictimChooser.Named("feed-api", "feed-pool", [Id(1), Id(3)], [node], new Dictionary<Guid, string>());
+
+        Assert.Equal([Id(1), Id(3)], victims.Select(v => v.InstanceId));
+        Assert.Empty(unknown);
+    }
+
+    [Fact]
+    public void Named_OtherServiceOrMarked_Unknown()
+    {
+        var marked = Committed(2, minutes: 1) with { ReleasingSagaId = OtherScaleIn };
+        var node = Node("feed-node-1", "feed-pool", Committed(1, minutes: 1), marked, Committed(3, minutes: 1, service: "cart-api"));
+
+        var (victims, unknown) = VictimChooser.Named("feed-api", "feed-pool", [Id(1), Id(2), Id(3), Id(4)], [node], new Dictionary<Guid, string>());
+
+        Assert.Equal([Id(1)], victims.Select(v => v.InstanceId));
+        Assert.Equal([Id(2), Id(3), Id(4)], unknown);
+    }
 }
