@@ -10,7 +10,7 @@ using Surge.ServiceDefaults.Messaging;
 namespace Surge.Capacity.Requests;
 
 /// <summary>
-/// Starts the scale-in saga another saga asks for, removing exactly the instances it names, under the id that saga
+/// Starts the scale-in saga that another saga requests, removing exactly the instances it names, under the id that saga
 /// chose. A redelivered request starts nothing. A request naming no removable instance gets a <c>Rejected</c> report
 /// at once; one naming some unknown instances removes the others, and its report lists what was removed.
 /// </summary>

@@ -8,7 +8,7 @@ using Surge.ServiceDefaults.Messaging;
 namespace Surge.Capacity.Requests;
 
 /// <summary>
-/// Starts the scale-out saga another saga asks for, under the id that saga chose. A redelivered request starts nothing:
+/// Starts the scale-out saga that another saga requests, under the id that saga chose. A redelivered request starts nothing:
 /// a finished saga reports its end again, and a running one reports it when it ends. A request that cannot start a saga
 /// gets a <c>Rejected</c> report at once, so the requester does not wait for a saga that will never exist.
 /// </summary>
@@ -38,7 +38,7 @@ public sealed partial class ScaleOutServiceConsumer(
             return;
         }
 
-        // Every instance must come up: a requester that replaces instances counts on the number it asked for.
+        // Every instance must come up: a requester that replaces instances needs the number it requested.
         var trigger = new ScaleOutTrigger("saga", null, null, null, null, message.RequestedBy, message.SagaId);
         ScaleOutStarter.Start(unit, message.ScaleOutSagaId, service!, message.Count, message.Image, trigger, options.Value);
         LogStarted(logger, message.ScaleOutSagaId, message.Service, message.Count, message.Image, message.SagaId);

@@ -4,7 +4,7 @@ using System.Text;
 namespace Surge.Rollout.Saga;
 
 /// <summary>
-/// Derives the ids of the Capacity sagas a rollout asks for from the rollout and the batch, so a decision taken twice,
+/// Derives the ids of the Capacity sagas a rollout requests from the rollout and the batch, so a decision taken twice,
 /// or a command delivered twice, names the same saga and Capacity starts it only once.
 /// </summary>
 public static class ChildSagaIds

@@ -31,6 +31,20 @@ public class DemoRolloutTests
         Assert.Contains("in-place", reason);
     }
 
+    [Fact]
+    public void RolloutFailure_RecreateChangesBackends_IsNull() =>
+        Assert.Null(DemoVerdict.RolloutFailure([Result("in-place"), Result("drained-in-place"), Result("recreate", changes: 8)]));
+
+    [Fact]
+    public void RolloutFailure_RecreateLosesRequests_NamesTheCount()
+    {
+        var reason = DemoVerdict.RolloutFailure([Result("recreate", lost: 5, changes: 8)]);
+
+        Assert.NotNull(reason);
+        Assert.Contains("recreate", reason);
+        Assert.Contains("5", reason);
+    }
+
     [Theory]
     [InlineData("RolledBack")]
     [InlineData("Running")]

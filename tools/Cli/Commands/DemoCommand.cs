@@ -54,7 +54,7 @@ internal sealed class DemoCommand : ICliCommand
         return Conclude(output, saga, tally, rollouts, invariants, options.Timeout);
     }
 
-    // Each strategy rolls the service to a new tag of the image it runs, one after the other, so the two can be
+    // Each strategy rolls the service to a new tag of the image it runs, one after the other, so the three can be
     // compared under the same traffic.
     private static async Task<IReadOnlyList<RolloutTrialResult>> RollOutAsync(
         GatewayClient gateway, DataPlaneClient dataPlane, DemoOptions options, CliContext context, CancellationToken cancellationToken)
@@ -63,7 +63,7 @@ internal sealed class DemoCommand : ICliCommand
         var repository = RepositoryOf(running.FirstOrDefault()?.Image ?? options.Service);
         var trial = new RolloutTrial(gateway, dataPlane, context.Time);
         var results = new List<RolloutTrialResult>();
-        foreach (var (strategy, tag) in new[] { ("in-place", "demo-in-place"), ("drained-in-place", "demo-drained") })
+        foreach (var (strategy, tag) in new[] { ("in-place", "demo-in-place"), ("drained-in-place", "demo-drained"), ("recreate", "demo-recreate") })
         {
             results.Add(await trial.RunAsync(options.Service, $"{repository}:{tag}", strategy, options.Timeout, cancellationToken));
         }

@@ -47,7 +47,8 @@ internal static class DemoVerdict
                 return Text.Format(Strings.VerdictRolloutNotCompleted, result.Strategy, result.Status, result.Reason ?? "-");
             }
 
-            if (result.BackendChanges > 0)
+            // Recreate replaces every backend by design; the in-place strategies must keep them.
+            if (result.Strategy != "recreate" && result.BackendChanges > 0)
             {
                 return Text.Format(Strings.VerdictRolloutChangedBackends, result.Strategy, result.BackendChanges);
             }
@@ -55,6 +56,11 @@ internal static class DemoVerdict
             if (result.Strategy == "drained-in-place" && result.Lost > 0)
             {
                 return Text.Format(Strings.VerdictDrainedRolloutLostRequests, result.Lost, result.Sent);
+            }
+
+            if (result.Strategy == "recreate" && result.Lost > 0)
+            {
+                return Text.Format(Strings.VerdictRecreateRolloutLostRequests, result.Lost, result.Sent);
             }
         }
 
