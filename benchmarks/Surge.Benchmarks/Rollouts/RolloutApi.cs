@@ -18,14 +18,6 @@ public sealed class RolloutApi(HttpClient client)
     public async Task<JsonElement> GetRolloutAsync(Guid rolloutId) =>
         await client.GetFromJsonAsync<JsonElement>($"/api/rollouts/{rolloutId}");
 
-    /// <summary>Starts a scale-in saga through <c>POST /api/sagas/scale-in</c> and returns its id.</summary>
-    public async Task<Guid> StartScaleInAsync(string service, int count)
-    {
-        using var response = await client.PostAsJsonAsync("/api/sagas/scale-in", new { service, count, requestedBy = "surge-bench" });
-        var body = await ReadAsync(response, "Starting a scale-in");
-        return body.GetProperty("sagaId").GetGuid();
-    }
-
     /// <summary>Returns the status of a scale-out or scale-in saga.</summary>
     public async Task<string> GetSagaStatusAsync(Guid sagaId)
     {

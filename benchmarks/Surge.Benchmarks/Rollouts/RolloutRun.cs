@@ -70,17 +70,13 @@ public static class RolloutRun
             throw new InvalidOperationException($"The scale-out that starts the instances ended {setupStatus}; see the logs in {cluster.LogDirectory}.");
         }
 
-        foreach (var (strategy, image) in new[] { ("in-place", "1.1.0"), ("drained-in-place", "1.2.0") })
+        foreach (var (strategy, image) in new[] { ("in-place", "1.1.0"), ("drained-in-place", "1.2.0"), ("recreate", "1.3.0") })
         {
             Progress($"{strategy}: rollout to {image} in batches of {settings.BatchSize}");
             await using var traffic = DataPlaneTraffic.Start(cluster.DataPlaneUrl, service, settings.TrafficCallers);
             report.Add(await RollOutAsync(api, traffic, service, strategy, $"registry.local/{service}:{image}", settings.BatchSize));
         }
 
-        Progress("recreate: fleet with the new image, scale-out, scale-in");
-        await using var recreateTraffic = DataPlaneTraffic.Start(cluster.DataPlaneUrl, service, settings.TrafficCallers);
-        var fleet = BenchmarkFleet.Yaml(maxInstances, $"registry.local/{service}:1.3.0");
-        report.Add(await RecreateAsync(gateway, api, recreateTraffic, service, fleet, settings.Instances));
         return report.ToString();
     }
 
@@ -106,35 +102,6 @@ public static class RolloutRun
         var status = view.GetProperty("status").GetString() ?? "";
         return new StrategyResult(strategy, status, elapsed, changes, onNewImage, requests,
             $"{batches} batches; {view.GetProperty("failedCount").GetInt32()} failed");
-    }
-
-    // Recreate as Surge offers it today: the image is part of the service's declaration, so the fleet is applied with the
-    // new one, a scale-out starts new instances with it, and a scale-in removes as many.
-    // NOTE: a scale-in cannot name its victims. It removes the newest instances first, which are the new ones, so the
-    // report counts the backends left that the new scale-out added.
-    private static async Task<StrategyResult> RecreateAsync(GatewayApi gateway, RolloutApi api, DataPlaneTraffic traffic, string service, string fleet, int instances)
-    {
-        var pool = await PoolWatch.StartAsync(api, service);
-        var clock = Stopwatch.StartNew();
-        await gateway.ApplyFleetAsync(fleet);
-        var applied = clock.Elapsed;
-        var scaleOut = await gateway.StartScaleOutAsync(service, instances);
-        var scaleOutStatus = await WaitForSagaAsync(api, scaleOut.SagaId);
-        var scaledOut = clock.Elapsed;
-        var scaleInStatus = "not started";
-        if (scaleOutStatus == "Completed")
-        {
-            var scaleIn = await api.StartScaleInAsync(service, instances);
-            scaleInStatus = await WaitForSagaAsync(api, scaleIn);
-        }
-
-        var elapsed = clock.Elapsed;
-        var requests = await traffic.StopAsync();
-        var (changes, members) = await pool.StopAsync();
-        var onNewImage = members.Count(member => member.SagaId == scaleOut.SagaId);
-        var detail = $"fleet applied in {applied.TotalSeconds:F1} s, scale-out {(scaledOut - applied).TotalSeconds:F1} s, " +
-            $"scale-in {(elapsed - scaledOut).TotalSeconds:F1} s; {onNewImage} of the {members.Count} backends left were added by the new scale-out";
-        return new StrategyResult("recreate", $"scale-out {scaleOutStatus}, scale-in {scaleInStatus}", elapsed, changes, onNewImage, requests, detail);
     }
 
     private static async Task<string> WaitForSagaAsync(RolloutApi api, Guid sagaId)

@@ -12,8 +12,8 @@ public sealed record RolloutSettings
     public const string Usage = """
         surge-bench rollout: moves one service's instances to a new image with each strategy in turn, in one run against
         the real services, PostgreSQL and RabbitMQ, with the simulated data centre's reference latencies shortened by one
-        time scale: in-place and drained-in-place through the Rollout service, and recreate as Surge does it today, by
-        re-applying the fleet with the new image, a scale-out saga of new instances and a scale-in saga of as many.
+        time scale: in-place, drained-in-place and recreate through the Rollout service. Recreate starts each batch's new
+        instances with a Capacity scale-out saga and removes the old ones with a scale-in saga of exactly those.
         For each strategy it reports the wall time, the backends added, removed and reweighted at the load balancer,
         and the requests through the data plane that failed meanwhile.
 
@@ -78,8 +78,7 @@ public sealed record RolloutSettings
             };
         }
 
-        // Recreate runs the old and the new instances side by side, each a real HTTP listener, and a scale-out saga
-        // takes at most 1000 instances.
+        // The setup starts the instances with one scale-out saga, which takes at most 1000.
         if (settings.Instances > 1000)
         {
             throw new ArgumentException($"Option --instances is {settings.Instances}; give 1000 or fewer, the most one scale-out saga starts.");
