@@ -292,6 +292,19 @@ postgres_status() {
             "            连接字符串：$(postgres_connection_string postgres)"
     else
         say "PostgreSQL: not running (port $SURGE_POSTGRES_PORT)." "PostgreSQL：未运行（端口 $SURGE_POSTGRES_PORT）。"
+        postgres_report_other_port
+    fi
+}
+
+# When this repository's cluster runs on a port other than SURGE_POSTGRES_PORT (started with another value),
+# say so, because "not running" alone would send the user to start a second server on the same data folder.
+postgres_report_other_port() {
+    [[ -f "$POSTGRES_DATA_DIR/postmaster.pid" ]] || return 0
+    local port
+    port="$(sed -n 4p "$POSTGRES_DATA_DIR/postmaster.pid" 2>/dev/null | tr -dc '0-9')"
+    if [[ -n "$port" && "$port" != "$SURGE_POSTGRES_PORT" ]] && port_is_open 127.0.0.1 "$port"; then
+        say "            This repository's cluster runs on 127.0.0.1:$port instead. Set SURGE_POSTGRES_PORT=$port to use it, or run ./surge down with that value to stop it." \
+            "            本仓库的集群正在 127.0.0.1:$port 上运行。请设置 SURGE_POSTGRES_PORT=$port 以使用它，或以该值运行 ./surge down 停止它。"
     fi
 }
 

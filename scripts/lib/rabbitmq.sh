@@ -380,6 +380,10 @@ rabbitmq_status() {
             "RabbitMQ：节点 $SURGE_RABBITMQ_NODE（pid $(rabbitmq_pid)）正在运行，AMQP 端口 127.0.0.1:$SURGE_RABBITMQ_PORT，分布式端口 127.0.0.1:$SURGE_RABBITMQ_DIST_PORT，启动者：$started_by_zh。"
         say "          AMQP URI: $(rabbitmq_uri /)" "          AMQP URI：$(rabbitmq_uri /)"
         say "          rabbitmqctl: $RABBITMQ_CTL_WRAPPER" "          rabbitmqctl：$RABBITMQ_CTL_WRAPPER"
+    elif rabbitmq_pid >/dev/null; then
+        # The node answers but not on this port: it was started with another SURGE_RABBITMQ_PORT.
+        say "RabbitMQ: node $SURGE_RABBITMQ_NODE (pid $(rabbitmq_pid)) runs, but not on AMQP port $SURGE_RABBITMQ_PORT. Set SURGE_RABBITMQ_PORT to the port it was started with." \
+            "RabbitMQ：节点 $SURGE_RABBITMQ_NODE（pid $(rabbitmq_pid)）正在运行，但不在 AMQP 端口 $SURGE_RABBITMQ_PORT 上。请将 SURGE_RABBITMQ_PORT 设为启动它时使用的端口。"
     else
         say "RabbitMQ: not running (port $SURGE_RABBITMQ_PORT)." "RabbitMQ：未运行（端口 $SURGE_RABBITMQ_PORT）。"
     fi
