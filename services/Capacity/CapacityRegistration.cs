@@ -39,7 +39,7 @@ public static class CapacityRegistration
             options.Schema.For<ScaleInState>().Index(saga => saga.Service).Index(saga => saga.RequestedAt).Index(saga => saga.Deadline);
             // The capacity model reads these from the whole store, possibly before this process appended any of them.
             options.Events.AddEventTypes([
-                typeof(PoolSpecified), typeof(ServiceSpecified), typeof(NodeSpecified), typeof(NodeResourcesReserved),
+                typeof(PoolSpecified), typeof(ServiceSpecified), typeof(ServiceImageRolledOut), typeof(NodeSpecified), typeof(NodeResourcesReserved),
                 typeof(ReservationCommitted), typeof(ReservationReleased), typeof(ReservationExpired), typeof(NodeReleaseStarted),
                 typeof(NodeRemoved), typeof(SubnetAddressesRecorded),
                 typeof(OverflowNodesRequested), typeof(OverflowNodesJoined), typeof(OverflowNodesUnavailable),
@@ -74,6 +74,7 @@ public static class CapacityRegistration
             bus.AddConsumer<ScaleOutFaultConsumer<ReleaseAddresses>>();
             bus.AddConsumer<Requests.ScaleOutServiceConsumer>();
             bus.AddConsumer<Requests.ScaleInInstancesConsumer>();
+            bus.AddConsumer<Requests.ServiceRolledOutConsumer>();
             bus.AddConsumer<ScaleInReplyConsumer<BackendsDrained>>();
             bus.AddConsumer<ScaleInReplyConsumer<InstancesStopped>>();
             bus.AddConsumer<ScaleInReplyConsumer<AddressesReleased>>();

@@ -28,7 +28,7 @@ public static class ScaleOutPlanner
         var count = Math.Max(0, Math.Min(wanted, maximum - currentInstances));
 
         alert.Labels.TryGetValue("alertname", out var alertName);
-        var shape = new InstanceShape(service.Spec.Shape!.CpuMillicores, service.Spec.Shape.MemoryMiB, service.Spec.Image);
+        var shape = new InstanceShape(service.Spec.Shape!.CpuMillicores, service.Spec.Shape.MemoryMiB, service.ImageForNewInstances);
         var trigger = new ScaleOutTrigger(source, policy.Name, alertName, alert.Fingerprint, alert.StartsAt);
         var requested = new ScaleOutRequested(sagaId, service.Name, service.Spec.Pool, count == 0 ? wanted : count, shape, trigger, now);
 

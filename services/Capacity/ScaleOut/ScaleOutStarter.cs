@@ -8,8 +8,8 @@ namespace Surge.Capacity.ScaleOut;
 public static class ScaleOutStarter
 {
     /// <summary>
-    /// Records <see cref="ScaleOutRequested"/> for <paramref name="service"/> with the image <paramref name="image"/>, or the
-    /// service's own when null, and publishes its reactions; the caller commits. Returns the new state.
+    /// Records <see cref="ScaleOutRequested"/> for <paramref name="service"/> with the image <paramref name="image"/>, or
+    /// <see cref="ServiceView.ImageForNewInstances"/> when null, and publishes its reactions; the caller commits. Returns the new state.
     /// </summary>
     public static ScaleOutState Start(
         OutboxSession unit,
@@ -21,7 +21,7 @@ public static class ScaleOutStarter
         SagaOptions options,
         int? minimumCount = null)
     {
-        var shape = new InstanceShape(service.Spec.Shape!.CpuMillicores, service.Spec.Shape.MemoryMiB, image ?? service.Spec.Image);
+        var shape = new InstanceShape(service.Spec.Shape!.CpuMillicores, service.Spec.Shape.MemoryMiB, image ?? service.ImageForNewInstances);
         var requested = new ScaleOutRequested(sagaId, service.Name, service.Spec.Pool, count, shape, trigger, unit.Now,
             unit.Now + options.PlacementTimeout, minimumCount);
         var state = ScaleOutDecider.Evolve(null, requested)!;

@@ -21,6 +21,7 @@ public static class RolloutReactions
         BatchRestoreRequested restore => [new SetBackendWeights(after.SagaId, after.Service, restore.InstanceIds, restore.Weight, TimeSpan.Zero)],
         BatchReplacementRequested replace => [new ScaleOutService(after.SagaId, replace.ScaleOutSagaId, after.Service, replace.InstanceIds.Count, replace.Image, RequestedBy(after))],
         BatchRemovalRequested remove => [new ScaleInInstances(after.SagaId, remove.ScaleInSagaId, after.Service, remove.InstanceIds, RequestedBy(after))],
+        RolloutCompleted completed => [new ServiceRolledOut(after.SagaId, after.Service, after.Image, completed.At)],
         LateReplacementsRemoved late => [new ScaleInInstances(after.SagaId, late.ScaleInSagaId, after.Service, late.InstanceIds, RequestedBy(after))],
         BatchErrorMeasurementRequested measure => [new MeasureBackendErrors(after.SagaId, after.Service, measure.InstanceIds, measure.Window)],
         _ => [],

@@ -47,5 +47,11 @@ public sealed class RecreateRolloutTests(SurgeCluster cluster)
         Assert.True(traffic.Failed == 0, $"{traffic.Failed} of {traffic.Sent} requests failed: {string.Join(", ", traffic.Failures.Select(f => $"{f.Key} x{f.Value}"))}");
         Assert.True(traffic.ServedByImage.ContainsKey(newImage), "No request was answered by the new image.");
         await cluster.AssertNoInvariantViolationsAsync();
+
+        // Capacity learned the rolled-out image, so a later scale-out starts it rather than the declared one.
+        var later = await cluster.WaitForFinishedSagaAsync(await cluster.RequestScaleOutAsync(service, 1), TimeSpan.FromSeconds(60));
+        Assert.True(later.GetProperty("status").GetString() == "Completed", $"{later}");
+        var added = (await cluster.ImagesAsync(service)).Where(entry => !images.ContainsKey(entry.Key)).ToList();
+        Assert.Equal(newImage, Assert.Single(added).Value);
     }
 }

@@ -68,6 +68,7 @@ public sealed class RecreateTests
         Assert.Equal(4, added.Count);
         Assert.All(added, i => Assert.Equal((InstancePhase.Updated, NewImage, OldImage), (i.Phase, i.Image, i.PreviousImage)));
         Assert.Equal(4, run.EventsOf<RolloutCompleted>().Single().UpdatedCount);
+        Assert.Equal(NewImage, run.CommandsOf<ServiceRolledOut>().Single().Image);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class StrategyTests
 
         Assert.Equal(
             [typeof(DescribeServiceInstances), typeof(SetBackendWeights), typeof(UpdateInstances), typeof(UpdateInstances), typeof(UpdateInstances),
-                typeof(ProbeInstances), typeof(SetBackendWeights), typeof(MeasureBackendErrors)],
+                typeof(ProbeInstances), typeof(SetBackendWeights), typeof(MeasureBackendErrors), typeof(Contracts.Scaling.ServiceRolledOut)],
             run.Commands.Select(c => c.GetType()));
         var weights = run.CommandsOf<SetBackendWeights>();
         Assert.Equal([0, 1], weights.Select(w => w.Weight));
