@@ -34,5 +34,9 @@ public sealed class StoppedInstanceReleaseTests(SurgeCluster cluster)
             TimeSpan.FromSeconds(30),
             "Ipam to release the stopped instance's address");
         Assert.NotNull(await cluster.AddressOfAsync(running.ToString()));
+
+        // The cluster is shared, and its invariant check counts an address whose instance no provider knows as leaked.
+        using var released = await cluster.Gateway.DeleteAsync($"/api/ipam/allocations/instances/{running}");
+        Assert.True(released.IsSuccessStatusCode, await released.Content.ReadAsStringAsync());
     }
 }
