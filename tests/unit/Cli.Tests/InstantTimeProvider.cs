@@ -1,8 +1,8 @@
 namespace Surge.Cli.Tests;
 
 /// <summary>
-/// A clock fixed in UTC whose timers fire at once, so a loop that waits between polls runs through without waiting;
-/// it records each wait it was asked for.
+/// A clock fixed in UTC whose timers fire at once, so a loop that waits between polls runs without delay.
+/// It records each requested wait.
 /// </summary>
 internal sealed class InstantTimeProvider : TimeProvider
 {

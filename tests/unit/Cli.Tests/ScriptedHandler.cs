@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Surge.Cli.Tests;
 
-/// <summary>An HTTP handler that records each request and answers with the next of its scripted responses; the last one repeats.</summary>
+/// <summary>An HTTP handler that records each request and returns the next scripted response, repeating the last one.</summary>
 internal sealed class ScriptedHandler(params (HttpStatusCode Status, string Body)[] responses) : HttpMessageHandler
 {
     private int next;

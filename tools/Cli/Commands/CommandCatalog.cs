@@ -23,7 +23,7 @@ internal static class CommandCatalog
         All.FirstOrDefault(command => command.Spec.Name.Equals(name, StringComparison.Ordinal));
 
     /// <summary>Returns the subcommand of <paramref name="group"/> that the first of <paramref name="arguments"/> names.</summary>
-    /// <exception cref="UsageException">The subcommand is missing or unknown; the message lists the ones there are.</exception>
+    /// <exception cref="UsageException">The subcommand is missing or unknown. The message lists the valid ones.</exception>
     public static ICliCommand FindSubcommand(ICliCommand group, IReadOnlyList<string> arguments)
     {
         var names = string.Join(", ", group.Subcommands.Select(SubcommandName));

@@ -17,7 +17,7 @@ internal interface ICliCommand
     Task<int> RunAsync(ParsedArguments arguments, CliContext context, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The commands this one groups, such as <c>rollout start</c> under <c>rollout</c>; the first argument picks one.
+    /// The commands this one groups, such as <c>rollout start</c> under <c>rollout</c>. The first argument selects one.
     /// Empty for a command that runs on its own.
     /// </summary>
     IReadOnlyList<ICliCommand> Subcommands => [];

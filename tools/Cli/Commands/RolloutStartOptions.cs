@@ -6,7 +6,7 @@ using Surge.Cli.Resources;
 namespace Surge.Cli.Commands;
 
 /// <summary>The options of <c>surge-cli rollout start</c>.</summary>
-/// <param name="Request">The body of <c>POST /api/rollouts</c>; ranges are left to the gateway, which names the field and the fix.</param>
+/// <param name="Request">The body of <c>POST /api/rollouts</c>. The gateway checks the ranges and names the field and the fix.</param>
 /// <param name="Wait">Whether to follow the rollout until it finishes.</param>
 internal sealed record RolloutStartOptions(RolloutStartRequest Request, bool Wait, Uri Gateway)
 {
@@ -40,7 +40,7 @@ internal sealed record RolloutStartOptions(RolloutStartRequest Request, bool Wai
         return new RolloutStartOptions(request, arguments.Flag("wait"), OptionReader.Gateway(arguments, environment));
     }
 
-    /// <summary>Who the audit trail names: the login, when the shell tells it, and this tool.</summary>
+    /// <summary>The requester recorded in the audit trail: the login from <c>USER</c> when set, and this tool.</summary>
     internal static string RequestedBy(Func<string, string?> environment) =>
         environment("USER") is { Length: > 0 } user ? $"{user} (surge-cli)" : "surge-cli";
 

@@ -39,7 +39,7 @@ internal sealed class RolloutSteerCommand(string command) : ICliCommand
     {
         var options = RolloutSteerOptions.From(arguments, context.Environment);
 
-        // Resume takes no body; the others take one, whose null reason lets the gateway record its own.
+        // Resume takes no body. The others take one, and a null reason lets the gateway record its own.
         var body = command == Resume ? null : new RolloutCommandRequest(options.Reason);
         var rollout = await context.Gateway(options.Gateway).SteerRolloutAsync(options.RolloutId, command, body, cancellationToken);
         RolloutPrinter.Steered(context.Output, command, rollout);

@@ -111,7 +111,7 @@ internal sealed class GatewayClient(JsonHttp http, Uri gateway)
         return http.SendForJsonReplyAsync<ConflictView[]>(Get("api/ipam/conflicts" + query), cancellationToken);
     }
 
-    /// <summary>Starts a rollout with <c>POST /api/rollouts</c>; <paramref name="request"/> is the JSON body, without its null fields.</summary>
+    /// <summary>Starts a rollout with <c>POST /api/rollouts</c>, sending <paramref name="request"/> as JSON without its null fields.</summary>
     public Task<RolloutView> StartRolloutAsync(object request, CancellationToken cancellationToken) =>
         http.SendForJsonAsync<RolloutView>(PostJson("api/rollouts", request), cancellationToken);
 

@@ -1,9 +1,9 @@
 namespace Surge.Cli.Http;
 
 /// <summary>A rollout as <c>GET /api/rollouts/{id}</c> returns it, with the fields surge-cli reads.</summary>
-/// <param name="Step">What the rollout waits for, such as <c>Update</c>; <c>None</c> when paused or finished.</param>
+/// <param name="Step">What the rollout waits for, such as <c>Update</c>, or <c>None</c> when paused or finished.</param>
 /// <param name="RequestedBatchSize">The batch size as requested: a count such as <c>3</c> or a share such as <c>25%</c>.</param>
-/// <param name="BatchSize">The instances per batch; 0 until the instances are described.</param>
+/// <param name="BatchSize">The instances per batch, or 0 until the instances are described.</param>
 internal sealed record RolloutView(
     string RolloutId,
     string Service,

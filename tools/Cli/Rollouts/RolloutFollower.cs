@@ -12,7 +12,7 @@ internal sealed class RolloutFollower(GatewayClient gateway, CliOutput output, T
     private readonly HashSet<string> reportedErrors = [];
 
     /// <summary>Follows the rollout from its first reading <paramref name="started"/> and returns its final reading.</summary>
-    /// <remarks>There is no timeout: a rollout may pause for hours. Ctrl+C stops following; the rollout goes on.</remarks>
+    /// <remarks>There is no timeout, because a rollout may pause for hours. Ctrl+C stops following, but the rollout goes on.</remarks>
     public async Task<RolloutView> FollowAsync(RolloutView started, CancellationToken cancellationToken)
     {
         Print(RolloutChanges.Between(null, started));
@@ -38,7 +38,7 @@ internal sealed class RolloutFollower(GatewayClient gateway, CliOutput output, T
         }
         catch (Exception exception) when (exception is ServiceUnreachableException or GatewayProblemException { Status: >= 500 })
         {
-            // A restarting gateway or Rollout service answers with errors for a moment; the rollout goes on meanwhile.
+            // A restarting gateway or Rollout service returns errors for a moment, while the rollout goes on.
             if (reportedErrors.Add(exception.Message))
             {
                 output.ErrorLine(Text.Format(Strings.RolloutPollFailed, exception.Message));
