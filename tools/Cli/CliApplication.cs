@@ -68,7 +68,20 @@ internal static class CliApplication
         }
 
         var command = CommandCatalog.Find(name) ?? throw new UsageException(Text.Format(Strings.UsageUnknownCommand, name));
-        var parsed = ArgumentParser.Parse(command.Spec, arguments.Skip(1).ToList());
+        var rest = arguments.Skip(1).ToList();
+        if (command.Subcommands.Count > 0)
+        {
+            if (rest.Count > 0 && rest[0] is "--help" or "-h")
+            {
+                HelpPrinter.Command(context.Output.Output, command);
+                return ExitCodes.Success;
+            }
+
+            command = CommandCatalog.FindSubcommand(command, rest);
+            rest.RemoveAt(0);
+        }
+
+        var parsed = ArgumentParser.Parse(command.Spec, rest);
         if (parsed.HelpRequested)
         {
             HelpPrinter.Command(context.Output.Output, command);

@@ -7,12 +7,17 @@ namespace Surge.Cli.Tests;
 internal static class CliRun
 {
     /// <summary>Runs the command line with <c>--lang en</c> appended and returns the exit code and both outputs.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(HttpMessageHandler handler, params string[] commandLine)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(HttpMessageHandler handler, params string[] commandLine) =>
+        RunWithClockAsync(handler, TimeProvider.System, commandLine);
+
+    /// <summary>Runs the command line like <see cref="RunAsync"/>, with <paramref name="time"/> as the clock.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunWithClockAsync(
+        HttpMessageHandler handler, TimeProvider time, params string[] commandLine)
     {
         var output = new StringWriter();
         var error = new StringWriter();
         var http = new HttpClient(handler);
-        var context = new CliContext(new CliOutput(output, error), _ => null, TimeProvider.System, http, http);
+        var context = new CliContext(new CliOutput(output, error), _ => null, time, http, http);
         var previous = CultureInfo.CurrentUICulture;
         try
         {

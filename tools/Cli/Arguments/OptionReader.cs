@@ -139,6 +139,40 @@ internal static class OptionReader
         return number;
     }
 
+    /// <summary>Returns the option as a duration such as <c>30s</c>, <c>1h30m</c> or <c>00:01:30</c>, or null when it is absent.</summary>
+    public static TimeSpan? Duration(ParsedArguments arguments, string name)
+    {
+        var value = arguments.Option(name);
+        if (value is null)
+        {
+            return null;
+        }
+
+        return DurationText.Parse(value.Trim())
+            ?? throw new UsageException(Text.Format(Strings.UsageInvalidDuration, "--" + name, value), arguments.Command);
+    }
+
+    /// <summary>Returns the option as a share from 0 to 1, written as such (<c>0.01</c>) or as a percentage (<c>1%</c>), or null when it is absent.</summary>
+    public static double? Share(ParsedArguments arguments, string name)
+    {
+        var value = arguments.Option(name);
+        if (value is null)
+        {
+            return null;
+        }
+
+        var text = value.Trim();
+        var isPercent = text.EndsWith('%');
+        var styles = NumberStyles.AllowDecimalPoint;
+        if (!double.TryParse(isPercent ? text[..^1] : text, styles, CultureInfo.InvariantCulture, out var number)
+            || (isPercent ? number > 100 : number > 1))
+        {
+            throw new UsageException(Text.Format(Strings.UsageInvalidShare, "--" + name, value), arguments.Command);
+        }
+
+        return isPercent ? number / 100 : number;
+    }
+
     /// <summary>Returns the one of <paramref name="choices"/> that the option names, ignoring case, or null when the option is absent.</summary>
     public static string? Choice(ParsedArguments arguments, string name, IReadOnlyList<string> choices)
     {

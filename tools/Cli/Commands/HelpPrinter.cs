@@ -43,7 +43,16 @@ internal static class HelpPrinter
         }
 
         var command = CommandCatalog.Find(arguments[0]);
-        if (command is null || arguments.Count > 1)
+        if (command is { Subcommands.Count: > 0 } && arguments.Count == 2)
+        {
+            command = command.Subcommands.FirstOrDefault(subcommand => subcommand.Spec.Name == arguments[0] + " " + arguments[1]);
+        }
+        else if (arguments.Count > 1)
+        {
+            command = null;
+        }
+
+        if (command is null)
         {
             output.ErrorLine(Text.Format(Strings.UsageUnknownCommand, string.Join(' ', arguments)));
             return ExitCodes.Usage;

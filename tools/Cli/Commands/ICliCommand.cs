@@ -15,4 +15,10 @@ internal interface ICliCommand
 
     /// <summary>Runs the command and returns its exit code; failures may also surface as exceptions that <see cref="CliApplication"/> reports.</summary>
     Task<int> RunAsync(ParsedArguments arguments, CliContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The commands this one groups, such as <c>rollout start</c> under <c>rollout</c>. The first argument selects one.
+    /// Empty for a command that runs on its own.
+    /// </summary>
+    IReadOnlyList<ICliCommand> Subcommands => [];
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Surge.Cli.Http;
 
@@ -9,6 +10,12 @@ namespace Surge.Cli.Http;
 internal sealed class GatewayClient(JsonHttp http, Uri gateway)
 {
     private const string CorrelationHeader = "X-Correlation-Id";
+
+    // Left-out fields take the gateway's defaults, which an explicit null would not always do.
+    private static readonly JsonSerializerOptions WithoutNulls = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
 
     public Uri BaseUrl { get; } = gateway;
 
@@ -104,17 +111,31 @@ internal sealed class GatewayClient(JsonHttp http, Uri gateway)
         return http.SendForJsonReplyAsync<ConflictView[]>(Get("api/ipam/conflicts" + query), cancellationToken);
     }
 
-    /// <summary>Starts a rollout with <c>POST /api/rollouts</c>; <paramref name="request"/> is the JSON body.</summary>
-    public Task<RolloutView> StartRolloutAsync(object request, CancellationToken cancellationToken)
-    {
-        var body = JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerOptions.Web);
-        var message = new HttpRequestMessage(HttpMethod.Post, Url("api/rollouts")) { Content = JsonHttp.Content(body, "application/json") };
-        return http.SendForJsonAsync<RolloutView>(message, cancellationToken);
-    }
+    /// <summary>Starts a rollout with <c>POST /api/rollouts</c>, sending <paramref name="request"/> as JSON without its null fields.</summary>
+    public Task<RolloutView> StartRolloutAsync(object request, CancellationToken cancellationToken) =>
+        http.SendForJsonAsync<RolloutView>(PostJson("api/rollouts", request), cancellationToken);
 
     /// <summary>Reads a rollout from <c>GET /api/rollouts/{id}</c>.</summary>
     public Task<RolloutView> GetRolloutAsync(string rolloutId, CancellationToken cancellationToken) =>
         http.SendForJsonAsync<RolloutView>(Get("api/rollouts/" + Uri.EscapeDataString(rolloutId)), cancellationToken);
+
+    /// <summary>Lists rollouts, newest first, of one service or of all, from <c>GET /api/rollouts</c>.</summary>
+    public Task<RolloutView[]> ListRolloutsAsync(string? service, CancellationToken cancellationToken)
+    {
+        var query = service is null ? "" : "?service=" + Uri.EscapeDataString(service);
+        return http.SendForJsonAsync<RolloutView[]>(Get("api/rollouts" + query), cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends <c>POST /api/rollouts/{id}/{command}</c> (<c>pause</c>, <c>resume</c>, <c>abort</c> or <c>rollback</c>).
+    /// <paramref name="body"/> is null for <c>resume</c>, which takes none.
+    /// </summary>
+    public Task<RolloutView> SteerRolloutAsync(string rolloutId, string command, RolloutCommandRequest? body, CancellationToken cancellationToken)
+    {
+        var path = $"api/rollouts/{Uri.EscapeDataString(rolloutId)}/{command}";
+        var request = body is null ? new HttpRequestMessage(HttpMethod.Post, Url(path)) : PostJson(path, body);
+        return http.SendForJsonAsync<RolloutView>(request, cancellationToken);
+    }
 
     /// <summary>Reads the backends of a service's pool from <c>GET /api/loadbalancer/services/{service}/backends</c>.</summary>
     public Task<BackendView[]> GetBackendsAsync(string service, CancellationToken cancellationToken) =>
@@ -125,6 +146,11 @@ internal sealed class GatewayClient(JsonHttp http, Uri gateway)
         http.SendForJsonAsync<InstanceImageView[]>(Get($"api/provisioner/instances?service={Uri.EscapeDataString(service)}&state=Started"), cancellationToken);
 
     private HttpRequestMessage Get(string path) => new(HttpMethod.Get, Url(path));
+
+    private HttpRequestMessage PostJson(string path, object body) => new(HttpMethod.Post, Url(path))
+    {
+        Content = JsonHttp.Content(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), WithoutNulls), "application/json"),
+    };
 
     private Uri Url(string path) => new(BaseUrl, path);
 }
