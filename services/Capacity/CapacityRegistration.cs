@@ -11,6 +11,7 @@ using Surge.Capacity.Scheduling;
 using Surge.Capacity.ServiceCatalog;
 using Surge.Contracts.Addresses;
 using Surge.Contracts.Backends;
+using Surge.Contracts.Degradation;
 using Surge.Contracts.Instances;
 using Surge.Contracts.Nodes;
 using Surge.Contracts.Placement;
@@ -61,6 +62,7 @@ public static class CapacityRegistration
             bus.AddConsumer<ScaleOutReplyConsumer<InstancesStopped>>();
             bus.AddConsumer<ScaleOutReplyConsumer<AddressesReleased>>();
             bus.AddConsumer<ScaleOutReplyConsumer<NodeProvisioningFailed>>();
+            bus.AddConsumer<ScaleOutReplyConsumer<DegradationSwitched>>();
             bus.AddConsumer<NodesProvisionedConsumer>();
             bus.AddConsumer<NodesReleasedConsumer>();
             bus.AddConsumer<SubnetAddressesReportedConsumer>();
@@ -72,6 +74,7 @@ public static class CapacityRegistration
             bus.AddConsumer<ScaleOutFaultConsumer<DeregisterBackends>>();
             bus.AddConsumer<ScaleOutFaultConsumer<StopInstances>>();
             bus.AddConsumer<ScaleOutFaultConsumer<ReleaseAddresses>>();
+            bus.AddConsumer<ScaleOutFaultConsumer<SwitchDegradation>>();
             bus.AddConsumer<ScaleInReplyConsumer<BackendsDrained>>();
             bus.AddConsumer<ScaleInReplyConsumer<InstancesStopped>>();
             bus.AddConsumer<ScaleInReplyConsumer<AddressesReleased>>();

@@ -104,14 +104,8 @@ public static class SagaEndpoints
         var shape = new InstanceShape(service.Spec.Shape!.CpuMillicores, service.Spec.Shape.MemoryMiB, service.Spec.Image);
         var requested = new ScaleOutRequested(sagaId, service.Name, service.Spec.Pool, request.Count, shape,
             new ScaleOutTrigger("api", null, null, null, null, request.RequestedBy), unit.Now,
-            unit.Now + options.Value.PlacementTimeout, request.MinimumCount);
-        var state = ScaleOutDecider.Evolve(null, requested)!;
-        unit.Documents.Events.StartStream<ScaleOutState>(state.Id, requested);
-        foreach (var message in ScaleOutReactions.For(requested, state))
-        {
-            unit.Publish(message);
-        }
-
+            unit.Now + options.Value.PlacementTimeout, request.MinimumCount, ScaleOutDegradation.For(request.Degrade, service.Spec));
+        var state = ScaleOutRecorder.Start(unit, ScaleOutDecider.Begin(requested));
         await unit.CommitAsync(cancellationToken);
 
         // A relative location resolves against the request's own path, so it is right both here (/sagas/scale-out)
@@ -164,7 +158,21 @@ public static class SagaEndpoints
             throw new RequestValidationException("minimumCount", $"minimumCount is {minimum}; give between 1 and count ({request.Count}), or leave it out to require every instance.");
         }
 
-        return await session.LoadAsync<ServiceView>(ServiceView.StreamKey(request.Service), cancellationToken)
+        if (request.Degrade?.MaxTimeToCapacity is { } allowed && (allowed <= TimeSpan.Zero || allowed > MaxTimeToCapacityLimit))
+        {
+            throw new RequestValidationException("degrade.maxTimeToCapacity", $"maxTimeToCapacity is {allowed}; give a duration above 0 and at most {MaxTimeToCapacityLimit}, such as \"00:02:00\", or leave it out.");
+        }
+
+        var service = await session.LoadAsync<ServiceView>(ServiceView.StreamKey(request.Service), cancellationToken)
             ?? throw new RequestValidationException("service", $"Service '{request.Service}' is not declared. Apply it first, or fix the name.");
+        if (request.Degrade is { IsRequested: true } && ScaleOutDegradation.For(request.Degrade, service.Spec) is null)
+        {
+            throw new RequestValidationException("degrade", $"Service '{service.Name}' declares no non-critical routes, so it cannot be degraded. Add spec.degradation.nonCriticalRoutes to the service, or leave degrade out.");
+        }
+
+        return service;
     }
+
+    /// <summary>The longest <c>degrade.maxTimeToCapacity</c> a request may give.</summary>
+    private static readonly TimeSpan MaxTimeToCapacityLimit = TimeSpan.FromHours(6);
 }

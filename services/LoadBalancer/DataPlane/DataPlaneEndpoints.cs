@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Surge.LoadBalancer.Degradation;
 
 namespace Surge.LoadBalancer.DataPlane;
 
@@ -8,9 +9,11 @@ public static class DataPlaneEndpoints
     /// <summary>Maps the YARP routes and the 503 endpoint, both limited to the data plane port by <see cref="DataPlanePortPolicy"/>.</summary>
     public static IEndpointRouteBuilder MapDataPlane(this IEndpointRouteBuilder endpoints)
     {
-        // The standard proxy pipeline, with the traffic counts around it for error measurements.
+        // The standard proxy pipeline, with the traffic counts around it for error measurements. Refusing degraded
+        // routes comes first, so those requests reach neither a backend nor the counts.
         endpoints.MapReverseProxy(pipeline =>
         {
+            pipeline.UseDegradation();
             pipeline.UseTrafficCounting();
             pipeline.UseSessionAffinity();
             pipeline.UseLoadBalancing();

@@ -1,0 +1,51 @@
+using System.Globalization;
+using Yarp.ReverseProxy.Model;
+
+namespace Surge.LoadBalancer.Degradation;
+
+/// <summary>The step of the proxy pipeline that refuses requests to a degraded service's non-critical routes.</summary>
+public static class DegradedRequests
+{
+    /// <summary>
+    /// Adds the step. It runs first, so a refused request never reaches load balancing or a backend and is not counted
+    /// as backend traffic; critical routes and services that are not degraded pass through unchanged.
+    /// </summary>
+    public static IReverseProxyApplicationBuilder UseDegradation(this IReverseProxyApplicationBuilder pipeline)
+    {
+        var table = pipeline.ApplicationServices.GetRequiredService<DegradationTable>();
+        pipeline.Use(async (context, next) =>
+        {
+            var service = context.GetReverseProxyFeature().Route.Config.ClusterId;
+            if (service is not null
+                && table.Find(service) is { } degraded
+                && NonCriticalRouteMatch.IsNonCritical(degraded.NonCriticalRoutes, context.Request.Method, RelativePath(context, service)))
+            {
+                await RefuseAsync(context, service, degraded);
+                return;
+            }
+
+            await next();
+        });
+        return pipeline;
+    }
+
+    /// <summary>Writes the 503 with <c>Retry-After</c> in seconds and a short problem-details body.</summary>
+    public static Task RefuseAsync(HttpContext context, string service, DegradedService degraded)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(degraded.RetryAfter.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "This feature is switched off while the service scales out.",
+            detail: $"Service '{service}' is degraded: this route is not critical and is refused until new capacity serves traffic. Retry after {seconds} seconds.")
+            .ExecuteAsync(context);
+    }
+
+    // The data plane's route is /{service}/{**remainder}; routes are declared relative to the service.
+    private static string RelativePath(HttpContext context, string service)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        var remainder = path.Length > service.Length + 1 ? path[(service.Length + 1)..] : "/";
+        return remainder.StartsWith('/') ? remainder : "/" + remainder;
+    }
+}
