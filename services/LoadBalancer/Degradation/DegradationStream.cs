@@ -10,6 +10,9 @@ public static class DegradationStream
     /// <summary>Returns the stream key of the service's switch, <c>degradation/{service}</c>.</summary>
     public static string Key(string service) => Prefix + service;
 
+    /// <summary>Returns whether the stream key names a degradation switch.</summary>
+    public static bool IsKey(string streamKey) => streamKey.StartsWith(Prefix, StringComparison.Ordinal);
+
     /// <summary>Returns the service whose switch the stream key names.</summary>
     public static string ServiceOf(string streamKey) =>
         streamKey.StartsWith(Prefix, StringComparison.Ordinal)

@@ -27,6 +27,12 @@ public sealed class DegradationViewProjection : SingleStreamProjection<Degradati
     /// <inheritdoc />
     public override DegradationView? Evolve(DegradationView? snapshot, string id, IEvent e)
     {
+        // Marten offers every stream's events to each inline projection; pool streams are not switches.
+        if (!DegradationStream.IsKey(id))
+        {
+            return snapshot;
+        }
+
         var view = snapshot ?? new DegradationView(id, DegradationStream.ServiceOf(id), false, [], null);
         IReadOnlyList<DegradationHolderView>? holders = e.Data switch
         {

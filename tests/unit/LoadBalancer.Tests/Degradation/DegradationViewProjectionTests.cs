@@ -51,4 +51,15 @@ public class DegradationViewProjectionTests
         Assert.Empty(view.Holders);
         Assert.Equal(0, view.RetryAfterSeconds);
     }
+
+    [Fact]
+    public void Evolve_PoolStream_Ignored()
+    {
+        var key = Surge.LoadBalancer.Pools.BackendPoolStream.Key("feed");
+        var e = new Event<object>(new Surge.LoadBalancer.Pools.BackendAdded(First, "http://127.0.0.1:6101", First)) { StreamKey = key, Timestamp = At };
+
+        Assert.Null(new DegradationViewProjection().Evolve(null, key, e));
+        Assert.Null(new Surge.LoadBalancer.ListingBackends.BackendPoolProjection().Evolve(null, DegradationStream.Key("feed"),
+            new Event<object>(new DegradationSwitchedOff(First, "done")) { StreamKey = DegradationStream.Key("feed"), Timestamp = At }));
+    }
 }
