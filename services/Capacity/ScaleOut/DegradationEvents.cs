@@ -9,7 +9,7 @@ public sealed record DegradationSwitchOffRequested(string Reason, DateTimeOffset
 /// <summary>The load balancer confirmed that the saga holds degradation on, or that it no longer does.</summary>
 public sealed record DegradationSwitchConfirmed(bool On, DateTimeOffset At);
 
-/// <summary>A reply said the saga still held degradation on after it had asked to switch off, so "off" is sent again.</summary>
+/// <summary>A reply reported that the saga still held degradation on after it had requested "off", so "off" is sent again.</summary>
 public sealed record LateDegradationReported(DateTimeOffset At);
 
 /// <summary>Where a saga's degradation stands.</summary>

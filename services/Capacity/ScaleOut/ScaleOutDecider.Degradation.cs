@@ -17,7 +17,7 @@ public static partial class ScaleOutDecider
             ? [requested, new DegradationSwitchOnRequested($"Scale-out of {requested.RequestedCount} instances of {requested.Service} degrades while it scales.", requested.At)]
             : [requested];
 
-    // Cloud nodes take the provider's expected time, or at worst the saga's provisioning timeout; when that is longer
+    // Cloud nodes take the provider's expected time, or at worst the saga's provisioning timeout. When that is longer
     // than the request allows, the service degrades while it waits.
     private static IReadOnlyList<object> SwitchOnForOverflow(ScaleOutState state, OverflowPlan plan, DateTimeOffset now, SagaOptions options)
     {
@@ -33,8 +33,8 @@ public static partial class ScaleOutDecider
     private static IReadOnlyList<object> SwitchOff(ScaleOutState state, string reason, DateTimeOffset now) =>
         state.HoldsDegradation ? [new DegradationSwitchOffRequested(reason, now)] : [];
 
-    // Degradation was the first step, so switching it off is the last undo step; it is asked for when the undo steps
-    // before it are done.
+    // Degradation was the first step, so switching it off is the last undo step. The saga requests it once the undo
+    // steps before it are done.
     private static IReadOnlyList<object> WithDegradationUndo(ScaleOutState state, IReadOnlyList<object> events, DateTimeOffset now)
     {
         var after = Fold(state, events);
@@ -58,8 +58,8 @@ public static partial class ScaleOutDecider
 
         if (switched.On)
         {
-            // A confirmation of "on" that arrives after the saga asked for "off" may have overtaken the "off" at the
-            // load balancer; asking again once is harmless, since a repeated "off" changes nothing.
+            // A confirmation of "on" that arrives after the saga requested "off" may have overtaken the "off" at the
+            // load balancer. Sending "off" once more is harmless, because a repeated "off" changes nothing.
             return degradation switch
             {
                 { Holding: true, OnConfirmedAt: null } => [new DegradationSwitchConfirmed(true, now)],

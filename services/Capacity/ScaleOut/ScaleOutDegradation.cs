@@ -5,7 +5,7 @@ namespace Surge.Capacity.ScaleOut;
 
 /// <summary>
 /// A saga's degradation terms, fixed when it is requested: when to switch degradation on, and what the service
-/// declared to refuse while it is on.
+/// declared to reject while it is on.
 /// </summary>
 /// <param name="WhileScaling">Switch on as the first step.</param>
 /// <param name="MaxTimeToCapacity">Switch on when cloud nodes are expected to take longer than this.</param>

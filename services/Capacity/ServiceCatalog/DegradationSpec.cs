@@ -8,9 +8,9 @@ namespace Surge.Capacity.ServiceCatalog;
 /// <summary>
 /// What a service gives up while it is degraded: the routes that are not critical, each a path prefix relative to the
 /// service with optional methods in front (<c>/api/recommendations</c>, <c>GET,HEAD /api/feed/extras</c>), and the
-/// <c>Retry-After</c> refused requests get.
+/// <c>Retry-After</c> rejected requests get.
 /// </summary>
-/// <param name="NonCriticalRoutes">The routes refused while degraded.</param>
+/// <param name="NonCriticalRoutes">The routes rejected while degraded.</param>
 /// <param name="RetryAfter">A whole number of seconds, minutes or hours, such as <c>30s</c>; default <see cref="DefaultRetryAfter"/>.</param>
 public sealed partial record DegradationSpec(IReadOnlyList<string>? NonCriticalRoutes = null, string? RetryAfter = null)
 {
@@ -29,7 +29,7 @@ public sealed partial record DegradationSpec(IReadOnlyList<string>? NonCriticalR
         var routes = NonCriticalRoutes ?? [];
         if (routes.Count == 0)
         {
-            errors.Add("spec.degradation.nonCriticalRoutes", "nonCriticalRoutes is empty. List the path prefixes to refuse while degraded, such as [/api/recommendations], or leave degradation out.");
+            errors.Add("spec.degradation.nonCriticalRoutes", "nonCriticalRoutes is empty. List the path prefixes to reject while degraded, such as [/api/recommendations], or leave degradation out.");
         }
         else if (routes.Count > MaxRoutes)
         {

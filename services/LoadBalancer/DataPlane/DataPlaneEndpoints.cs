@@ -9,7 +9,7 @@ public static class DataPlaneEndpoints
     /// <summary>Maps the YARP routes and the 503 endpoint, both limited to the data plane port by <see cref="DataPlanePortPolicy"/>.</summary>
     public static IEndpointRouteBuilder MapDataPlane(this IEndpointRouteBuilder endpoints)
     {
-        // The standard proxy pipeline, with the traffic counts around it for error measurements. Refusing degraded
+        // The standard proxy pipeline, with the traffic counts around it for error measurements. Rejecting degraded
         // routes comes first, so those requests reach neither a backend nor the counts.
         endpoints.MapReverseProxy(pipeline =>
         {

@@ -39,5 +39,5 @@ public sealed class DegradationTable
             .ToImmutableDictionary(view => view.Service, view => new DegradedService(view.NonCriticalRoutes, TimeSpan.FromSeconds(view.RetryAfterSeconds))));
 }
 
-/// <summary>A degraded service: the routes the data plane refuses and the <c>Retry-After</c> it sends.</summary>
+/// <summary>A degraded service: the routes the data plane rejects and the <c>Retry-After</c> it sends.</summary>
 public sealed record DegradedService(IReadOnlyList<NonCriticalRoute> NonCriticalRoutes, TimeSpan RetryAfter);

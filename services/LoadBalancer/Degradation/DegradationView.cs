@@ -4,17 +4,17 @@ using Surge.Contracts.Degradation;
 
 namespace Surge.LoadBalancer.Degradation;
 
-/// <summary>The read model of one service's degradation, keyed by the switch's stream key, from which the data plane refuses requests.</summary>
+/// <summary>The read model of one service's degradation, keyed by the switch's stream key, from which the data plane rejects requests.</summary>
 /// <param name="On">Whether any saga holds degradation on.</param>
 /// <param name="Holders">The sagas that hold it on, oldest first.</param>
 /// <param name="ChangedAt">When a saga last switched it on or off.</param>
 public sealed record DegradationView(string Id, string Service, bool On, IReadOnlyList<DegradationHolderView> Holders, DateTimeOffset? ChangedAt)
 {
-    /// <summary>The routes refused while on: the union of the holders' routes.</summary>
+    /// <summary>The routes rejected while on: the union of the holders' routes.</summary>
     public IReadOnlyList<NonCriticalRoute> NonCriticalRoutes =>
         [.. Holders.SelectMany(holder => holder.NonCriticalRoutes).DistinctBy(route => (route.PathPrefix.ToUpperInvariant(), string.Join(',', route.Methods.Order(StringComparer.Ordinal))))];
 
-    /// <summary>The <c>Retry-After</c> of refused requests in seconds: the longest any holder asked for; 0 while off.</summary>
+    /// <summary>The <c>Retry-After</c> of rejected requests in seconds: the longest any holder asked for; 0 while off.</summary>
     public int RetryAfterSeconds => Holders.Count == 0 ? 0 : Holders.Max(holder => holder.RetryAfterSeconds);
 }
 

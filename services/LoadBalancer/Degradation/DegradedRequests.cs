@@ -3,12 +3,12 @@ using Yarp.ReverseProxy.Model;
 
 namespace Surge.LoadBalancer.Degradation;
 
-/// <summary>The step of the proxy pipeline that refuses requests to a degraded service's non-critical routes.</summary>
+/// <summary>The step of the proxy pipeline that rejects requests to a degraded service's non-critical routes.</summary>
 public static class DegradedRequests
 {
     /// <summary>
-    /// Adds the step. It runs first, so a refused request never reaches load balancing or a backend and is not counted
-    /// as backend traffic; critical routes and services that are not degraded pass through unchanged.
+    /// Adds the step. It runs first, so a rejected request never reaches load balancing or a backend, and it is not
+    /// counted as backend traffic. Critical routes and services that are not degraded pass through unchanged.
     /// </summary>
     public static IReverseProxyApplicationBuilder UseDegradation(this IReverseProxyApplicationBuilder pipeline)
     {
@@ -20,7 +20,7 @@ public static class DegradedRequests
                 && table.Find(service) is { } degraded
                 && NonCriticalRouteMatch.IsNonCritical(degraded.NonCriticalRoutes, context.Request.Method, RelativePath(context, service)))
             {
-                await RefuseAsync(context, service, degraded);
+                await RejectAsync(context, service, degraded);
                 return;
             }
 
@@ -30,14 +30,14 @@ public static class DegradedRequests
     }
 
     /// <summary>Writes the 503 with <c>Retry-After</c> in seconds and a short problem-details body.</summary>
-    public static Task RefuseAsync(HttpContext context, string service, DegradedService degraded)
+    public static Task RejectAsync(HttpContext context, string service, DegradedService degraded)
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(degraded.RetryAfter.TotalSeconds));
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         return TypedResults.Problem(
             statusCode: StatusCodes.Status503ServiceUnavailable,
             title: "This feature is switched off while the service scales out.",
-            detail: $"Service '{service}' is degraded: this route is not critical and is refused until new capacity serves traffic. Retry after {seconds} seconds.")
+            detail: $"Service '{service}' is degraded: this route is not critical and is rejected until new capacity serves traffic. Retry after {seconds} seconds.")
             .ExecuteAsync(context);
     }
 

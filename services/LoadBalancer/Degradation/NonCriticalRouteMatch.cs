@@ -8,7 +8,7 @@ public static class NonCriticalRouteMatch
     /// <summary>
     /// Returns whether <paramref name="path"/>, relative to the service, starts with a route's prefix at a segment
     /// boundary and the route covers <paramref name="method"/>. Paths compare ignoring case, as the data plane's own
-    /// routing does, so a client cannot slip past a refused route by changing the case of its path.
+    /// routing does, so a client cannot slip past a rejected route by changing the case of its path.
     /// </summary>
     public static bool IsNonCritical(IReadOnlyList<NonCriticalRoute> routes, string method, string path)
     {

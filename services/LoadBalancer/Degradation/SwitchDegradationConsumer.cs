@@ -19,7 +19,7 @@ public sealed partial class SwitchDegradationConsumer(ConsumerServices services,
     {
         if (!ServiceName.IsValid(message.Service))
         {
-            // No route can exist under an invalid name, so there is nothing to degrade; the saga still gets its answer.
+            // No route can exist under an invalid name, so there is nothing to degrade, but the saga still gets its reply.
             LogInvalidService(logger, message.Service, message.SagaId);
             unit.Publish(new DegradationSwitched(message.SagaId, message.Service, false, false));
             return;

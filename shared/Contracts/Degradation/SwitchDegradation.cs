@@ -6,7 +6,7 @@ namespace Surge.Contracts.Degradation;
 /// Repeating a command changes nothing, and an "on" that arrives after the same saga's "off" is ignored.
 /// </summary>
 /// <param name="On">True to switch on for the saga, false to release the saga's hold.</param>
-/// <param name="NonCriticalRoutes">The routes to refuse while on; ignored when switching off.</param>
+/// <param name="NonCriticalRoutes">The routes to reject while on; ignored when switching off.</param>
 /// <param name="RetryAfter">The value of the <c>Retry-After</c> header, in whole seconds.</param>
 /// <param name="Reason">Why, for the audit trail.</param>
 public sealed record SwitchDegradation(

@@ -9,12 +9,12 @@ namespace Surge.LoadBalancer.Tests.Degradation;
 public class DegradedRequestsTests
 {
     [Fact]
-    public async Task RefuseAsync_Writes503WithRetryAfterAndProblemDetails()
+    public async Task RejectAsync_Writes503WithRetryAfterAndProblemDetails()
     {
         var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider() };
         context.Response.Body = new MemoryStream();
 
-        await DegradedRequests.RefuseAsync(context, "feed", new DegradedService([new NonCriticalRoute("/api/recommendations", [])], TimeSpan.FromSeconds(45)));
+        await DegradedRequests.RejectAsync(context, "feed", new DegradedService([new NonCriticalRoute("/api/recommendations", [])], TimeSpan.FromSeconds(45)));
 
         Assert.Equal(StatusCodes.Status503ServiceUnavailable, context.Response.StatusCode);
         Assert.Equal("45", context.Response.Headers.RetryAfter.ToString());
