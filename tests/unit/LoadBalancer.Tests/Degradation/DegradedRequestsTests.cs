@@ -22,6 +22,7 @@ public class DegradedRequestsTests
         context.Response.Body.Position = 0;
         var body = await JsonDocument.ParseAsync(context.Response.Body);
         Assert.Equal(503, body.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal("https://tools.ietf.org/html/rfc9110#section-15.6.4", body.RootElement.GetProperty("type").GetString());
         Assert.Contains("feed", body.RootElement.GetProperty("detail").GetString());
     }
 
