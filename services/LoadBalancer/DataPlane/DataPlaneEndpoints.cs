@@ -28,9 +28,14 @@ public static class DataPlaneEndpoints
         return endpoints;
     }
 
-    /// <summary>Returns 503 problem details naming the service that has no backends.</summary>
-    public static ProblemHttpResult NoBackends(string service) =>
-        TypedResults.Problem(
+    /// <summary>
+    /// Returns 503 problem details naming the service that has no backends, or, for a non-critical route of a degraded
+    /// service, the same rejection with <c>Retry-After</c> that the proxy sends when the service has backends.
+    /// </summary>
+    public static ProblemHttpResult NoBackends(string service, HttpContext context, DegradationTable degradation) =>
+        DegradedRequests.FindRejection(degradation, context, service) is { } degraded
+            ? DegradedRequests.Rejection(context, service, degraded)
+            : TypedResults.Problem(
             statusCode: StatusCodes.Status503ServiceUnavailable,
             title: "The service has no backends.",
             detail: $"Service '{service}' has no registered backends, so the load balancer cannot forward the request. " +

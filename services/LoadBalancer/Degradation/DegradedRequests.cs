@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Yarp.ReverseProxy.Model;
 
 namespace Surge.LoadBalancer.Degradation;
@@ -16,9 +17,7 @@ public static class DegradedRequests
         pipeline.Use(async (context, next) =>
         {
             var service = context.GetReverseProxyFeature().Route.Config.ClusterId;
-            if (service is not null
-                && table.Find(service) is { } degraded
-                && NonCriticalRouteMatch.IsNonCritical(degraded.NonCriticalRoutes, context.Request.Method, RelativePath(context, service)))
+            if (service is not null && FindRejection(table, context, service) is { } degraded)
             {
                 await RejectAsync(context, service, degraded);
                 return;
@@ -29,16 +28,25 @@ public static class DegradedRequests
         return pipeline;
     }
 
+    /// <summary>Returns the service's degradation when it is degraded and the request goes to one of its non-critical routes, otherwise null.</summary>
+    public static DegradedService? FindRejection(DegradationTable table, HttpContext context, string service) =>
+        table.Find(service) is { } degraded && NonCriticalRouteMatch.IsNonCritical(degraded.NonCriticalRoutes, context.Request.Method, RelativePath(context, service))
+            ? degraded
+            : null;
+
     /// <summary>Writes the 503 with <c>Retry-After</c> in seconds and a short problem-details body.</summary>
-    public static Task RejectAsync(HttpContext context, string service, DegradedService degraded)
+    public static Task RejectAsync(HttpContext context, string service, DegradedService degraded) =>
+        Rejection(context, service, degraded).ExecuteAsync(context);
+
+    /// <summary>Sets <c>Retry-After</c> in whole seconds on the response and returns the 503 problem details that go with it.</summary>
+    public static ProblemHttpResult Rejection(HttpContext context, string service, DegradedService degraded)
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(degraded.RetryAfter.TotalSeconds));
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         return TypedResults.Problem(
             statusCode: StatusCodes.Status503ServiceUnavailable,
             title: "This feature is switched off while the service scales out.",
-            detail: $"Service '{service}' is degraded: this route is not critical and is rejected until new capacity serves traffic. Retry after {seconds} seconds.")
-            .ExecuteAsync(context);
+            detail: $"Service '{service}' is degraded: this route is not critical and is rejected until new capacity serves traffic. Retry after {seconds} seconds.");
     }
 
     // The data plane's route is /{service}/{**remainder}; routes are declared relative to the service.

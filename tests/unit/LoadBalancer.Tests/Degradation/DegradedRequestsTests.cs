@@ -39,4 +39,26 @@ public class DegradedRequestsTests
         Assert.Equal(TimeSpan.FromSeconds(20), table.Find("feed")?.RetryAfter);
         Assert.Null(table.Find("cart"));
     }
+
+    [Fact]
+    public void NoBackends_DegradedNonCriticalRoute_RejectsWithRetryAfter()
+    {
+        var table = new DegradationTable();
+        table.Replace([new DegradationView("degradation/feed", "feed", true,
+            [new DegradationHolderView(Guid.NewGuid(), "scaling", [new NonCriticalRoute("/api/recommendations", [])], 12, DateTimeOffset.UnixEpoch)], DateTimeOffset.UnixEpoch)]);
+        var nonCritical = new DefaultHttpContext();
+        nonCritical.Request.Method = "GET";
+        nonCritical.Request.Path = "/feed/api/recommendations";
+        var critical = new DefaultHttpContext();
+        critical.Request.Method = "GET";
+        critical.Request.Path = "/feed/api/orders";
+
+        var rejected = Surge.LoadBalancer.DataPlane.DataPlaneEndpoints.NoBackends("feed", nonCritical, table);
+        var noBackends = Surge.LoadBalancer.DataPlane.DataPlaneEndpoints.NoBackends("feed", critical, table);
+
+        Assert.Equal("12", nonCritical.Response.Headers.RetryAfter.ToString());
+        Assert.Equal("This feature is switched off while the service scales out.", rejected.ProblemDetails.Title);
+        Assert.Equal("The service has no backends.", noBackends.ProblemDetails.Title);
+        Assert.Empty(critical.Response.Headers.RetryAfter.ToString());
+    }
 }
