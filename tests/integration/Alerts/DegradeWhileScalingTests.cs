@@ -7,8 +7,8 @@ namespace Surge.IntegrationTests.Alerts;
 
 /// <summary>
 /// A scale-out that degrades while scaling: through the real gateway and load balancer, the service's non-critical
-/// routes answer 503 with Retry-After while the saga runs and its critical routes keep answering 200; once the saga
-/// ends, completed, failed or cancelled, both answer 200.
+/// routes get 503 with Retry-After while the saga runs and its critical routes keep getting 200; once the saga
+/// ends, completed, failed or cancelled, both get 200.
 /// </summary>
 [Collection(DegradeCollection.Name)]
 [Trait("Category", "Alerts")]
@@ -21,19 +21,19 @@ public sealed class DegradeWhileScalingTests(DegradeCluster cluster) : IDisposab
     private readonly HttpClient dataPlane = new() { BaseAddress = new Uri(cluster.DataPlaneUrl), Timeout = TimeSpan.FromSeconds(10) };
 
     [Fact]
-    public async Task WhileScaling_NonCriticalRefusedDuringSaga_BothServeAfterCompletion()
+    public async Task WhileScaling_NonCriticalRejectedDuringSaga_BothServeAfterCompletion()
     {
         const string service = "degrade-ok";
         await ServiceWithOneBackendAsync(service, "127.79.40.0/24");
 
         var sagaId = await RequestDegradedScaleOutAsync(service, new { whileScaling = true });
-        await WaitUntilRefusedAsync(service);
+        await WaitUntilRejectedAsync(service);
 
-        using (var refused = await dataPlane.GetAsync($"/{service}{NonCritical}"))
+        using (var rejected = await dataPlane.GetAsync($"/{service}{NonCritical}"))
         {
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
-            Assert.Equal(TimeSpan.FromSeconds(7), refused.Headers.RetryAfter?.Delta);
-            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, rejected.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(7), rejected.Headers.RetryAfter?.Delta);
+            Assert.Equal("application/problem+json", rejected.Content.Headers.ContentType?.MediaType);
         }
 
         using (var served = await dataPlane.GetAsync($"/{service}{Critical}"))
@@ -82,13 +82,13 @@ public sealed class DegradeWhileScalingTests(DegradeCluster cluster) : IDisposab
     }
 
     [Fact]
-    public async Task CancelledWhileStarting_RefusedThenServed()
+    public async Task CancelledWhileStarting_RejectedThenServed()
     {
         const string service = "degrade-cancel";
         await ServiceWithOneBackendAsync(service, "127.79.42.0/24");
 
         var sagaId = await RequestDegradedScaleOutAsync(service, new { whileScaling = true });
-        await WaitUntilRefusedAsync(service);
+        await WaitUntilRejectedAsync(service);
         using var cancel = await cluster.Gateway.PostAsJsonAsync($"/api/sagas/{sagaId}/cancel", new { reason = "Traffic dropped." });
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
         var saga = await cluster.WaitForFinishedSagaAsync(sagaId, SagaTimeout);
@@ -116,7 +116,7 @@ public sealed class DegradeWhileScalingTests(DegradeCluster cluster) : IDisposab
     public void Dispose() => dataPlane.Dispose();
 
     // Declares the service with its non-critical routes and starts one instance without degrading, so its critical
-    // routes have a backend to answer from while a later scale-out degrades it.
+    // routes have a backend while a later scale-out degrades it.
     private async Task ServiceWithOneBackendAsync(string service, string subnet)
     {
         var fleet = Fleets.ForService(service, subnet, $"{{alertname: {service}}}");
@@ -141,14 +141,14 @@ public sealed class DegradeWhileScalingTests(DegradeCluster cluster) : IDisposab
         return JsonDocument.Parse(body).RootElement.GetProperty("sagaId").GetGuid();
     }
 
-    private Task WaitUntilRefusedAsync(string service) => Eventually.GetAsync<bool>(
+    private Task WaitUntilRejectedAsync(string service) => Eventually.GetAsync<bool>(
         async () =>
         {
             using var response = await dataPlane.GetAsync($"/{service}{NonCritical}");
             return response.StatusCode == HttpStatusCode.ServiceUnavailable && response.Headers.RetryAfter is not null ? true : null;
         },
         TimeSpan.FromSeconds(5),
-        $"the load balancer to refuse {NonCritical} of {service}");
+        $"the load balancer to reject {NonCritical} of {service}");
 
     private Task WaitUntilServedAsync(string service) => Eventually.GetAsync<bool>(
         async () =>
