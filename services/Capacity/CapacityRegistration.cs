@@ -11,6 +11,7 @@ using Surge.Capacity.Scheduling;
 using Surge.Capacity.ServiceCatalog;
 using Surge.Contracts.Addresses;
 using Surge.Contracts.Backends;
+using Surge.Contracts.Degradation;
 using Surge.Contracts.Instances;
 using Surge.Contracts.Nodes;
 using Surge.Contracts.Placement;
@@ -61,6 +62,7 @@ public static class CapacityRegistration
             bus.AddConsumer<ScaleOutReplyConsumer<InstancesStopped>>();
             bus.AddConsumer<ScaleOutReplyConsumer<AddressesReleased>>();
             bus.AddConsumer<ScaleOutReplyConsumer<NodeProvisioningFailed>>();
+            bus.AddConsumer<ScaleOutReplyConsumer<DegradationSwitched>>();
             bus.AddConsumer<NodesProvisionedConsumer>();
             bus.AddConsumer<NodesReleasedConsumer>();
             bus.AddConsumer<SubnetAddressesReportedConsumer>();
@@ -75,6 +77,7 @@ public static class CapacityRegistration
             bus.AddConsumer<Requests.ScaleOutServiceConsumer>();
             bus.AddConsumer<Requests.ScaleInInstancesConsumer>();
             bus.AddConsumer<Requests.ServiceRolledOutConsumer>();
+            bus.AddConsumer<ScaleOutFaultConsumer<SwitchDegradation>>();
             bus.AddConsumer<ScaleInReplyConsumer<BackendsDrained>>();
             bus.AddConsumer<ScaleInReplyConsumer<InstancesStopped>>();
             bus.AddConsumer<ScaleInReplyConsumer<AddressesReleased>>();

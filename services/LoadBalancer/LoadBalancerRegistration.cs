@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Surge.LoadBalancer.DataPlane;
+using Surge.LoadBalancer.Degradation;
 using Surge.LoadBalancer.Draining;
 using Surge.LoadBalancer.ListingBackends;
 using Surge.LoadBalancer.Measuring;
@@ -16,7 +17,7 @@ public static class LoadBalancerRegistration
 {
     /// <summary>
     /// Adds the pool event store with its inline read model, the embedded YARP data plane, the drain and measurement
-    /// finishers, and the registration, drain, weight and measurement consumers.
+    /// finishers, the degradation switches, and the registration, drain, weight, measurement and degradation consumers.
     /// </summary>
     public static WebApplicationBuilder AddLoadBalancer(this WebApplicationBuilder builder)
     {
@@ -27,14 +28,17 @@ public static class LoadBalancerRegistration
 
         builder.AddSurgeMarten("loadbalancer", options =>
         {
-            options.Events.AddEventTypes([typeof(BackendAdded), typeof(BackendRemoved), typeof(BackendWeightChanged), typeof(DrainStarted), typeof(DrainFinished)]);
+            options.Events.AddEventTypes([typeof(BackendAdded), typeof(BackendRemoved), typeof(BackendWeightChanged), typeof(DrainStarted), typeof(DrainFinished),
+                typeof(DegradationSwitchedOn), typeof(DegradationSwitchedOff)]);
             options.Projections.Add(new BackendPoolProjection(), ProjectionLifecycle.Inline);
+            options.Projections.Add(new DegradationViewProjection(), ProjectionLifecycle.Inline);
             options.Schema.For<PendingMeasurement>();
         });
 
         // After the store so the data plane loads once the schema exists, and before messaging so it is built before
         // the first message arrives.
         builder.AddDataPlane();
+        builder.AddDegradation();
         builder.AddDraining();
         builder.AddMeasuring();
 
@@ -45,6 +49,7 @@ public static class LoadBalancerRegistration
             bus.AddConsumer<DrainBackendsConsumer>();
             bus.AddConsumer<SetBackendWeightsConsumer>();
             bus.AddConsumer<MeasureBackendErrorsConsumer>();
+            bus.AddConsumer<SwitchDegradationConsumer>();
         });
         return builder;
     }

@@ -1,5 +1,6 @@
 using Surge.LoadBalancer;
 using Surge.LoadBalancer.DataPlane;
+using Surge.LoadBalancer.Degradation;
 using Surge.LoadBalancer.ListingBackends;
 using Surge.ServiceDefaults;
 using Surge.ServiceDefaults.Audit;
@@ -14,6 +15,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapAuditEndpoints();
 app.MapServiceEndpoints();
+app.MapDegradationEndpoints();
 app.MapDataPlane();
 
 app.Run();

@@ -58,6 +58,13 @@ public sealed class CloudProviderOptions
     [Range(0, 100_000, ErrorMessage = "MaxNodes must be between 0 and 100000.")]
     public int MaxNodes { get; set; } = 20;
 
+    /// <summary>
+    /// How long the provider usually takes to create, boot and join nodes. A scale-out that allows less time to capacity
+    /// switches degradation on when it has to wait for this provider. Default none: the saga's node provisioning timeout.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "06:00:00", ErrorMessage = "ExpectedProvisioningTime must be between 1 ms and 6 hours.")]
+    public TimeSpan? ExpectedProvisioningTime { get; set; }
+
     /// <summary>The zones new nodes go to, round robin. Required: the configuration binder adds to a list, so a default here could not be replaced.</summary>
     [MinLength(1, ErrorMessage = "Zones needs at least one zone, such as Zones:0=zone-a.")]
     public List<string> Zones { get; set; } = [];

@@ -135,7 +135,8 @@ public sealed partial class PlaceInstancesConsumer(
             chosen.NodeCount,
             new NodeSize((int)size.CpuMillicores, (int)size.MemoryMiB, (int)size.DiskGiB, (int)size.SwapMiB),
             chosen.Provider.Zones,
-            request.InstanceIds.Count - result.Placeable);
+            request.InstanceIds.Count - result.Placeable,
+            overflow.Value.Providers.GetValueOrDefault(chosen.Provider.Name)?.ExpectedProvisioningTime);
         return (result, plan, []);
     }
 

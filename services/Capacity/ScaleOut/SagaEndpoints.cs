@@ -102,7 +102,8 @@ public static class SagaEndpoints
 
         var sagaId = Guid.CreateVersion7(unit.Now);
         var trigger = new ScaleOutTrigger("api", null, null, null, null, request.RequestedBy);
-        var state = ScaleOutStarter.Start(unit, sagaId, service, request.Count, image: null, trigger, options.Value, request.MinimumCount);
+        var state = ScaleOutStarter.Start(unit, sagaId, service, request.Count, image: null, trigger, options.Value, request.MinimumCount,
+            ScaleOutDegradation.For(request.Degrade, service.Spec));
         await unit.CommitAsync(cancellationToken);
 
         // A relative location resolves against the request's own path, so it is right both here (/sagas/scale-out)
@@ -155,7 +156,21 @@ public static class SagaEndpoints
             throw new RequestValidationException("minimumCount", $"minimumCount is {minimum}; give between 1 and count ({request.Count}), or leave it out to require every instance.");
         }
 
-        return await session.LoadAsync<ServiceView>(ServiceView.StreamKey(request.Service), cancellationToken)
+        if (request.Degrade?.MaxTimeToCapacity is { } allowed && (allowed <= TimeSpan.Zero || allowed > MaxTimeToCapacityLimit))
+        {
+            throw new RequestValidationException("degrade.maxTimeToCapacity", $"maxTimeToCapacity is {allowed}; give a duration above 0 and at most {MaxTimeToCapacityLimit}, such as \"00:02:00\", or leave it out.");
+        }
+
+        var service = await session.LoadAsync<ServiceView>(ServiceView.StreamKey(request.Service), cancellationToken)
             ?? throw new RequestValidationException("service", $"Service '{request.Service}' is not declared. Apply it first, or fix the name.");
+        if (request.Degrade is { IsRequested: true } && ScaleOutDegradation.For(request.Degrade, service.Spec) is null)
+        {
+            throw new RequestValidationException("degrade", $"Service '{service.Name}' declares no non-critical routes, so it cannot be degraded. Add spec.degradation.nonCriticalRoutes to the service, or leave degrade out.");
+        }
+
+        return service;
     }
+
+    /// <summary>The longest <c>degrade.maxTimeToCapacity</c> a request may give.</summary>
+    private static readonly TimeSpan MaxTimeToCapacityLimit = TimeSpan.FromHours(6);
 }

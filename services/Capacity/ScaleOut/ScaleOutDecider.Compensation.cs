@@ -4,19 +4,23 @@ namespace Surge.Capacity.ScaleOut;
 public static partial class ScaleOutDecider
 {
     /// <summary>Returns the undo steps a saga in <paramref name="state"/> needs, in the order they run: the reverse of the steps done.</summary>
-    public static IReadOnlyList<string> UndoStepsFor(ScaleOutState state) => state.Status switch
+    public static IReadOnlyList<string> UndoStepsFor(ScaleOutState state)
     {
-        ScaleOutStatus.RegisteringBackends => [Steps.Backends, Steps.Instances, Steps.Addresses],
-        ScaleOutStatus.StartingInstances => [Steps.Instances, Steps.Addresses],
-        ScaleOutStatus.AllocatingAddresses => [Steps.Addresses],
-        _ => [],
-    };
+        IReadOnlyList<string> steps = state.Status switch
+        {
+            ScaleOutStatus.RegisteringBackends => [Steps.Backends, Steps.Instances, Steps.Addresses],
+            ScaleOutStatus.StartingInstances => [Steps.Instances, Steps.Addresses],
+            ScaleOutStatus.AllocatingAddresses => [Steps.Addresses],
+            _ => [],
+        };
+        return state.HoldsDegradation && !state.IsFinished && state.Status != ScaleOutStatus.Compensating ? [.. steps, Steps.Degradation] : steps;
+    }
 
     private static IReadOnlyList<object> Fail(ScaleOutState state, string step, string reason, DateTimeOffset now, SagaOptions options)
     {
         var undo = UndoStepsFor(state);
         var failed = new ScaleOutFailed(step, reason, now, undo.Count > 0 ? now + options.UndoTimeout : null);
-        return undo.Count > 0 ? [failed] : [failed, new ScaleOutCompensated(now)];
+        return undo.Count > 0 ? WithDegradationUndo(state, [failed], now) : [failed, new ScaleOutCompensated(now)];
     }
 
     private static IReadOnlyList<object> DecideCancel(ScaleOutState state, CancelSaga cancel, DateTimeOffset now, SagaOptions options)
@@ -28,7 +32,7 @@ public static partial class ScaleOutDecider
 
         var undo = UndoStepsFor(state);
         var cancelled = new ScaleOutCancelled(cancel.Reason, now, undo.Count > 0 ? now + options.UndoTimeout : null);
-        return undo.Count > 0 ? [cancelled] : [cancelled, new ScaleOutCompensated(now)];
+        return undo.Count > 0 ? WithDegradationUndo(state, [cancelled], now) : [cancelled, new ScaleOutCompensated(now)];
     }
 
     // The saga also sends commands of the undo types outside compensation (cleaning up failed instances, stopping a
@@ -36,13 +40,14 @@ public static partial class ScaleOutDecider
     // confirms the undo step.
     private static IReadOnlyList<object> ConfirmUndo(ScaleOutState state, string step, IReadOnlyList<Guid> confirmed, DateTimeOffset now, SagaOptions options)
     {
-        if (state.Status != ScaleOutStatus.Compensating || state.Undo.Count == 0 || state.Undo[0] != step || !CoversAll(state, confirmed))
+        if (state.Status != ScaleOutStatus.Compensating || state.Undo.Count == 0 || state.Undo[0] != step
+            || (step != Steps.Degradation && !CoversAll(state, confirmed)))
         {
             return [];
         }
 
         return state.Undo.Count > 1
-            ? [new CompensationStepCompleted(step, now, now + options.UndoTimeout)]
+            ? WithDegradationUndo(state, [new CompensationStepCompleted(step, now, now + options.UndoTimeout)], now)
             : [new CompensationStepCompleted(step, now), new ScaleOutCompensated(now)];
     }
 
@@ -50,7 +55,7 @@ public static partial class ScaleOutDecider
     {
         var step = state.Undo[0];
         return state.Undo.Count > 1
-            ? [new CompensationStepAbandoned(step, reason, now, now + options.UndoTimeout)]
+            ? WithDegradationUndo(state, [new CompensationStepAbandoned(step, reason, now, now + options.UndoTimeout)], now)
             : [new CompensationStepAbandoned(step, reason, now), new ScaleOutCompensated(now)];
     }
 
@@ -85,7 +90,8 @@ public static partial class ScaleOutDecider
     {
         if (state.Status == ScaleOutStatus.Compensating)
         {
-            var currentUndo = state.Undo.Count > 0 && state.Undo[0] == faulted.Step && faulted.IsUndo && CoversAll(state, faulted.InstanceIds ?? []);
+            var currentUndo = state.Undo.Count > 0 && state.Undo[0] == faulted.Step && faulted.IsUndo
+                && (faulted.Step == Steps.Degradation || CoversAll(state, faulted.InstanceIds ?? []));
             return currentUndo ? AbandonUndo(state, faulted.Reason, now, options) : [];
         }
 

@@ -9,7 +9,7 @@ public static partial class ScaleOutDecider
         (null, ScaleOutRequested requested) => new ScaleOutState(
             ScaleOutState.StreamKey(requested.SagaId), requested.SagaId, requested.Service, requested.Pool, requested.RequestedCount,
             requested.Shape, requested.Trigger, ScaleOutStatus.Requested, [], requested.At,
-            Deadline: requested.Deadline, MinimumCount: requested.MinimumCount ?? 0),
+            Deadline: requested.Deadline, MinimumCount: requested.MinimumCount ?? 0, DegradationTerms: requested.Degradation),
         (null, _) => null,
         (_, ScaleOutDeclined declined) => state with { Status = ScaleOutStatus.Declined, FailureReason = declined.Reason, FinishedAt = declined.At, Deadline = null },
         (_, InstancesPlaced placed) => state with
@@ -81,6 +81,11 @@ public static partial class ScaleOutDecider
             PendingUndo = UndoStepsFor(state),
             Deadline = cancelled.Deadline,
         },
+        (_, DegradationSwitchOnRequested on) => state with { Degradation = new SagaDegradation(on.Reason, on.At) },
+        (_, DegradationSwitchOffRequested off) when state.Degradation is { } current => state with { Degradation = current with { OffRequestedAt = off.At } },
+        (_, DegradationSwitchConfirmed { On: true } confirmed) when state.Degradation is { } current => state with { Degradation = current with { OnConfirmedAt = confirmed.At } },
+        (_, DegradationSwitchConfirmed { On: false } confirmed) when state.Degradation is { } current => state with { Degradation = current with { OffConfirmedAt = confirmed.At } },
+        (_, LateDegradationReported) when state.Degradation is { } current => state with { Degradation = current with { LateReported = true } },
         (_, CompensationStepCompleted completed) => state with { PendingUndo = [.. state.Undo.Skip(1)], Deadline = completed.Deadline },
         (_, CompensationStepAbandoned abandoned) => state with { PendingUndo = [.. state.Undo.Skip(1)], Deadline = abandoned.Deadline },
         (_, ScaleOutCompensated compensated) => state with

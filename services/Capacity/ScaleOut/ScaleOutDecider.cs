@@ -1,5 +1,6 @@
 using Surge.Contracts.Addresses;
 using Surge.Contracts.Backends;
+using Surge.Contracts.Degradation;
 using Surge.Contracts.Instances;
 using Surge.Contracts.Nodes;
 
@@ -29,6 +30,9 @@ public static partial class ScaleOutDecider
 
         /// <summary>Registering the instances at the load balancer; as an undo step, deregistering them.</summary>
         public const string Backends = "backends";
+
+        /// <summary>As an undo step, switching the degradation the saga switched on off again; always the last one.</summary>
+        public const string Degradation = "degradation";
 
         /// <summary>The step name of an operator's cancellation.</summary>
         public const string Cancel = "cancel";
@@ -60,6 +64,7 @@ public static partial class ScaleOutDecider
             DeadlinePassed passed => DecideDeadline(state, passed, now, options),
             StepFaulted faulted => DecideFault(state, faulted, now, options),
             CancelSaga cancel => DecideCancel(state, cancel, now, options),
+            DegradationSwitched switched => DecideDegradationSwitched(state, switched, now, options),
             _ => [],
         };
     }
@@ -73,7 +78,11 @@ public static partial class ScaleOutDecider
 
         if (placement is { FailureReason: { } why, Overflow: { } plan })
         {
-            return [new OverflowNodesRequested(plan.RequestId, plan.Provider, plan.NodeCount, plan.Size, plan.Zones, plan.ShortBy, why, now, now + options.NodeProvisioningTimeout)];
+            return
+            [
+                .. SwitchOnForOverflow(state, plan, now, options),
+                new OverflowNodesRequested(plan.RequestId, plan.Provider, plan.NodeCount, plan.Size, plan.Zones, plan.ShortBy, why, now, now + options.NodeProvisioningTimeout),
+            ];
         }
 
         if (placement.FailureReason is { } reason)
@@ -169,7 +178,7 @@ public static partial class ScaleOutDecider
     private static IReadOnlyList<object> DecideRegistered(ScaleOutState state, DateTimeOffset now)
     {
         var ready = state.Instances.Where(i => i.Ready).Select(i => i.InstanceId).ToList();
-        return [new BackendsAdded(ready, now), new ScaleOutCompleted(ready.Count, now)];
+        return [new BackendsAdded(ready, now), new ScaleOutCompleted(ready.Count, now), .. SwitchOff(state, "The new instances serve traffic.", now)];
     }
 
     private static bool IsAwaited(ScaleOutState state, Guid requestId) =>

@@ -5,6 +5,7 @@ namespace Surge.Capacity.ScaleOut;
 /// <summary>A scale-out was requested: the first event of every scale-out saga.</summary>
 /// <param name="Deadline">When placement must have finished.</param>
 /// <param name="MinimumCount">The fewest ready instances the request accepts; null means all of them.</param>
+/// <param name="Degradation">When and how the saga degrades its service while scaling; null for never.</param>
 public sealed record ScaleOutRequested(
     Guid SagaId,
     string Service,
@@ -14,7 +15,8 @@ public sealed record ScaleOutRequested(
     ScaleOutTrigger Trigger,
     DateTimeOffset At,
     DateTimeOffset? Deadline = null,
-    int? MinimumCount = null);
+    int? MinimumCount = null,
+    ScaleOutDegradation? Degradation = null);
 
 /// <summary>The request was recorded but will not be carried out, for example because the service is at its maximum.</summary>
 public sealed record ScaleOutDeclined(string Reason, DateTimeOffset At);

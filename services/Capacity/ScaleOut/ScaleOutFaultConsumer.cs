@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Surge.Contracts;
 using Surge.Contracts.Addresses;
 using Surge.Contracts.Backends;
+using Surge.Contracts.Degradation;
 using Surge.Contracts.Instances;
 using Surge.Contracts.Placement;
 using Surge.ServiceDefaults.Messaging;
@@ -35,11 +36,17 @@ public sealed partial class ScaleOutFaultConsumer<TCommand>(ConsumerServices ser
         var reason = $"{message.Host?.ProcessName ?? "A participant"} could not process {typeof(TCommand).Name} after its retries: {cause?.ExceptionType} {cause?.Message}";
         LogFault(logger, sagaId, typeof(TCommand).Name, reason);
 
-        var (step, isUndo) = StepOf(typeof(TCommand));
+        var (step, isUndo) = StepOf(message.Message);
         var faulted = new StepFaulted(step, reason, isUndo, UndoInstances(message.Message));
         var events = ScaleOutDecider.Decide(stream.Aggregate, faulted, unit.Now, options.Value);
         await ScaleOutRecorder.RecordAsync(unit, stream, events, cancellationToken);
     }
+
+    // A degradation switch is the forward step when it switches on and the undo step when it switches off. A failed
+    // "on" fails nothing: the saga goes on adding capacity without degrading.
+    private static (string Step, bool IsUndo) StepOf(TCommand command) => command is SwitchDegradation degradation
+        ? (ScaleOutDecider.Steps.Degradation, !degradation.On)
+        : StepOf(typeof(TCommand));
 
     private static (string Step, bool IsUndo) StepOf(Type command) => command.Name switch
     {

@@ -1,5 +1,6 @@
 using Surge.Contracts.Addresses;
 using Surge.Contracts.Backends;
+using Surge.Contracts.Degradation;
 using Surge.Contracts.Instances;
 using Surge.Contracts.Nodes;
 using Surge.Contracts.Placement;
@@ -30,8 +31,15 @@ public static class ScaleOutReactions
         LateInstanceReported late => [new StopInstances(after.SagaId, [late.InstanceId], GaveUpReason)],
         LateAddressesReported late => [new ReleaseAddresses(after.SagaId, [.. late.Addresses.Select(a => a.InstanceId)], GaveUpReason)],
         LateBackendsReported late => [new DeregisterBackends(after.SagaId, after.Service, late.InstanceIds, GaveUpReason)],
+        DegradationSwitchOnRequested on when after.DegradationTerms is { } terms =>
+            [new SwitchDegradation(after.SagaId, after.Service, true, terms.NonCriticalRoutes, terms.RetryAfter, on.Reason)],
+        DegradationSwitchOffRequested off => [SwitchOff(after, off.Reason)],
+        LateDegradationReported => [SwitchOff(after, "The load balancer reported degradation on after the saga had switched it off.")],
         _ => [],
     };
+
+    private static SwitchDegradation SwitchOff(ScaleOutState state, string reason) =>
+        new(state.SagaId, state.Service, false, [], state.DegradationTerms?.RetryAfter ?? TimeSpan.Zero, reason);
 
     // A partial completion keeps the ready instances; the failed ones are stopped and their addresses released
     // without waiting, since both requests are idempotent and the saga no longer depends on them.
@@ -63,6 +71,8 @@ public static class ScaleOutReactions
             ScaleOutDecider.Steps.Backends => [new DeregisterBackends(state.SagaId, state.Service, ids, reason)],
             ScaleOutDecider.Steps.Instances => [new StopInstances(state.SagaId, ids, reason)],
             ScaleOutDecider.Steps.Addresses => [new ReleaseAddresses(state.SagaId, ids, reason)],
+
+            // The degradation step's command follows from its own event, DegradationSwitchOffRequested.
             _ => [],
         };
     }

@@ -1,4 +1,5 @@
 using JasperFx.Events;
+using Surge.Contracts.Degradation;
 using Surge.ServiceDefaults.Messaging;
 
 namespace Surge.Capacity.ScaleOut;
@@ -39,5 +40,34 @@ public static class ScaleOutRecorder
         }
 
         stream.AppendMany(events);
+    }
+
+    /// <summary>
+    /// Starts a saga's stream with its first events, from <see cref="ScaleOutDecider.Begin"/>, and publishes what they
+    /// cause unless they already finish the saga (a declined request), all in <paramref name="unit"/>'s transaction.
+    /// Returns the saga's state.
+    /// </summary>
+    public static ScaleOutState Start(OutboxSession unit, IReadOnlyList<object> events)
+    {
+        var requested = (ScaleOutRequested)events[0];
+        var state = ScaleOutDecider.Evolve(null, requested)!;
+        var messages = new List<object>(ScaleOutReactions.For(requested, state));
+        foreach (var e in events.Skip(1))
+        {
+            state = ScaleOutDecider.Evolve(state, e)!;
+            messages.AddRange(ScaleOutReactions.For(e, state));
+        }
+
+        unit.Documents.Events.StartStream<ScaleOutState>(state.Id, [.. events]);
+        if (!state.IsFinished)
+        {
+            // The degradation switch goes first, so the load balancer sheds load before placement starts.
+            foreach (var message in messages.OrderBy(message => message is SwitchDegradation ? 0 : 1))
+            {
+                unit.Publish(message);
+            }
+        }
+
+        return state;
     }
 }

@@ -9,7 +9,8 @@ public static class ScaleOutStarter
 {
     /// <summary>
     /// Records <see cref="ScaleOutRequested"/> for <paramref name="service"/> with the image <paramref name="image"/>, or
-    /// <see cref="ServiceView.ImageForNewInstances"/> when null, and publishes its reactions; the caller commits. Returns the new state.
+    /// <see cref="ServiceView.ImageForNewInstances"/> when null, switching degradation on first when <paramref name="degradation"/>
+    /// asks for it, and publishes its reactions; the caller commits. Returns the new state.
     /// </summary>
     public static ScaleOutState Start(
         OutboxSession unit,
@@ -19,18 +20,12 @@ public static class ScaleOutStarter
         string? image,
         ScaleOutTrigger trigger,
         SagaOptions options,
-        int? minimumCount = null)
+        int? minimumCount = null,
+        ScaleOutDegradation? degradation = null)
     {
         var shape = new InstanceShape(service.Spec.Shape!.CpuMillicores, service.Spec.Shape.MemoryMiB, image ?? service.ImageForNewInstances);
         var requested = new ScaleOutRequested(sagaId, service.Name, service.Spec.Pool, count, shape, trigger, unit.Now,
-            unit.Now + options.PlacementTimeout, minimumCount);
-        var state = ScaleOutDecider.Evolve(null, requested)!;
-        unit.Documents.Events.StartStream<ScaleOutState>(state.Id, requested);
-        foreach (var message in ScaleOutReactions.For(requested, state))
-        {
-            unit.Publish(message);
-        }
-
-        return state;
+            unit.Now + options.PlacementTimeout, minimumCount, degradation);
+        return ScaleOutRecorder.Start(unit, ScaleOutDecider.Begin(requested));
     }
 }

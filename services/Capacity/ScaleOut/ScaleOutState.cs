@@ -8,6 +8,8 @@ namespace Surge.Capacity.ScaleOut;
 /// <param name="PendingUndo">The undo steps still to confirm while compensating, in order.</param>
 /// <param name="Cancelled">Whether an operator cancelled the saga.</param>
 /// <param name="OverflowAttempts">The cloud node requests made while placement did not fit, oldest first.</param>
+/// <param name="DegradationTerms">When and how the saga may degrade its service, from the request; null for never.</param>
+/// <param name="Degradation">Where the saga's degradation stands; null while it never switched degradation on.</param>
 /// <param name="CorrelationId">The correlation id of the request that started the saga; work the saga starts itself, such as a timeout, carries it.</param>
 public sealed record ScaleOutState(
     string Id,
@@ -28,7 +30,9 @@ public sealed record ScaleOutState(
     IReadOnlyList<string>? PendingUndo = null,
     bool Cancelled = false,
     string? CorrelationId = null,
-    IReadOnlyList<OverflowAttempt>? OverflowAttempts = null)
+    IReadOnlyList<OverflowAttempt>? OverflowAttempts = null,
+    ScaleOutDegradation? DegradationTerms = null,
+    SagaDegradation? Degradation = null)
 {
     /// <summary>The cloud node requests the saga made, in order.</summary>
     public IReadOnlyList<OverflowAttempt> Overflow => OverflowAttempts ?? [];
@@ -45,6 +49,9 @@ public sealed record ScaleOutState(
     /// be undone, since compensation may already have passed that step.
     /// </summary>
     public bool GaveUp => Status is ScaleOutStatus.Compensating or ScaleOutStatus.Failed or ScaleOutStatus.Cancelled;
+
+    /// <summary>Whether the saga asked to switch degradation on and not yet to switch it off.</summary>
+    public bool HoldsDegradation => Degradation is { Holding: true };
 
     /// <summary>The undo steps still to confirm; empty unless compensating.</summary>
     public IReadOnlyList<string> Undo => PendingUndo ?? [];

@@ -4,13 +4,15 @@ namespace Surge.Capacity.ServiceCatalog;
 
 /// <summary>The declared shape of a service: its own pool, its image, its instance shape and its instance count limits.</summary>
 /// <param name="Strategy">How the scheduler scores nodes for the service; null takes the Capacity default.</param>
+/// <param name="Degradation">What the service gives up while degraded during a scale-out; null when it cannot be degraded.</param>
 public sealed record ServiceSpec(
     string Pool,
     string Image,
     InstanceShapeSpec? Shape,
     int MinInstances = 0,
     int MaxInstances = 10,
-    PlacementStrategy? Strategy = null)
+    PlacementStrategy? Strategy = null,
+    DegradationSpec? Degradation = null)
 {
     /// <summary>Throws a 400 naming each invalid field; <paramref name="poolExists"/> tells whether the pool is declared.</summary>
     public void Validate(string name, bool poolExists)
@@ -39,6 +41,7 @@ public sealed record ServiceSpec(
             errors.Add("spec.maxInstances", $"maxInstances is {MaxInstances}; give at least 1 and at least minInstances ({MinInstances}).");
         }
 
+        Degradation?.Validate(errors);
         errors.ThrowIfAny("Service", name);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Surge.LoadBalancer.Degradation;
 
 namespace Surge.LoadBalancer.DataPlane;
 
@@ -8,9 +9,11 @@ public static class DataPlaneEndpoints
     /// <summary>Maps the YARP routes and the 503 endpoint, both limited to the data plane port by <see cref="DataPlanePortPolicy"/>.</summary>
     public static IEndpointRouteBuilder MapDataPlane(this IEndpointRouteBuilder endpoints)
     {
-        // The standard proxy pipeline, with the traffic counts around it for error measurements.
+        // The standard proxy pipeline, with the traffic counts around it for error measurements. Rejecting degraded
+        // routes comes first, so those requests reach neither a backend nor the counts.
         endpoints.MapReverseProxy(pipeline =>
         {
+            pipeline.UseDegradation();
             pipeline.UseTrafficCounting();
             pipeline.UseSessionAffinity();
             pipeline.UseLoadBalancing();
@@ -25,9 +28,14 @@ public static class DataPlaneEndpoints
         return endpoints;
     }
 
-    /// <summary>Returns 503 problem details naming the service that has no backends.</summary>
-    public static ProblemHttpResult NoBackends(string service) =>
-        TypedResults.Problem(
+    /// <summary>
+    /// Returns 503 problem details naming the service that has no backends, or, for a non-critical route of a degraded
+    /// service, the same rejection with <c>Retry-After</c> that the proxy sends when the service has backends.
+    /// </summary>
+    public static ProblemHttpResult NoBackends(string service, HttpContext context, DegradationTable degradation) =>
+        DegradedRequests.FindRejection(degradation, context, service) is { } degraded
+            ? DegradedRequests.Rejection(context, service, degraded)
+            : TypedResults.Problem(
             statusCode: StatusCodes.Status503ServiceUnavailable,
             title: "The service has no backends.",
             detail: $"Service '{service}' has no registered backends, so the load balancer cannot forward the request. " +

@@ -1,14 +1,16 @@
 using Marten;
 using Microsoft.Extensions.Options;
+using Surge.LoadBalancer.Degradation;
 
 namespace Surge.LoadBalancer.DataPlane;
 
 /// <summary>
-/// Builds the data plane from the stored pools before the service takes messages, then reloads it every
+/// Builds the data plane from the stored pools and degradation switches before the service takes messages, then reloads it every
 /// <see cref="LoadBalancerOptions.RefreshInterval"/> to pick up changes that other replicas committed.
 /// </summary>
 public sealed partial class DataPlaneRefresher(
     DataPlaneConfig dataPlane,
+    DegradationTable degradation,
     IDocumentStore store,
     IOptions<LoadBalancerOptions> options,
     TimeProvider time,
@@ -18,6 +20,7 @@ public sealed partial class DataPlaneRefresher(
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await dataPlane.ReloadAsync(store, cancellationToken);
+        await degradation.ReloadAsync(store, cancellationToken);
         LogStarted(logger, options.Value.DataPlaneUrl, options.Value.RefreshInterval);
         await base.StartAsync(cancellationToken);
     }
@@ -32,6 +35,7 @@ public sealed partial class DataPlaneRefresher(
             try
             {
                 await dataPlane.ReloadAsync(store, stoppingToken);
+                await degradation.ReloadAsync(store, stoppingToken);
                 if (failures > 0)
                 {
                     LogRefreshRecovered(logger, failures);

@@ -25,6 +25,12 @@ public sealed class BackendPoolProjection : SingleStreamProjection<BackendPoolVi
     /// <inheritdoc />
     public override BackendPoolView? Evolve(BackendPoolView? snapshot, string id, IEvent e)
     {
+        // Marten offers every stream's events to each inline projection; degradation switches are not pools.
+        if (!BackendPoolStream.IsKey(id))
+        {
+            return snapshot;
+        }
+
         var view = snapshot ?? new BackendPoolView(id, BackendPoolStream.ServiceOf(id), []);
         var next = e.Data switch
         {

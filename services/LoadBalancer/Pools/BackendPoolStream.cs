@@ -10,6 +10,9 @@ public static class BackendPoolStream
     /// <summary>Returns the stream key of the service's pool, <c>backend-pool/{service}</c>.</summary>
     public static string Key(string service) => Prefix + service;
 
+    /// <summary>Returns whether the stream key names a backend pool.</summary>
+    public static bool IsKey(string streamKey) => streamKey.StartsWith(Prefix, StringComparison.Ordinal);
+
     /// <summary>Returns the service whose pool the stream key names.</summary>
     public static string ServiceOf(string streamKey) =>
         streamKey.StartsWith(Prefix, StringComparison.Ordinal)
