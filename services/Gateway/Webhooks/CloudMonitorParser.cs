@@ -81,12 +81,12 @@ public static class CloudMonitorParser
         var fingerprint = Fingerprint(form, dimensions!);
         if (state == "INSUFFICIENT_DATA")
         {
-            return ParsedWebhook.Ignore(fingerprint, $"CloudMonitor alert '{name}' has insufficient data, which says nothing about load; nothing was scaled.");
+            return ParsedWebhook.Ignore(fingerprint, $"CloudMonitor alert '{name}' has insufficient data, which says nothing about load; nothing was scaled.") with { SentAt = notifiedAt };
         }
 
         var (startsAt, note) = StartsAt(notifiedAt, Value(form, "lastTime"));
         var alert = new Alert(state == "OK" ? "resolved" : "firing", fingerprint, startsAt, Labels(form, dimensions!), Annotations(form), dimensions);
-        return ParsedWebhook.Forward(new AlertNotification(Source, Value(form, "productGroupName"), [alert]), note: note);
+        return ParsedWebhook.Forward(new AlertNotification(Source, Value(form, "productGroupName"), [alert]), note: note) with { SentAt = notifiedAt };
     }
 
     /// <summary>Returns a field's value, or null when it is absent, empty or the literal <c>null</c> CloudMonitor writes for absent.</summary>

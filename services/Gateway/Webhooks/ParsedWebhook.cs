@@ -10,7 +10,8 @@ namespace Surge.Gateway.Webhooks;
 /// <param name="Ignored">The outcomes of the alerts the gateway ignored.</param>
 /// <param name="TruncatedAlerts">How many alerts the sender dropped from the body because of its own limit.</param>
 /// <param name="Note">What the sender said about why it sent the body, for the log.</param>
-public sealed record ParsedWebhook(AlertNotification? Notification, IReadOnlyList<AlertOutcome> Ignored, long TruncatedAlerts = 0, string? Note = null)
+/// <param name="SentAt">When the sender says it sent the body, where the body says so, to refuse replays.</param>
+public sealed record ParsedWebhook(AlertNotification? Notification, IReadOnlyList<AlertOutcome> Ignored, long TruncatedAlerts = 0, string? Note = null, DateTimeOffset? SentAt = null)
 {
     /// <summary>A body whose alerts all go to Capacity.</summary>
     public static ParsedWebhook Forward(AlertNotification notification, long truncatedAlerts = 0, string? note = null) =>
