@@ -8,7 +8,7 @@ public sealed class AlertSourceOptions
 
     /// <summary>
     /// The largest notification body accepted, in bytes; a larger one gets 413 before it is read whole. Default 512 KiB:
-    /// Alertmanager sends about 1 KiB per alert, so this holds a group of several hundred.
+    /// Alertmanager sends about 1 KiB per alert, so this fits a group of several hundred.
     /// </summary>
     public long MaxBodyBytes { get; set; } = 512 * 1024;
 
@@ -57,7 +57,7 @@ public sealed class CloudWatchSourceOptions
     /// <summary>Whether <c>POST /webhooks/cloudwatch</c> accepts messages. Default false.</summary>
     public bool Enabled { get; set; }
 
-    /// <summary>Whether message signatures are checked. Default true; turn off only on a machine nobody else reaches.</summary>
+    /// <summary>Whether message signatures are checked. Default true; turn off only on a machine that no one else can reach.</summary>
     public bool VerifySignatures { get; set; } = true;
 
     /// <summary>PEM files of SNS signing certificates; each is tried for every message.</summary>

@@ -122,7 +122,7 @@ public static class CloudMonitorParser
     }
 
     // CloudMonitor has sent seconds and milliseconds since 1970; no alert is older than 2001-09-09 (10^9 s), and a
-    // count of milliseconds passes 10^12 in 2001 too, so the magnitude tells them apart.
+    // count of milliseconds passes 10^12 in 2001 too, so the magnitude distinguishes them.
     private static DateTimeOffset Timestamp(string? text, Dictionary<string, string[]> errors)
     {
         if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number <= 0)

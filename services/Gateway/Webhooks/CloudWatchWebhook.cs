@@ -21,7 +21,7 @@ public static class CloudWatchWebhook
         var message = SnsMessageParser.Parse(body);
         if (http.Request.Headers["x-amz-sns-message-type"].ToString() is { Length: > 0 } headerType && headerType != message.Type)
         {
-            throw new RequestValidationException("x-amz-sns-message-type", $"The x-amz-sns-message-type header says {headerType} but the body's Type is {message.Type}.");
+            throw new RequestValidationException("x-amz-sns-message-type", $"The x-amz-sns-message-type header is {headerType} but the body's Type is {message.Type}.");
         }
 
         if (check.Check(message) is { Succeeded: false } failed)
@@ -40,7 +40,7 @@ public static class CloudWatchWebhook
     /// <summary>Lists the subscription messages handled since start.</summary>
     public static IResult ListSubscriptions(SnsSubscriptions subscriptions) => TypedResults.Ok(subscriptions.Records);
 
-    // A SubscribeURL that does not answer is a 503, so SNS sends the confirmation request again.
+    // A SubscribeURL that fails or times out becomes a 503, so SNS sends the confirmation request again.
     private static async Task<SnsSubscriptionRecord> ConfirmAsync(SnsSubscriptions subscriptions, SnsMessage message, CancellationToken cancellationToken)
     {
         try

@@ -9,7 +9,7 @@ namespace Surge.Gateway.Webhooks;
 /// notification. What each field becomes:
 /// <list type="bullet">
 /// <item><c>alerts[].status</c>, <c>labels</c>, <c>annotations</c>, <c>startsAt</c>: the alert. Per-alert status counts:
-/// the top-level <c>status</c> and <c>state</c> say "firing" while any alert fires and disagree with resolved alerts
+/// the top-level <c>status</c> and <c>state</c> are "firing" while any alert fires and disagree with resolved alerts
 /// in the same body.</item>
 /// <item><c>alerts[].fingerprint</c>: the alert's identity. Grafana computes it over labels it then removes from the body,
 /// so it cannot be recomputed; when it is absent, the identity is the label fingerprint of the labels sent plus
@@ -67,8 +67,8 @@ public static class GrafanaParser
             return LabelFingerprint.Compute(labels);
         }
 
-        // Grafana keeps the rule UID in the private label __alert_rule_uid__, which it removes from the body; adding it
-        // back keeps two rules with the same visible labels apart.
+        // Grafana keeps the rule UID in the private label __alert_rule_uid__ and removes that label from the body.
+        // Adding it back keeps two rules with the same visible labels apart.
         var withRule = new Dictionary<string, string>(labels, StringComparer.Ordinal) { ["__alert_rule_uid__"] = ruleUid };
         return LabelFingerprint.Compute(withRule);
     }

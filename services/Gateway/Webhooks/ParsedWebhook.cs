@@ -3,7 +3,7 @@ using Surge.Contracts.Alerts;
 namespace Surge.Gateway.Webhooks;
 
 /// <summary>
-/// What a source's body asks of Surge: alerts to hand to Capacity, and alerts the gateway itself ignores with a reason
+/// What a source's body requests of Surge: alerts to hand to Capacity, and alerts the gateway itself ignores with a reason
 /// (such as a CloudWatch alarm entering INSUFFICIENT_DATA), which are answered without calling Capacity.
 /// </summary>
 /// <param name="Notification">The alerts to forward, or null when every alert was ignored.</param>
@@ -17,7 +17,7 @@ public sealed record ParsedWebhook(AlertNotification? Notification, IReadOnlyLis
     public static ParsedWebhook Forward(AlertNotification notification, long truncatedAlerts = 0, string? note = null) =>
         new(notification, [], truncatedAlerts, note);
 
-    /// <summary>A body the gateway answers itself, because nothing in it needs a decision.</summary>
+    /// <summary>A body the gateway responds to itself, because nothing in it needs a decision.</summary>
     public static ParsedWebhook Ignore(string fingerprint, string reason) =>
         new(null, [new AlertOutcome(fingerprint, AlertOutcomes.Ignored, null, reason)]);
 }

@@ -17,7 +17,7 @@ public sealed partial class SnsSubscriptions(IHttpClientFactory clients, IOption
     /// <summary>The confirmation requests received since start, oldest first, at most the last 100.</summary>
     public IReadOnlyList<SnsSubscriptionRecord> Records => [.. records];
 
-    /// <summary>Confirms the subscription a SubscriptionConfirmation asks for, when allowed; throws when the URL does not answer 2xx, so SNS sends it again.</summary>
+    /// <summary>Confirms the subscription a SubscriptionConfirmation requests, when allowed; throws when the URL does not respond with 2xx, so SNS sends it again.</summary>
     public async Task<SnsSubscriptionRecord> ConfirmAsync(SnsMessage message, CancellationToken cancellationToken)
     {
         var settings = options.Value.CloudWatch;
@@ -37,7 +37,7 @@ public sealed partial class SnsSubscriptions(IHttpClientFactory clients, IOption
         if (!response.IsSuccessStatusCode)
         {
             LogConfirmationFailed(logger, message.TopicArn, (int)response.StatusCode);
-            throw new HttpRequestException($"SubscribeURL answered {(int)response.StatusCode}.");
+            throw new HttpRequestException($"SubscribeURL responded with {(int)response.StatusCode}.");
         }
 
         LogConfirmed(logger, message.TopicArn);

@@ -15,8 +15,8 @@ public static class WebhookBody
             throw TooLarge(maxBytes, $"Content-Length is {request.ContentLength} bytes");
         }
 
-        // Kestrel enforces the limit too, for bodies sent without a length; the loop below is the check that holds
-        // whichever server runs the gateway.
+        // Kestrel enforces the limit too, for bodies sent without a length. The loop below enforces it whichever
+        // server runs the gateway.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = maxBytes;

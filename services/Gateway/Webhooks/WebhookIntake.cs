@@ -3,10 +3,10 @@ using Surge.ServiceDefaults.Correlation;
 
 namespace Surge.Gateway.Webhooks;
 
-/// <summary>Answers a parsed notification: forwards its alerts to Capacity, or answers itself when the gateway ignored every alert.</summary>
+/// <summary>Responds to a parsed notification: forwards its alerts to Capacity, or responds itself when the gateway ignored every alert.</summary>
 public sealed partial class WebhookIntake(AlertForwarder forwarder, ILogger<WebhookIntake> logger)
 {
-    /// <summary>Returns Capacity's answer (202, 400 or 503), or 200 with the ignored outcomes when nothing needs Capacity.</summary>
+    /// <summary>Returns Capacity's response (202, 400 or 503), or 200 with the ignored outcomes when nothing needs Capacity.</summary>
     public async Task<IResult> AnswerAsync(HttpContext http, ParsedWebhook parsed, CancellationToken cancellationToken)
     {
         var notification = parsed.Notification;

@@ -62,8 +62,8 @@ public static class WebhookJson
     }
 
     /// <summary>
-    /// Returns an object of string values, or null when absent; records an error when it has another shape, or when
-    /// it is required and absent or empty.
+    /// Returns an object of string values, or null when absent. Records an error when the value has another shape, or
+    /// when it is required and absent or empty.
     /// </summary>
     public static Dictionary<string, string>? StringMap(JsonElement element, string name, string path, Dictionary<string, string[]> errors, string? requiredBecause = null)
     {

@@ -23,7 +23,7 @@ public sealed class SourcesIntakeTests(SourcesCluster cluster)
     }
 
     [Fact]
-    public async Task Grafana_SignedAlert_StartsASagaAndItsRepeatStartsNone()
+    public async Task Grafana_SignedRepeat_StartsOneSaga()
     {
         await cluster.ApplyFleetAsync(Fleets.ForService("src-grafana", "127.79.162.0/24", "{alertname: SrcGrafanaCpu}"));
         using var client = cluster.CreateGatewayClient(apiKey: null);
@@ -41,7 +41,7 @@ public sealed class SourcesIntakeTests(SourcesCluster cluster)
     }
 
     [Fact]
-    public async Task CloudWatch_SameMessageIdDeliveredTwice_StartsOneSaga()
+    public async Task CloudWatch_MessageIdTwice_StartsOneSaga()
     {
         await cluster.ApplyFleetAsync(Fleets.ForService("src-cloudwatch", "127.79.163.0/24", "{alertname: src-cloudwatch-bytes, BucketName: src-cloudwatch-bucket}"));
         using var client = cluster.CreateGatewayClient(apiKey: null);
@@ -64,7 +64,7 @@ public sealed class SourcesIntakeTests(SourcesCluster cluster)
     }
 
     [Fact]
-    public async Task CloudWatch_InsufficientData_Is200IgnoredAndStartsNothing()
+    public async Task CloudWatch_InsufficientData_IsIgnored()
     {
         await cluster.ApplyFleetAsync(Fleets.ForService("src-cw-nodata", "127.79.164.0/24", "{alertname: src-cw-nodata}"));
         using var client = cluster.CreateGatewayClient(apiKey: null);
@@ -78,7 +78,7 @@ public sealed class SourcesIntakeTests(SourcesCluster cluster)
     }
 
     [Fact]
-    public async Task CloudMonitor_CallbackWithSecret_StartsASagaAndItsRetryStartsNone()
+    public async Task CloudMonitor_RetriedCallback_StartsOneSaga()
     {
         await cluster.ApplyFleetAsync(Fleets.ForService("src-cms", "127.79.165.0/24", "{rule_id: src-cms-rule, apiStageName: RELEASE}"));
         using var client = cluster.CreateGatewayClient(apiKey: null);

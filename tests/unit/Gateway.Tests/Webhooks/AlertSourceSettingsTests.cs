@@ -23,7 +23,7 @@ public sealed class AlertSourceSettingsTests
     }
 
     [Fact]
-    public void Validate_CertificateFileMissingOrNotPem_NamesTheFile()
+    public void Validate_BadCertificateFile_NamesIt()
     {
         var notPem = Path.GetTempFileName();
         try
@@ -50,7 +50,7 @@ public sealed class AlertSourceSettingsTests
     }
 
     [Fact]
-    public void Validate_ShortGrafanaSecretAndBadHostPattern_AreBothNamed()
+    public void Validate_TwoFaults_NamesBoth()
     {
         var failures = Failures(new AlertSourceOptions
         {
@@ -75,7 +75,7 @@ public sealed class AlertSourceSettingsTests
     }
 
     [Fact]
-    public void TrustedHostPattern_LoopbackOverride_AllowsHttpOnlyWhenAsked()
+    public void TrustedHostPattern_Loopback_NeedsAllowHttp()
     {
         Assert.True(TrustedHostPattern.Allows("http://127.0.0.1:5999/confirm", "eu-west-1", ["127.0.0.1"], allowHttp: true));
         Assert.False(TrustedHostPattern.Allows("http://127.0.0.1:5999/confirm", "eu-west-1", ["127.0.0.1"], allowHttp: false));

@@ -76,7 +76,7 @@ public sealed class CloudMonitorParserTests
     }
 
     [Fact]
-    public void Read_RepeatAfterMutePeriodAndTheOk_MapToTheFirstNotificationsPair()
+    public void Read_RepeatAndOk_KeepIdentity()
     {
         var first = Read(RawBody()).Notification!.Alerts[0];
         var repeat = Read(With(("timestamp", "1685732552000"), ("lastTime", "1天0小时0分钟"))).Notification!.Alerts[0];
@@ -88,7 +88,7 @@ public sealed class CloudMonitorParserTests
     }
 
     [Fact]
-    public void Read_OtherResourceOrLaterIncident_GetsAnotherPair()
+    public void Read_NewIncident_GetsNewIdentity()
     {
         var first = Read(RawBody()).Notification!.Alerts[0];
         var otherStage = Read(With(("dimensions", "{apiStageName=TEST, apiUid=00000000000000000000000000000001, region=cn-shenzhen, userId=1000000000000001}"))).Notification!.Alerts[0];
@@ -100,7 +100,7 @@ public sealed class CloudMonitorParserTests
     }
 
     [Fact]
-    public void Read_TimestampInSeconds_IsTheSameInstantAsInMilliseconds()
+    public void Read_TimestampInSeconds_Matches()
     {
         var seconds = Read(With(("timestamp", "1685646149"))).Notification!.Alerts[0];
 
@@ -176,7 +176,7 @@ public sealed class CloudMonitorParserTests
     }
 
     [Fact]
-    public void Read_LastTimeUnreadable_UsesTheNotificationMinuteAndSaysSo()
+    public void Read_UnreadableLastTime_UsesNotificationMinute()
     {
         var parsed = Read(With(("lastTime", "soon")));
 

@@ -19,7 +19,7 @@ public sealed class CloudMonitorSecretTests
     }
 
     [Fact]
-    public void Check_NoSecret_FailsSayingWhereToPutIt()
+    public void Check_NoSecret_Fails()
     {
         var check = CloudMonitorSecret.Check(Options, Query());
 

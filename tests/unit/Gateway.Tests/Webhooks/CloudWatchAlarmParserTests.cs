@@ -43,7 +43,7 @@ public sealed class CloudWatchAlarmParserTests
     }
 
     [Fact]
-    public void Parse_SubscriptionConfirmationFile_ReadsTokenAndSubscribeUrl()
+    public void Parse_SubscriptionConfirmation_ReadsToken()
     {
         var message = SnsMessageParser.Parse(TestData.Bytes(ConfirmationFile));
 
@@ -55,7 +55,7 @@ public sealed class CloudWatchAlarmParserTests
     }
 
     [Fact]
-    public void Read_AlarmFile_IsOneFiringAlertWithDimensionsAsLabels()
+    public void Read_AlarmFile_IsFiringAlert()
     {
         var parsed = CloudWatchAlarmParser.Read(Envelope());
 
@@ -80,7 +80,7 @@ public sealed class CloudWatchAlarmParserTests
     }
 
     [Fact]
-    public void Read_MessageWithoutArn_HasTheIdentityOfTheSameAlarmWithItsArn()
+    public void Read_MissingArn_BuildsSameIdentity()
     {
         var withoutArn = CloudWatchAlarmParser.Read(Envelope()).Notification!.Alerts[0];
         var withArn = CloudWatchAlarmParser.Read(Envelope(alarm => alarm["AlarmArn"] = "arn:aws:cloudwatch:eu-west-1:1234567890:alarm:bucketbytesAlarm")).Notification!.Alerts[0];
@@ -90,7 +90,7 @@ public sealed class CloudWatchAlarmParserTests
     }
 
     [Fact]
-    public void Read_RetryAndNewIncident_SameMessageSamePairNewTransitionNewPair()
+    public void Read_RetryAndNewIncident_Identities()
     {
         var first = CloudWatchAlarmParser.Read(Envelope()).Notification!.Alerts[0];
         var retry = CloudWatchAlarmParser.Read(SnsMessageParser.Parse(TestData.Bytes(AlarmFile))).Notification!.Alerts[0];
@@ -123,7 +123,7 @@ public sealed class CloudWatchAlarmParserTests
     }
 
     [Fact]
-    public void Read_MetricMathAlarm_CollectsDimensionsOfEachMetric()
+    public void Read_MetricMathAlarm_CollectsDimensions()
     {
         var parsed = CloudWatchAlarmParser.Read(Envelope(alarm => alarm["Trigger"] = JsonNode.Parse("""
             {"Metrics":[{"Id":"m1","MetricStat":{"Metric":{"Dimensions":[{"value":"i-1","name":"InstanceId"}],"MetricName":"CPUUtilization","Namespace":"AWS/EC2"},"Period":60,"Stat":"Average"},"ReturnData":false},

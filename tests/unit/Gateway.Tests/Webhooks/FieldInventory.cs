@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 namespace Surge.Gateway.Tests.Webhooks;
 
 /// <summary>
-/// Builds a body holding every field a field inventory under Data/ lists, with a value of the field's documented type,
-/// so a parser is tested on the whole field set of a source's release and not only on the fields one capture holds.
+/// Builds a body with every field a field inventory under Data/ lists, each with a value of its documented type. A
+/// parser is so tested on the whole field set of a source's release, not only on the fields of one capture.
 /// </summary>
 internal static class FieldInventory
 {

@@ -56,7 +56,7 @@ public sealed class GrafanaParserTests
     private static JsonObject FullBody() => FieldInventory.Object(FieldInventory.Names(Inventory, "top_level"), TopSamples);
 
     [Fact]
-    public void Read_DocsExample_ReturnsTwoFiringAlertsWithGrafanasFingerprints()
+    public void Read_DocsExample_ReturnsTwoAlerts()
     {
         var notification = GrafanaParser.Read(TestData.Bytes(DocsFiring)).Notification!;
 
@@ -70,11 +70,11 @@ public sealed class GrafanaParserTests
     }
 
     [Fact]
-    public void Read_Grafana9MixedBody_UsesEachAlertsStatusNotTheTopLevel()
+    public void Read_MixedBody_UsesPerAlertStatus()
     {
         var parsed = GrafanaParser.Read(TestData.Bytes(MixedGrafana9));
 
-        // The top level says firing and state alerting; two of the three alerts are resolved.
+        // The top level is firing with state alerting, but two of the three alerts are resolved.
         Assert.Equal(["resolved", "resolved", "firing"], parsed.Notification!.Alerts.Select(a => a.Status));
         Assert.Equal(["aaafafe0953f0962", "fb31814ac93dbe7d", "6f9cd313db421ef1"], parsed.Notification.Alerts.Select(a => a.Fingerprint));
         Assert.Equal("1 firing, 2 resolved", parsed.Note);
@@ -93,7 +93,7 @@ public sealed class GrafanaParserTests
     }
 
     [Fact]
-    public void Read_NoFingerprint_UsesLabelsAndRuleUidNeverTheGroupKey()
+    public void Read_NoFingerprint_UsesLabelsAndRule()
     {
         var body = FullBody();
         body["alerts"]![0]!.AsObject().Remove("fingerprint");
@@ -109,7 +109,7 @@ public sealed class GrafanaParserTests
     }
 
     [Fact]
-    public void Read_RepeatOfAnAlert_HasTheSameIdentity()
+    public void Read_Repeat_KeepsIdentity()
     {
         var first = GrafanaParser.Read(TestData.Bytes(DocsFiring)).Notification!.Alerts[1];
         var repeat = JsonNode.Parse(TestData.Text(DocsFiring))!.AsObject();

@@ -29,7 +29,7 @@ public sealed class PlainAlertParserTests
     private static ParsedWebhook Read(string body) => PlainAlertParser.Read(Encoding.UTF8.GetBytes(body));
 
     [Fact]
-    public void Read_DocumentedExample_KeepsGivenFingerprintOrComputesIt()
+    public void Read_DocumentedExample_Parses()
     {
         var notification = Read(Example).Notification!;
 
@@ -43,7 +43,7 @@ public sealed class PlainAlertParserTests
     }
 
     [Fact]
-    public void Read_MisspeltField_NamesItAndTheKnownOnes()
+    public void Read_MisspeltField_IsNamed()
     {
         var error = Assert.Throws<RequestValidationException>(() => Read(Example.Replace("\"startsAt\": \"2026-03-01T11:58:30Z\"", "\"startAt\": \"2026-03-01T11:58:30Z\"", StringComparison.Ordinal)));
 

@@ -81,7 +81,7 @@ public sealed class SnsMessageCheckTests : IDisposable
     }
 
     [Fact]
-    public void Check_CapturedAwsSignature_FailsWithTheTestCertificate()
+    public void Check_CapturedAwsSignature_Fails()
     {
         var captured = SnsMessageParser.Parse(TestData.Bytes("cloud/aws-sns-http-cloudwatch-alarm.json")) with
         {
@@ -105,7 +105,7 @@ public sealed class SnsMessageCheckTests : IDisposable
     }
 
     [Fact]
-    public void Check_UnknownCertificateName_SaysWhereToPutIt()
+    public void Check_UnknownCertificate_Fails()
     {
         var result = Check().Check(Signed(certUrl: "https://sns.eu-west-1.amazonaws.com/SimpleNotificationService-ffffffffffffffffffffffffffffffff.pem"));
 

@@ -28,7 +28,7 @@ public sealed class WebhookBodyTests
     }
 
     [Fact]
-    public async Task ReadAsync_ContentLengthOverLimit_Is413BeforeReading()
+    public async Task ReadAsync_LargeContentLength_Is413()
     {
         var stream = new CountingStream();
         var request = Request([], "application/json", 10_000);
@@ -42,7 +42,7 @@ public sealed class WebhookBodyTests
     }
 
     [Fact]
-    public async Task ReadAsync_ChunkedBodyOverLimit_Is413WithoutReadingItAll()
+    public async Task ReadAsync_LargeChunkedBody_Is413()
     {
         var stream = new CountingStream(endless: true);
         var request = Request([], "application/json", null);
@@ -69,7 +69,7 @@ public sealed class WebhookBodyTests
     }
 
     [Fact]
-    public void ToResult_Rejection_IsProblemDetailsNamingTheField()
+    public void ToResult_Rejection_IsProblemDetails()
     {
         var result = Assert.IsType<Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>(WebhookRejection.Unauthorized("token", "The token is wrong.").ToResult());
 
