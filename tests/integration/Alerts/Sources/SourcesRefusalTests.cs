@@ -33,6 +33,7 @@ public sealed class SourcesRefusalTests(SourcesCluster cluster)
             ["sns other key"] = await SourcesBodies.PostSnsAsync(client, SourcesBodies.SnsMessage(otherKey, "Notification", Guid.NewGuid().ToString(), alarm)),
             ["sns changed after signing"] = await SourcesBodies.PostSnsAsync(client, forged.ToJsonString()),
             ["cloudmonitor wrong token"] = await SourcesBodies.PostCloudMonitorAsync(client, SourcesBodies.CloudMonitor("src-refused-rule", "RELEASE", now), "wrong-token"),
+            ["cloudmonitor replayed"] = await SourcesBodies.PostCloudMonitorAsync(client, SourcesBodies.CloudMonitor("src-refused-rule", "RELEASE", now.AddHours(-2)), cluster.CloudMonitorSecret),
             ["json without key"] = await client.PostAsync("/webhooks/json", new StringContent(SourcesBodies.Plain("SrcRefused", Service, now), Encoding.UTF8, "application/json")),
         };
 
