@@ -37,9 +37,9 @@ public static class GatewayRegistration
         builder.Services.AddSingleton<ServiceClient>();
         builder.Services.AddSingleton<FleetApplier>();
         builder.Services.AddSingleton<AuditTimeline>();
-        builder.Services.AddSingleton<AlertForwarder>();
         builder.Services.AddInvariantChecks();
 
+        builder.AddAlertSources();
         builder.AddRequestLimits();
         builder.AddApiKeyAuthentication();
         return builder;

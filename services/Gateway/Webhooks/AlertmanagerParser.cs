@@ -6,60 +6,56 @@ namespace Surge.Gateway.Webhooks;
 
 /// <summary>
 /// Reads an Alertmanager webhook body (version 4, every release from 0.x to 0.34, with or without <c>fingerprint</c>
-/// and <c>truncatedAlerts</c>) into the normalised notification Capacity matches. It walks the JSON by hand so each
-/// error names the exact field; unknown fields are ignored, as new Alertmanager releases add them.
+/// and <c>truncatedAlerts</c>) into the normalised notification Capacity matches. What each field becomes:
+/// <list type="bullet">
+/// <item><c>alerts[].status</c>, <c>labels</c>, <c>annotations</c>, <c>startsAt</c>: the alert; per-alert status counts,
+/// the top-level <c>status</c> only summarises it.</item>
+/// <item><c>alerts[].fingerprint</c>: the alert's identity; absent before 0.19, then recomputed from the labels the same
+/// way Alertmanager computes it, so old and new peers of one pair dedupe alike.</item>
+/// <item><c>truncatedAlerts</c> and <c>notification_reason</c>: logged; the dropped alerts come again with the next
+/// notification of the group.</item>
+/// <item><c>receiver</c>: kept as the notification's receiver.</item>
+/// <item><c>groupKey</c>, <c>groupLabels</c>, <c>commonLabels</c>, <c>commonAnnotations</c>, <c>routeLabels</c>,
+/// <c>externalURL</c>, <c>endsAt</c>, <c>generatorURL</c>: checked for their type and otherwise unused. The group key in
+/// particular is never part of an identity, because it changes when the routing tree changes.</item>
+/// </list>
 /// </summary>
 public static class AlertmanagerParser
 {
     /// <summary>The source name the notifications carry.</summary>
     public const string Source = "alertmanager";
 
+    private const string Expected = "the Alertmanager webhook body (version 4) as JSON";
+
     /// <summary>Parses the body or throws a 400 naming every invalid field.</summary>
-    public static AlertNotification Parse(ReadOnlySpan<byte> body)
+    public static AlertNotification Parse(ReadOnlySpan<byte> body) => Read(body).Notification!;
+
+    /// <summary>Parses the body with what the log needs besides the alerts, or throws a 400 naming every invalid field.</summary>
+    public static ParsedWebhook Read(ReadOnlySpan<byte> body)
     {
-        using var document = ParseJson(body);
+        using var document = WebhookJson.ParseObject(body, Expected);
         var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            throw new RequestValidationException("body", $"The body is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object. Send the Alertmanager webhook body (version 4).");
-        }
 
         var errors = new Dictionary<string, string[]>();
         CheckVersion(root, errors);
         var alerts = ReadAlerts(root, errors);
+        var truncated = WebhookJson.OptionalCount(root, "truncatedAlerts", "", errors) ?? 0;
+        var reason = WebhookJson.OptionalString(root, "notification_reason", "", errors);
+        CheckGroupFields(root, errors);
         if (errors.Count > 0)
         {
             throw new RequestValidationException(errors, "The body is not an Alertmanager webhook notification (version 4); nothing was stored.");
         }
 
-        return new AlertNotification(Source, ReadString(root, "receiver"), alerts);
-    }
-
-    private static JsonDocument ParseJson(ReadOnlySpan<byte> body)
-    {
-        if (body.IsEmpty)
-        {
-            throw new RequestValidationException("body", "The body is empty. Send the Alertmanager webhook body (version 4) as JSON.");
-        }
-
-        // Duplicate names are rejected because senders disagree on which copy wins, and trailing text after the
-        // document is rejected because it means the body is not one JSON value.
-        try
-        {
-            return JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = 32, AllowDuplicateProperties = false });
-        }
-        catch (JsonException exception)
-        {
-            throw new RequestValidationException("body", $"The body is not valid JSON: {exception.Message}");
-        }
+        return ParsedWebhook.Forward(new AlertNotification(Source, WebhookJson.String(root, "receiver"), alerts), truncated, reason);
     }
 
     private static void CheckVersion(JsonElement root, Dictionary<string, string[]> errors)
     {
-        var version = ReadString(root, "version");
+        var version = WebhookJson.String(root, "version");
         if (version is null && root.TryGetProperty("version", out var raw))
         {
-            errors["version"] = [$"version is the JSON {raw.ValueKind.ToString().ToLowerInvariant()} {raw.GetRawText()}; Alertmanager sends it as the string \"4\"."];
+            errors["version"] = [$"version is the JSON {WebhookJson.Kind(raw)} {raw.GetRawText()}; Alertmanager sends it as the string \"4\"."];
         }
         else if (version is null)
         {
@@ -67,102 +63,41 @@ public static class AlertmanagerParser
         }
         else if (version != "4")
         {
-            errors["version"] = [$"version is \"{version}\"; only the Alertmanager webhook version \"4\" is supported."];
+            errors["version"] = [$"version is \"{version}\"; only the Alertmanager webhook version \"4\" is supported. Grafana's contact points post to /webhooks/grafana."];
         }
     }
 
     private static List<Alert> ReadAlerts(JsonElement root, Dictionary<string, string[]> errors)
     {
-        if (!root.TryGetProperty("alerts", out var array) || array.ValueKind != JsonValueKind.Array)
-        {
-            errors["alerts"] = ["alerts is missing or not an array."];
-            return [];
-        }
-
-        if (array.GetArrayLength() == 0)
-        {
-            errors["alerts"] = ["alerts is empty; a notification carries at least one alert."];
-            return [];
-        }
-
         var alerts = new List<Alert>();
-        var index = 0;
-        foreach (var element in array.EnumerateArray())
+        var elements = WebhookJson.Alerts(root, errors);
+        for (var i = 0; i < elements.Length; i++)
         {
-            if (ReadAlert(element, $"alerts[{index}]", errors) is { } alert)
+            if (GroupedAlertReader.Read(elements[i], $"alerts[{i}]", errors, static (_, labels) => LabelFingerprint.Compute(labels)) is { } alert)
             {
                 alerts.Add(alert);
             }
-
-            index++;
         }
 
         return alerts;
     }
 
-    private static Alert? ReadAlert(JsonElement element, string path, Dictionary<string, string[]> errors)
+    private static void CheckGroupFields(JsonElement root, Dictionary<string, string[]> errors)
     {
-        if (element.ValueKind != JsonValueKind.Object)
+        var status = WebhookJson.OptionalString(root, "status", "", errors);
+        if (status is not (null or "firing" or "resolved"))
         {
-            errors[path] = ["Each alert must be a JSON object."];
-            return null;
+            errors["status"] = [$"status is \"{status}\"; Alertmanager sends \"firing\" or \"resolved\"."];
         }
 
-        var status = ReadString(element, "status");
-        if (status is not ("firing" or "resolved"))
+        foreach (var name in (string[])["receiver", "groupKey", "externalURL"])
         {
-            errors[$"{path}.status"] = [$"status is {(status is null ? "missing" : $"\"{status}\"")}; it must be \"firing\" or \"resolved\"."];
+            WebhookJson.OptionalString(root, name, "", errors);
         }
 
-        var labels = ReadStringMap(element, "labels", path, errors, required: true);
-        var annotations = ReadStringMap(element, "annotations", path, errors, required: false);
-        if (!GoTime.TryParse(ReadString(element, "startsAt"), out var startsAt))
+        foreach (var name in (string[])["groupLabels", "commonLabels", "commonAnnotations", "routeLabels"])
         {
-            errors[$"{path}.startsAt"] = ["startsAt is missing or not an RFC 3339 time such as 2024-05-01T10:00:00.123456789Z."];
+            WebhookJson.StringMap(root, name, "", errors);
         }
-
-        var fingerprint = ReadString(element, "fingerprint");
-        if (fingerprint is not null && (fingerprint.Length != 16 || !fingerprint.All(char.IsAsciiHexDigitLower)))
-        {
-            errors[$"{path}.fingerprint"] = [$"fingerprint \"{fingerprint}\" is not 16 lowercase hex digits; leave it out and Surge computes it from the labels."];
-        }
-
-        if (labels is null || status is null)
-        {
-            return null;
-        }
-
-        return new Alert(status, fingerprint ?? LabelFingerprint.Compute(labels), startsAt, labels, annotations ?? new Dictionary<string, string>());
     }
-
-    private static Dictionary<string, string>? ReadStringMap(JsonElement element, string name, string path, Dictionary<string, string[]> errors, bool required)
-    {
-        if (!element.TryGetProperty(name, out var map) || map.ValueKind == JsonValueKind.Null)
-        {
-            if (required)
-            {
-                errors[$"{path}.{name}"] = [$"{name} is missing; every Alertmanager alert carries its labels, at least alertname."];
-            }
-
-            return null;
-        }
-
-        if (map.ValueKind != JsonValueKind.Object || map.EnumerateObject().Any(p => p.Value.ValueKind != JsonValueKind.String))
-        {
-            errors[$"{path}.{name}"] = [$"{name} must be an object whose values are strings."];
-            return null;
-        }
-
-        var values = map.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
-        if (required && values.Count == 0)
-        {
-            errors[$"{path}.{name}"] = [$"{name} is empty; every Alertmanager alert carries its labels, at least alertname."];
-            return null;
-        }
-
-        return values;
-    }
-
-    private static string? ReadString(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

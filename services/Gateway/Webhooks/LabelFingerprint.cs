@@ -28,6 +28,9 @@ public static class LabelFingerprint
         return hash.ToString("x16");
     }
 
+    /// <summary>Returns the fingerprint of one text, such as a cloud alarm's ARN, in the same 16 hex digits.</summary>
+    public static string OfText(string text) => Compute(new Dictionary<string, string>(StringComparer.Ordinal) { [""] = text });
+
     private static ulong Add(ulong hash, string text)
     {
         foreach (var b in Encoding.UTF8.GetBytes(text))

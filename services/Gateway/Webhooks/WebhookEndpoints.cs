@@ -1,33 +1,58 @@
+using Surge.Contracts.Alerts;
 using Surge.Gateway.Authentication;
-using Surge.Gateway.Routing;
-using Surge.ServiceDefaults.Correlation;
 
 namespace Surge.Gateway.Webhooks;
 
-/// <summary>Webhook intake for alarm systems.</summary>
-public static partial class WebhookEndpoints
+/// <summary>Webhook intake for alarm systems, one route per source.</summary>
+public static class WebhookEndpoints
 {
-    /// <summary>Maps <c>POST /webhooks/alertmanager</c>.</summary>
+    /// <summary>Maps <c>POST /webhooks/{alertmanager,grafana,cloudwatch,cloudmonitor,json}</c>.</summary>
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder routes)
     {
-        var webhooks = routes.MapGroup("/webhooks").WithTags("Webhooks").RequireAuthorization(GatewayRoles.SendAlertsPolicy);
-        webhooks.MapPost("/alertmanager", ReceiveAlertmanager)
-            .Accepts<object>("application/json")
-            .WithSummary("Receives a Prometheus Alertmanager webhook (version 4) and starts a scale-out per matched incident.");
+        // Each source authenticates its own way, so the group has no policy, and the routes that use gateway API keys
+        // require them one by one. The routes declare no Accepts metadata, because routing would then reject a wrong
+        // content type with a bare 415. The route's own check names the accepted types instead.
+        var webhooks = routes.MapGroup("/webhooks").WithTags("Webhooks").AddEndpointFilter(AnswerRejections);
+
+        webhooks.MapPost("/alertmanager", AlertmanagerWebhook.ReceiveAsync)
+            .RequireAuthorization(GatewayRoles.SendAlertsPolicy)
+            .WithDescription("Content-Type: application/json.")
+            .Produces<AlertIntakeResult>(StatusCodes.Status202Accepted)
+            .WithSummary("Receives a Prometheus Alertmanager webhook (version 4) and starts a scale-out per matched incident. Authenticate with a gateway API key as bearer token or basic password.");
+        webhooks.MapPost("/grafana", GrafanaWebhook.ReceiveAsync)
+            .WithDescription("Content-Type: application/json.")
+            .Produces<AlertIntakeResult>(StatusCodes.Status202Accepted)
+            .WithSummary("Receives a Grafana-managed alerting webhook (version 1). Authenticate with the contact point's HMAC signature when Gateway:AlertSources:Grafana:HmacSecret is set, otherwise with a gateway API key.");
+        webhooks.MapPost("/cloudwatch", CloudWatchWebhook.ReceiveAsync)
+            .WithDescription("Content-Type: text/plain or application/json.")
+            .Produces<AlertIntakeResult>(StatusCodes.Status202Accepted)
+            .Produces<SnsSubscriptionRecord>(StatusCodes.Status200OK)
+            .WithSummary("Receives Amazon SNS HTTP messages carrying CloudWatch alarms, and confirms the subscription. Authenticated by the SNS message signature.");
+        webhooks.MapGet("/cloudwatch/subscriptions", CloudWatchWebhook.ListSubscriptions)
+            .RequireAuthorization(GatewayRoles.ReadPolicy)
+            .WithSummary("Lists the SNS subscription requests the gateway handled since it started, and whether it confirmed each.");
+        webhooks.MapPost("/cloudmonitor", CloudMonitorWebhook.ReceiveAsync)
+            .WithDescription("Content-Type: application/x-www-form-urlencoded.")
+            .Produces<AlertIntakeResult>(StatusCodes.Status202Accepted)
+            .WithSummary("Receives an Alibaba Cloud CloudMonitor threshold alert callback. Authenticated by the shared secret in the callback URL's query.");
+        webhooks.MapPost("/json", PlainAlertWebhook.ReceiveAsync)
+            .RequireAuthorization(GatewayRoles.SendAlertsPolicy)
+            .WithDescription("Content-Type: application/json.")
+            .Produces<AlertIntakeResult>(StatusCodes.Status202Accepted)
+            .WithSummary("Receives alerts in Surge's own JSON form, for monitoring systems without a dedicated route. Authenticate with a gateway API key.");
         return routes;
     }
 
-    /// <summary>Parses the body and forwards it; returns Capacity's 202 or 400, or 503 when Capacity does not answer.</summary>
-    public static async Task<UpstreamResponse> ReceiveAlertmanager(HttpContext http, AlertForwarder forwarder, ILogger<AlertForwarder> logger, CancellationToken cancellationToken)
+    private static async ValueTask<object?> AnswerRejections(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        using var buffer = new MemoryStream();
-        await http.Request.Body.CopyToAsync(buffer, cancellationToken);
-        var notification = AlertmanagerParser.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-
-        LogReceived(logger, notification.Alerts.Count, notification.Receiver ?? "", http.Request.Headers.UserAgent.ToString());
-        return await forwarder.ForwardAsync(notification, http.GetCorrelationId(), cancellationToken);
+        try
+        {
+            return await next(context);
+        }
+        catch (WebhookRejection rejection)
+        {
+            WebhookLog.Rejected(context.HttpContext.RequestServices.GetRequiredService<ILogger<WebhookRejection>>(), rejection.Status, context.HttpContext.Request.Path, rejection.Message);
+            return rejection.ToResult();
+        }
     }
-
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Alertmanager notification with {AlertCount} alerts for receiver {Receiver} from {UserAgent}")]
-    private static partial void LogReceived(ILogger logger, int alertCount, string receiver, string userAgent);
 }

@@ -12,9 +12,15 @@ public sealed record AlertNotification(string Source, string? Receiver, IReadOnl
 /// <param name="StartsAt">When the alert started firing; with the fingerprint it identifies one incident.</param>
 /// <param name="Labels">The alert's labels.</param>
 /// <param name="Annotations">The alert's annotations.</param>
+/// <param name="Dimensions">
+/// The dimensions a cloud alarm reported for the resource, such as CloudWatch's <c>InstanceId</c> or CloudMonitor's
+/// <c>instanceId</c>, as the source spelled them; null for sources without dimensions. The gateway also copies them
+/// into <paramref name="Labels"/>, so a policy can select them either way.
+/// </param>
 public sealed record Alert(
     string Status,
     string Fingerprint,
     DateTimeOffset StartsAt,
     IReadOnlyDictionary<string, string> Labels,
-    IReadOnlyDictionary<string, string> Annotations);
+    IReadOnlyDictionary<string, string> Annotations,
+    IReadOnlyDictionary<string, string>? Dimensions = null);
