@@ -112,7 +112,7 @@ public static class ScaleInEndpoints
     }
 
     // Capacity does not read the load balancer's pools; the scale-out sagas that started the instances recorded where they serve.
-    private static async Task<IReadOnlyDictionary<Guid, string>> EndpointsAsync(IDocumentSession session, string service, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyDictionary<Guid, string>> EndpointsAsync(IDocumentSession session, string service, CancellationToken cancellationToken)
     {
         var sagas = await session.Query<ScaleOutState>().Where(saga => saga.Service == service).ToListAsync(cancellationToken);
         return sagas.SelectMany(saga => saga.Instances)
