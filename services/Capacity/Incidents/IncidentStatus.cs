@@ -1,6 +1,7 @@
 namespace Surge.Capacity.Incidents;
 
-/// <summary>Where an alert's latest incident stands.</summary>
+/// <summary>Where an alert's latest incident stands; written by name, as saga statuses are.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<IncidentStatus>))]
 public enum IncidentStatus
 {
     /// <summary>The alert's notifications were ignored; no incident is open.</summary>
