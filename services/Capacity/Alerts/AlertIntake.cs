@@ -12,8 +12,8 @@ using Surge.ServiceDefaults.Problems;
 namespace Surge.Capacity.Alerts;
 
 /// <summary>
-/// Turns a notification into incident decisions and scale-out sagas in one transaction: every alert is checked first,
-/// so an invalid one stores nothing; then each alert's decision is appended to its stream, and a firing that opens an
+/// Turns a notification into incident decisions and scale-out sagas in one transaction. Every alert is checked first,
+/// so an invalid one stores nothing. Then each alert's decision is appended to its stream, and a firing that opens an
 /// incident starts its saga or records why it was declined.
 /// </summary>
 public sealed partial class AlertIntake(IDocumentStore store, OutboxSessionFactory sessions, PartitionLocks locks, IOptions<SagaOptions> sagaOptions, ILogger<AlertIntake> logger)

@@ -16,7 +16,7 @@ public static class IncidentKey
 
     /// <summary>
     /// Returns a deterministic id of an alert under one policy, whatever its start time, for the stream that holds its
-    /// incidents one after another; <paramref name="policy"/> is empty for an alert no policy selects.
+    /// incidents one after another; The <paramref name="policy"/> is empty for an alert no policy selects.
     /// </summary>
     public static Guid AlertId(string source, string policy, string fingerprint) =>
         Hash($"alert\n{source}\n{policy}\n{fingerprint}");

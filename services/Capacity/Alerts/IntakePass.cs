@@ -28,7 +28,7 @@ internal sealed class IntakePass(OutboxSession unit)
     public async Task<IncidentState?> StateAsync(Guid alertId, CancellationToken cancellationToken) =>
         (await FetchAsync(alertId, cancellationToken)).State;
 
-    /// <summary>Appends events to the alert's stream and folds them into the state the pass sees.</summary>
+    /// <summary>Appends events to the alert's stream and folds them into the state this pass reads next.</summary>
     public async Task AppendAsync(Guid alertId, IReadOnlyList<object> events, CancellationToken cancellationToken)
     {
         var (stream, state) = await FetchAsync(alertId, cancellationToken);

@@ -9,11 +9,11 @@ namespace Surge.Capacity.Alerts;
 /// <summary>The first events of a saga an alert starts: how many instances to add, capped at the maximum, or why none.</summary>
 /// <param name="Events">The saga's first events: <see cref="ScaleOutRequested"/>, then <see cref="ScaleOutDeclined"/> when declined.</param>
 /// <param name="Count">The instances the saga adds; zero when declined.</param>
-/// <param name="Wanted">The instances the policy's action asked for at <paramref name="CurrentInstances"/>.</param>
+/// <param name="Wanted">The instances the policy's action requests at <paramref name="CurrentInstances"/>.</param>
 /// <param name="Maximum">The lower of the policy's and the service's maximum.</param>
 /// <param name="CooldownUntil">The end of the policy's cooldown when it declined the saga; null otherwise.</param>
 /// <param name="LastScaleOutAt">When the policy last started a scale-out; null when it never did.</param>
-/// <param name="Degrade">What the scale-out asks of the load balancer while it runs, from the policy; null when nothing.</param>
+/// <param name="Degrade">What the scale-out requests from the load balancer while it runs, from the policy; null when nothing.</param>
 public sealed record ScaleOutPlan(
     IReadOnlyList<object> Events,
     int Count,
@@ -35,7 +35,7 @@ public static class ScaleOutPlanner
 {
     /// <summary>
     /// Plans the saga for an alert matched by a policy when the service has <paramref name="currentInstances"/> instances.
-    /// This is the one place an alarm-driven scale-out request is built, so the degradation the policy asks for
+    /// This is the one place an alarm-driven scale-out request is built, so the degradation the policy requests
     /// (<see cref="ScaleOutPlan.Degrade"/>) joins the request here once the saga's request can carry it.
     /// </summary>
     /// <param name="lastScaleOutAt">When the policy last started a scale-out, for its cooldown; null when it never did.</param>

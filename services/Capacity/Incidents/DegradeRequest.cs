@@ -2,7 +2,7 @@ using Surge.Capacity.AlertPolicies;
 
 namespace Surge.Capacity.Incidents;
 
-/// <summary>What an alarm-driven scale-out asks of the load balancer while its instances come up.</summary>
+/// <summary>What an alarm-driven scale-out requests from the load balancer while its instances come up.</summary>
 /// <param name="WhileScaling">Switch degradation on from the saga's first step until the new instances serve.</param>
 /// <param name="MaxTimeToCapacity">Switch it on as well when the instances are expected to take longer than this to serve.</param>
 public sealed record DegradeRequest(bool WhileScaling, TimeSpan? MaxTimeToCapacity)

@@ -1,9 +1,9 @@
 namespace Surge.Capacity.Incidents;
 
-/// <summary>A firing alert opened an incident under a policy; <paramref name="Degrade"/> is what its scale-out asks of the load balancer.</summary>
+/// <summary>A firing alert opened an incident under a policy; <paramref name="Degrade"/> is what its scale-out requests from the load balancer.</summary>
 /// <param name="IncidentId">The incident's id, which is also the id of the scale-out saga it starts or declines.</param>
 /// <param name="CurrentInstances">The instances the service had, plus those other sagas had requested, when the alert matched.</param>
-/// <param name="Wanted">The instances the policy's action asks for at that count.</param>
+/// <param name="Wanted">The instances the policy's action requests at that count.</param>
 /// <param name="Maximum">The instance count the service may reach: the lower of the policy's and the service's maximum.</param>
 public sealed record AlertMatched(
     Guid IncidentId,

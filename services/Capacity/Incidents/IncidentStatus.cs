@@ -1,6 +1,6 @@
 namespace Surge.Capacity.Incidents;
 
-/// <summary>Where an alert's latest incident stands; written by name, as saga statuses are.</summary>
+/// <summary>The state of an alert's latest incident, written by name as saga statuses are.</summary>
 [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<IncidentStatus>))]
 public enum IncidentStatus
 {
