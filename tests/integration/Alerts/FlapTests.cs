@@ -11,7 +11,7 @@ public sealed class FlapTests(SurgeCluster cluster)
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(4);
 
     [Fact]
-    public async Task FireResolveFireWithinWindow_NoScaleInNoSecondScaleOutAndAFlapEvent()
+    public async Task RefireWithinWindow_RecordsFlapOnly()
     {
         await cluster.ApplyPolicyFleetAsync(Service, "127.86.2.0/24", """
             scaleOut: {by: 2}

@@ -61,7 +61,7 @@ public static class PolicyAlerts
         return JsonSerializer.Serialize(body);
     }
 
-    /// <summary>Posts the body to the Alertmanager webhook and returns the single alert's outcome; fails unless the gateway answers 202.</summary>
+    /// <summary>Posts the body to the Alertmanager webhook and returns the single alert's outcome; fails unless the gateway returns 202.</summary>
     public static async Task<JsonElement> SendAsync(this SurgeCluster cluster, string body)
     {
         using var response = await cluster.PostAlertmanagerAsync(body);

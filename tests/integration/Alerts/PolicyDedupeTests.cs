@@ -10,7 +10,7 @@ public sealed class PolicyDedupeTests(SurgeCluster cluster)
     private const string Service = "dedupe-api";
 
     [Fact]
-    public async Task SameNotification_TwoSendersAtOnceAndAgainLater_OneSaga()
+    public async Task ConcurrentAndLaterCopies_StartOneSaga()
     {
         await cluster.ApplyPolicyFleetAsync(Service, "127.86.1.0/24", "scaleOut: {by: 2}\ncooldown: 0s");
         var body = PolicyAlerts.Body(Service, "firing", DateTimeOffset.UtcNow.AddSeconds(-30));

@@ -12,7 +12,7 @@ public sealed class PolicyRestartTests(SurgeCluster cluster)
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(4);
 
     [Fact]
-    public async Task WindowEndsWhileCapacityDown_ScalesInAfterRestart()
+    public async Task WindowEndedWhileDown_ScalesInLater()
     {
         await cluster.ApplyPolicyFleetAsync(Service, "127.86.4.0/24", """
             scaleOut: {by: 2}

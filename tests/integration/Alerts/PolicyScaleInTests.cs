@@ -13,7 +13,7 @@ public sealed class PolicyScaleInTests(SurgeCluster cluster)
     private static readonly TimeSpan StepPeriod = TimeSpan.FromSeconds(2);
 
     [Fact]
-    public async Task ResolveAndStayResolved_ScalesInStepwiseAfterTheWindowDownToTheMinimum()
+    public async Task StayingResolved_ScalesInStepwise()
     {
         await cluster.ApplyPolicyFleetAsync(Service, "127.86.3.0/24", """
             scaleOut: {by: 3}

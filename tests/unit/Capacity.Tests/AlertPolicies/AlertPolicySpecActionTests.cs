@@ -25,13 +25,13 @@ public sealed class AlertPolicySpecActionTests
     }
 
     [Fact]
-    public void Validate_OldFleetFileWithScaleOutBy_DoesNotThrow()
+    public void Validate_OldScaleOutBy_Accepted()
     {
         new AlertPolicySpec("feed-api", new Dictionary<string, string> { ["alertname"] = "X" }, new ScaleOutAction(2)).Validate("old", serviceExists: true);
     }
 
     [Fact]
-    public void Validate_ByAndPercent_NamesScaleOutAndTheFix()
+    public void Validate_ByAndPercent_NamesScaleOut()
     {
         var errors = Reject(Valid with { ScaleOut = new ScaleOutAction(2, 50) });
 
@@ -75,7 +75,7 @@ public sealed class AlertPolicySpecActionTests
     }
 
     [Fact]
-    public void Validate_EveryWrongScaleInAndDegradeField_NamesEachOne()
+    public void Validate_WrongScaleInFields_NamesEach()
     {
         var spec = Valid with
         {
@@ -110,7 +110,7 @@ public sealed class AlertPolicySpecActionTests
     }
 
     [Fact]
-    public void ScaleInOrDefault_NoScaleIn_UsesDefaults()
+    public void ScaleInOrDefault_Missing_UsesDefaults()
     {
         var settings = (Valid with { ScaleIn = null }).ScaleInOrDefault;
 

@@ -22,7 +22,7 @@ public sealed class IncidentDeciderTests
     }
 
     [Fact]
-    public void Fire_NearMaximum_RecordsCapAndStartsWhatFits()
+    public void Fire_NearMaximum_CapsCount()
     {
         var scenario = new IncidentScenario { CurrentInstances = 11 };
 
@@ -34,7 +34,7 @@ public sealed class IncidentDeciderTests
     }
 
     [Fact]
-    public void Fire_AtMaximum_RecordsCapWithNothingGrantedAndDeclines()
+    public void Fire_AtMaximum_Declines()
     {
         var scenario = new IncidentScenario { CurrentInstances = 12 };
 
@@ -88,7 +88,7 @@ public sealed class IncidentDeciderTests
     }
 
     [Fact]
-    public void FireWithinWindow_AfterResolve_IsFlapWithoutScaleOut()
+    public void Fire_WithinWindow_RecordsFlap()
     {
         var scenario = new IncidentScenario();
         var incidentId = ((AlertMatched)scenario.Fire()[0]).IncidentId;
@@ -130,7 +130,7 @@ public sealed class IncidentDeciderTests
     }
 
     [Fact]
-    public void Resolve_DeclinedIncident_ClosesWithNothingToScaleIn()
+    public void Resolve_DeclinedIncident_Closes()
     {
         var scenario = new IncidentScenario { CurrentInstances = 12 };
         scenario.Fire();
@@ -164,7 +164,7 @@ public sealed class IncidentDeciderTests
     }
 
     [Fact]
-    public void Fire_DuringScaleIn_ClosesAndOpensANewIncident()
+    public void Fire_DuringScaleIn_OpensNewIncident()
     {
         var scenario = new IncidentScenario();
         var first = ((AlertMatched)scenario.Fire()[0]).IncidentId;

@@ -40,7 +40,7 @@ public sealed class ScaleInStepPlannerTests
     }
 
     [Fact]
-    public void Plan_WindowEnded_RemovesOneStepAndSchedulesTheNext()
+    public void Plan_WindowEnded_RemovesOneStep()
     {
         var (scenario, incident) = Resolved();
         var now = scenario.Clock.GetUtcNow();
@@ -52,7 +52,7 @@ public sealed class ScaleInStepPlannerTests
     }
 
     [Fact]
-    public void Plan_StepsInSequence_NeverRemovesMoreThanTheIncidentAdded()
+    public void Plan_StepSequence_StopsAtAddedCount()
     {
         var (scenario, incident) = Resolved();
         var saga = Saga(ScaleOutStatus.Completed, ready: 5);
@@ -93,7 +93,7 @@ public sealed class ScaleInStepPlannerTests
     }
 
     [Fact]
-    public void Plan_PercentStep_RoundsUpOnTheRunningCount()
+    public void Plan_PercentStep_RoundsUp()
     {
         var (scenario, incident) = Resolved();
 
@@ -114,7 +114,7 @@ public sealed class ScaleInStepPlannerTests
     }
 
     [Fact]
-    public void Plan_PartialScaleOut_RemovesOnlyTheReadyInstances()
+    public void Plan_PartialScaleOut_RemovesReadyOnly()
     {
         var (scenario, incident) = Resolved(removed: 2);
 
