@@ -83,7 +83,7 @@ public sealed partial class AlertIntake(IDocumentStore store, OutboxSessionFacto
     private static Guid? AlertIdOf(string source, Alert alert, AlertTriage triage) => triage switch
     {
         AlertTriage.Matched matched => IncidentKey.AlertId(source, matched.Policy.Name, alert.Fingerprint),
-        AlertTriage.Ignored => IncidentKey.AlertId(source, "", alert.Fingerprint),
+        AlertTriage.Ignored { Service: not null } => IncidentKey.AlertId(source, "", alert.Fingerprint),
         _ => null,
     };
 
@@ -102,6 +102,12 @@ public sealed partial class AlertIntake(IDocumentStore store, OutboxSessionFacto
 
     private static async Task<AlertOutcome> RecordIgnoredAsync(IntakePass pass, string source, Alert alert, AlertTriage.Ignored ignored, CancellationToken cancellationToken)
     {
+        // An alert of an undeclared service gets no stream: nothing lists incidents of a service that does not exist.
+        if (ignored.Service is null)
+        {
+            return new AlertOutcome(alert.Fingerprint, AlertOutcomes.Ignored, null, ignored.Reason);
+        }
+
         var alertId = IncidentKey.AlertId(source, "", alert.Fingerprint);
         await pass.AppendAsync(alertId, [new AlertIgnored(source, null, ignored.Service, alert.Fingerprint, alert.StartsAt, alert.Status, ignored.Reason, pass.Unit.Now)], cancellationToken);
         return new AlertOutcome(alert.Fingerprint, AlertOutcomes.Ignored, null, ignored.Reason);

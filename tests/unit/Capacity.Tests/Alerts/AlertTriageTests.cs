@@ -20,6 +20,17 @@ public sealed class AlertTriageTests
     }
 
     [Fact]
+    public void Of_ResolvedAlertOfUndeclaredService_IsIgnored()
+    {
+        var alert = Alert("resolved", ("alertname", "Unknown"), ("service", "no-such-api"));
+
+        var triage = AlertTriage.Of(alert, 0, [Policy("feed-api-traffic")], Services(Service()));
+
+        var ignored = Assert.IsType<AlertTriage.Ignored>(triage);
+        Assert.Null(ignored.Service);
+    }
+
+    [Fact]
     public void Of_CloudDimensionsAsLabels_MatchedByDimensions()
     {
         var alert = Firing(("alertname", "CPUUtilization"), ("InstanceId", "i-0abc"), ("Region", "cn-hangzhou"));
