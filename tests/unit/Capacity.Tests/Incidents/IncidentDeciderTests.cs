@@ -73,6 +73,19 @@ public sealed class IncidentDeciderTests
     }
 
     [Fact]
+    public void Fire_NewStartsAtWhileFiring_IsDuplicate()
+    {
+        var scenario = new IncidentScenario();
+        scenario.Fire();
+
+        // A new start time without a resolve in between means the resolve was missed, not that the alarm is new.
+        var events = scenario.Fire(StartsAt.AddMinutes(20));
+
+        Assert.IsType<DuplicateAlertReceived>(Assert.Single(events));
+        Assert.Single(scenario.History.OfType<AlertMatched>());
+    }
+
+    [Fact]
     public void Resolve_FiringIncident_StartsStabilisationWindow()
     {
         var scenario = new IncidentScenario();
