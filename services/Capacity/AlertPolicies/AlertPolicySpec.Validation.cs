@@ -8,7 +8,7 @@ public sealed partial record AlertPolicySpec
     /// <summary>The largest percentage a scale-out may add in one go.</summary>
     public const int MaxScaleOutPercent = 1000;
 
-    /// <summary>Throws a 400 naming each invalid field; <paramref name="serviceExists"/> tells whether the service is declared.</summary>
+    /// <summary>Throws a 400 naming each invalid field; <paramref name="serviceExists"/> is whether the service is declared.</summary>
     public void Validate(string name, bool serviceExists)
     {
         var errors = new SpecErrors();

@@ -15,8 +15,8 @@ public static class IncidentKey
         Hash($"{source}\n{policy}\n{fingerprint}\n{startsAt.UtcTicks}");
 
     /// <summary>
-    /// Returns a deterministic id of an alert under one policy, whatever its start time, for the stream that holds its
-    /// incidents one after another; The <paramref name="policy"/> is empty for an alert no policy selects.
+    /// Returns a deterministic id of an alert under one policy, whatever its start time, for the stream that stores its
+    /// incidents one after another. The <paramref name="policy"/> is empty for an alert no policy selects.
     /// </summary>
     public static Guid AlertId(string source, string policy, string fingerprint) =>
         Hash($"alert\n{source}\n{policy}\n{fingerprint}");

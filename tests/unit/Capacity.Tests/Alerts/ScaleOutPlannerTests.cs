@@ -124,7 +124,7 @@ public sealed class ScaleOutPlannerTests
     }
 
     [Fact]
-    public void Plan_PercentPolicy_AddsShareOfCurrentRoundedUp()
+    public void Plan_PercentPolicy_RoundsUp()
     {
         var policy = Policy("feed-api-traffic") with { Spec = Policy("feed-api-traffic").Spec with { ScaleOut = new Surge.Capacity.AlertPolicies.ScaleOutAction(Percent: 50) } };
 
