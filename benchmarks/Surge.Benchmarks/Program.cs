@@ -1,11 +1,12 @@
 using Surge.Benchmarks;
+using Surge.Benchmarks.AlarmStorm;
 using Surge.Benchmarks.Ipam;
 using Surge.Benchmarks.Rollouts;
 using Surge.Benchmarks.Scheduler;
 
 // The first argument picks the scenario: "scheduler" runs Capacity's scheduler in this process, "ipam" runs address
-// allocators against PostgreSQL, "rollout" compares update strategies against the real services, anything else is an
-// option of the saga benchmark.
+// allocators against PostgreSQL, "rollout" compares update strategies against the real services, "alarm-storm" sends a
+// storm of Alertmanager notifications through the gateway, anything else is an option of the saga benchmark.
 if (args is [SchedulerSettings.Scenario, .. var schedulerArgs])
 {
     return SchedulerRun.Execute(schedulerArgs);
@@ -14,6 +15,11 @@ if (args is [SchedulerSettings.Scenario, .. var schedulerArgs])
 if (args is [IpamSettings.Scenario, .. var ipamArgs])
 {
     return await IpamRun.ExecuteAsync(ipamArgs);
+}
+
+if (args is [AlarmStormSettings.Scenario, .. var stormArgs])
+{
+    return await AlarmStormRun.ExecuteAsync(stormArgs);
 }
 
 if (args is [RolloutSettings.Scenario, .. var rolloutArgs])

@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using Surge.Capacity.Addresses;
 using Surge.Capacity.AlertPolicies;
 using Surge.Capacity.Alerts;
+using Surge.Capacity.Incidents;
 using Surge.Capacity.Nodes;
 using Surge.Capacity.Overflow;
 using Surge.Capacity.Pools;
@@ -38,6 +39,8 @@ public static class CapacityRegistration
             options.Schema.For<ScaleOutState>().Index(saga => saga.Service).Index(saga => saga.RequestedAt).Index(saga => saga.Deadline);
             options.Projections.Add<ScaleInProjection>(ProjectionLifecycle.Inline);
             options.Schema.For<ScaleInState>().Index(saga => saga.Service).Index(saga => saga.RequestedAt).Index(saga => saga.Deadline);
+            options.Projections.Add<IncidentProjection>(ProjectionLifecycle.Inline);
+            options.Schema.For<IncidentState>().Index(incident => incident.Service).Index(incident => incident.DueAt);
             // The capacity model reads these from the whole store, possibly before this process appended any of them.
             options.Events.AddEventTypes([
                 typeof(PoolSpecified), typeof(ServiceSpecified), typeof(ServiceImageRolledOut), typeof(NodeSpecified), typeof(NodeResourcesReserved),
@@ -98,6 +101,7 @@ public static class CapacityRegistration
         builder.Services.AddHostedService<ScaleInDeadlineScanner>();
 
         builder.Services.AddSingleton<AlertIntake>();
+        builder.Services.AddHostedService<IncidentTimer>();
         builder.Services.AddSingleton<CapacityModelHost>();
         builder.Services.AddOptions<SchedulingOptions>().Bind(builder.Configuration.GetSection(SchedulingOptions.Section)).ValidateOnStart();
         builder.Services.AddOptions<OverflowOptions>()

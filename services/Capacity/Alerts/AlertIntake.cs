@@ -2,56 +2,74 @@ using JasperFx.Events;
 using Marten;
 using Microsoft.Extensions.Options;
 using Surge.Capacity.AlertPolicies;
-using Surge.Capacity.Nodes;
+using Surge.Capacity.Incidents;
 using Surge.Capacity.ScaleOut;
 using Surge.Capacity.ServiceCatalog;
 using Surge.Contracts.Alerts;
-using Surge.Contracts.Instances;
 using Surge.ServiceDefaults.Messaging;
 using Surge.ServiceDefaults.Problems;
 
 namespace Surge.Capacity.Alerts;
 
 /// <summary>
-/// Turns a notification into scale-out sagas in one transaction: every alert is checked first, so an invalid one
-/// stores nothing; then each matched incident starts its saga, or records why it was declined.
+/// Turns a notification into incident decisions and scale-out sagas in one transaction. Every alert is checked first,
+/// so an invalid one stores nothing. Then each alert's decision is appended to its stream, and a firing that opens an
+/// incident starts its saga or records why it was declined.
 /// </summary>
-public sealed partial class AlertIntake(OutboxSessionFactory sessions, IOptions<SagaOptions> sagaOptions, ILogger<AlertIntake> logger)
+public sealed partial class AlertIntake(IDocumentStore store, OutboxSessionFactory sessions, PartitionLocks locks, IOptions<SagaOptions> sagaOptions, ILogger<AlertIntake> logger)
 {
+    private const int MaxAttempts = 5;
+
     /// <summary>Handles a notification and returns the outcome of each alert.</summary>
     public async Task<AlertIntakeResult> HandleAsync(AlertNotification notification, string correlationId, CancellationToken cancellationToken)
     {
         AlertNotificationValidator.Validate(notification);
 
-        // Two deliveries of the same incident racing each other both try to start the same stream; the loser's
-        // commit fails on the stream's uniqueness and its second pass finds the saga and reports a duplicate.
-        try
+        // Two deliveries of the same alert racing each other, in this process or another, both write its stream and
+        // may both start the same saga stream. The loser's commit fails on the stream version or the saga stream's
+        // uniqueness, and its next pass reads the winner's decision and reports a duplicate.
+        for (var attempt = 1; ; attempt++)
         {
-            return await TryHandleAsync(notification, correlationId, cancellationToken);
-        }
-        catch (Exception exception) when (exception is Marten.Exceptions.ExistingStreamIdCollisionException or ExistingStreamIdCollisionException)
-        {
-            return await TryHandleAsync(notification, correlationId, cancellationToken);
+            try
+            {
+                return await TryHandleAsync(notification, correlationId, cancellationToken);
+            }
+            catch (Exception exception) when (attempt < MaxAttempts && IsRace(exception))
+            {
+                LogRaced(logger, attempt);
+            }
         }
     }
 
+    private static bool IsRace(Exception exception) => exception is Marten.Exceptions.ExistingStreamIdCollisionException
+        or ExistingStreamIdCollisionException or JasperFx.ConcurrencyException or EventStreamUnexpectedMaxEventIdException;
+
     private async Task<AlertIntakeResult> TryHandleAsync(AlertNotification notification, string correlationId, CancellationToken cancellationToken)
     {
-        await using var unit = sessions.Open(correlationId);
-        var policies = await unit.Documents.Query<AlertPolicyView>().ToListAsync(cancellationToken);
-        var services = (await unit.Documents.Query<ServiceView>().ToListAsync(cancellationToken)).ToDictionary(s => s.Name);
+        IReadOnlyList<AlertPolicyView> policies;
+        Dictionary<string, ServiceView> services;
+        await using (var query = store.QuerySession())
+        {
+            policies = await query.Query<AlertPolicyView>().ToListAsync(cancellationToken);
+            services = (await query.Query<ServiceView>().ToListAsync(cancellationToken)).ToDictionary(s => s.Name);
+        }
+
         var triage = notification.Alerts.Select((alert, index) => AlertTriage.Of(alert, index, policies, services)).ToList();
         ThrowIfAllInvalid(triage);
 
+        // Within this process, deliveries of the same alert take turns, so the optimistic check above rarely fires.
+        var alertIds = notification.Alerts.Select((alert, i) => AlertIdOf(notification.Source, alert, triage[i])).OfType<Guid>().ToList();
+        using var turn = await locks.AcquireManyAsync(alertIds.Select(id => id.ToString()), cancellationToken);
+        await using var unit = sessions.Open(correlationId);
+        var pass = new IntakePass(unit);
         var outcomes = new List<AlertOutcome>();
-        var pass = new IntakePass();
         for (var i = 0; i < notification.Alerts.Count; i++)
         {
             var alert = notification.Alerts[i];
             var outcome = triage[i] switch
             {
-                AlertTriage.Matched matched => await StartAsync(unit, notification.Source, alert, matched, pass, cancellationToken),
-                AlertTriage.Ignored ignored => new AlertOutcome(alert.Fingerprint, AlertOutcomes.Ignored, null, ignored.Reason),
+                AlertTriage.Matched matched => await DecideAsync(pass, notification.Source, alert, matched, cancellationToken),
+                AlertTriage.Ignored ignored => await RecordIgnoredAsync(pass, notification.Source, alert, ignored, cancellationToken),
                 AlertTriage.Invalid invalid => new AlertOutcome(alert.Fingerprint, AlertOutcomes.Rejected, null, invalid.Error),
                 _ => throw new InvalidOperationException($"Unknown triage {triage[i]}."),
             };
@@ -61,6 +79,13 @@ public sealed partial class AlertIntake(OutboxSessionFactory sessions, IOptions<
         await unit.CommitAsync(cancellationToken);
         return new AlertIntakeResult(outcomes);
     }
+
+    private static Guid? AlertIdOf(string source, Alert alert, AlertTriage triage) => triage switch
+    {
+        AlertTriage.Matched matched => IncidentKey.AlertId(source, matched.Policy.Name, alert.Fingerprint),
+        AlertTriage.Ignored { Service: not null } => IncidentKey.AlertId(source, "", alert.Fingerprint),
+        _ => null,
+    };
 
     // A notification whose every alert is invalid gets a 400. When some alerts are valid, the invalid ones are reported
     // as rejected in a 2xx instead, because Alertmanager treats a 4xx as permanent and would drop the valid ones too.
@@ -75,90 +100,104 @@ public sealed partial class AlertIntake(OutboxSessionFactory sessions, IOptions<
         }
     }
 
-    private async Task<AlertOutcome> StartAsync(
-        OutboxSession unit,
-        string source,
-        Alert alert,
-        AlertTriage.Matched matched,
-        IntakePass pass,
-        CancellationToken cancellationToken)
+    private static async Task<AlertOutcome> RecordIgnoredAsync(IntakePass pass, string source, Alert alert, AlertTriage.Ignored ignored, CancellationToken cancellationToken)
     {
-        var sagaId = IncidentKey.SagaId(source, matched.Policy.Name, alert.Fingerprint, alert.StartsAt);
-        var key = ScaleOutState.StreamKey(sagaId);
-        if (pass.Sagas.Contains(sagaId) || await unit.Documents.Events.FetchStreamStateAsync(key, cancellationToken) is not null)
+        // An alert of an undeclared service gets no stream: nothing lists incidents of a service that does not exist.
+        if (ignored.Service is null)
         {
-            LogDuplicate(logger, alert.Fingerprint, sagaId);
-            return new AlertOutcome(alert.Fingerprint, AlertOutcomes.Duplicate, sagaId, "This incident already has a scale-out saga; nothing new started.");
+            return new AlertOutcome(alert.Fingerprint, AlertOutcomes.Ignored, null, ignored.Reason);
         }
 
-        pass.Sagas.Add(sagaId);
-        var current = await CountInstancesAsync(unit.Documents, matched.Service.Name, cancellationToken) + pass.Requested(matched.Service.Name);
-        var lastScaleOutAt = pass.StartedPolicies.Contains(matched.Policy.Name)
-            ? unit.Now
-            : await LastScaleOutAsync(unit.Documents, matched.Policy.Name, cancellationToken);
-        var request = ScaleOutPlanner.Plan(sagaId, source, alert, matched, current, unit.Now, lastScaleOutAt);
-        var events = request.Events
+        var alertId = IncidentKey.AlertId(source, "", alert.Fingerprint);
+        await pass.AppendAsync(alertId, [new AlertIgnored(source, null, ignored.Service, alert.Fingerprint, alert.StartsAt, alert.Status, ignored.Reason, pass.Unit.Now)], cancellationToken);
+        return new AlertOutcome(alert.Fingerprint, AlertOutcomes.Ignored, null, ignored.Reason);
+    }
+
+    private async Task<AlertOutcome> DecideAsync(IntakePass pass, string source, Alert alert, AlertTriage.Matched matched, CancellationToken cancellationToken)
+    {
+        var policy = matched.Policy;
+        var alertId = IncidentKey.AlertId(source, policy.Name, alert.Fingerprint);
+        var state = await pass.StateAsync(alertId, cancellationToken);
+        var received = new AlertReceived(source, policy.Name, matched.Service.Name, alert, policy.Spec.ScaleInOrDefault.Window, pass.Unit.Now);
+
+        ScaleOutPlan? plan = null;
+        if (IncidentDecider.OpensIncident(state, received))
+        {
+            var sagaId = IncidentKey.SagaId(source, policy.Name, alert.Fingerprint, alert.StartsAt);
+            if (await pass.SagaExistsAsync(sagaId, cancellationToken))
+            {
+                return await LateCopyAsync(pass, alertId, state, alert, sagaId, cancellationToken);
+            }
+
+            plan = await pass.PlanAsync(sagaId, source, alert, matched, cancellationToken);
+        }
+
+        var events = IncidentDecider.Decide(state, received, plan);
+        await pass.AppendAsync(alertId, events, cancellationToken);
+        if (plan is not null && events.OfType<AlertMatched>().Any())
+        {
+            StartSaga(pass, plan, matched);
+        }
+
+        var outcome = OutcomeOf(alert, events, plan);
+        if (outcome.Outcome == AlertOutcomes.Duplicate)
+        {
+            LogDuplicate(logger, alert.Fingerprint, outcome.SagaId!.Value);
+        }
+
+        return outcome;
+    }
+
+    // A copy of a firing whose saga exists although the alert has no open incident: an incident that already closed,
+    // or one started before incidents were recorded. Either way the saga stays the only one.
+    private async Task<AlertOutcome> LateCopyAsync(IntakePass pass, Guid alertId, IncidentState? state, Alert alert, Guid sagaId, CancellationToken cancellationToken)
+    {
+        if (state is not null)
+        {
+            await pass.AppendAsync(alertId, [new DuplicateAlertReceived(sagaId, alert.Status, alert.StartsAt, pass.Unit.Now)], cancellationToken);
+        }
+
+        LogDuplicate(logger, alert.Fingerprint, sagaId);
+        return new AlertOutcome(alert.Fingerprint, AlertOutcomes.Duplicate, sagaId, "This incident already has a scale-out saga; nothing new started.");
+    }
+
+    private void StartSaga(IntakePass pass, ScaleOutPlan plan, AlertTriage.Matched matched)
+    {
+        var unit = pass.Unit;
+        var events = plan.Events
             .Select(e => e is ScaleOutRequested requested ? requested with { Deadline = unit.Now + sagaOptions.Value.PlacementTimeout } : e)
             .ToList();
-        unit.Documents.Events.StartStream<ScaleOutState>(key, [.. events]);
-        if (!request.Declined)
+        var sagaId = plan.Requested.SagaId;
+        unit.Documents.Events.StartStream<ScaleOutState>(ScaleOutState.StreamKey(sagaId), [.. events]);
+        pass.Sagas.Add(sagaId);
+        if (plan.Declined)
         {
-            pass.Record(matched.Policy.Name, matched.Service.Name, request.Count);
+            LogDeclined(logger, sagaId, matched.Service.Name, plan.Detail);
+            return;
         }
 
-        if (request.Declined)
-        {
-            LogDeclined(logger, sagaId, matched.Service.Name, request.Detail);
-            return new AlertOutcome(alert.Fingerprint, AlertOutcomes.Declined, sagaId, request.Detail);
-        }
-
+        pass.Record(matched.Policy.Name, matched.Service.Name, plan.Count);
         foreach (var message in ScaleOutReactions.For(events[0], ScaleOutDecider.Evolve(null, events[0])!))
         {
             unit.Publish(message);
         }
 
-        LogStarted(logger, sagaId, matched.Service.Name, request.Count, matched.Policy.Name);
-        return new AlertOutcome(alert.Fingerprint, AlertOutcomes.Started, sagaId, request.Detail);
+        LogStarted(logger, sagaId, matched.Service.Name, plan.Count, matched.Policy.Name);
     }
 
-    // Instances held on nodes, plus those requested by sagas that have not reserved yet, so two alerts close
-    // together do not both see room below the maximum.
-    private static async Task<int> CountInstancesAsync(IQuerySession session, string service, CancellationToken cancellationToken)
+    private static AlertOutcome OutcomeOf(Alert alert, IReadOnlyList<object> events, ScaleOutPlan? plan) => events[^1] switch
     {
-        var nodes = await session.Query<NodeView>().ToListAsync(cancellationToken);
-        var reserved = nodes.Sum(node => node.Reservations.Count(r => r.Service == service));
-        var pending = await session.Query<ScaleOutState>()
-            .Where(saga => saga.Service == service && saga.Status == ScaleOutStatus.Requested)
-            .ToListAsync(cancellationToken);
-        return reserved + pending.Sum(saga => saga.RequestedCount);
-    }
-
-    private static async Task<DateTimeOffset?> LastScaleOutAsync(IQuerySession session, string policy, CancellationToken cancellationToken)
-    {
-        var last = await session.Query<ScaleOutState>()
-            .Where(saga => saga.Trigger.Policy == policy && saga.Status != ScaleOutStatus.Declined)
-            .OrderByDescending(saga => saga.RequestedAt)
-            .FirstOrDefaultAsync(cancellationToken);
-        return last?.RequestedAt;
-    }
-
-    /// <summary>What one intake pass has started so far, which the database cannot show before the pass commits.</summary>
-    private sealed class IntakePass
-    {
-        private readonly Dictionary<string, int> requestedByService = [];
-
-        public HashSet<Guid> Sagas { get; } = [];
-
-        public HashSet<string> StartedPolicies { get; } = [];
-
-        public int Requested(string service) => requestedByService.GetValueOrDefault(service);
-
-        public void Record(string policy, string service, int count)
-        {
-            StartedPolicies.Add(policy);
-            requestedByService[service] = Requested(service) + count;
-        }
-    }
+        IncidentScaleOutStarted started => new AlertOutcome(alert.Fingerprint, AlertOutcomes.Started, started.IncidentId, plan!.Detail),
+        ScaleOutInCooldown or ScaleOutCappedAtMaximum => new AlertOutcome(alert.Fingerprint, AlertOutcomes.Declined, plan!.Requested.SagaId, plan.Detail),
+        DuplicateAlertReceived duplicate => new AlertOutcome(alert.Fingerprint, AlertOutcomes.Duplicate, duplicate.IncidentId, "This incident already has a scale-out saga; nothing new started."),
+        FlapRecorded flap => new AlertOutcome(alert.Fingerprint, AlertOutcomes.Flap, flap.IncidentId,
+            "The alert fired again within the stabilisation window after it resolved: a flap. No scale-in, no second scale-out."),
+        AlertResolved resolved => new AlertOutcome(alert.Fingerprint, AlertOutcomes.Resolved, resolved.IncidentId,
+            $"Resolved; scale-in starts after {resolved.StabilisedAt:u} unless the alert fires again."),
+        IncidentClosed closed => new AlertOutcome(alert.Fingerprint, AlertOutcomes.Resolved, closed.IncidentId, closed.Reason),
+        AlertIgnored ignored => new AlertOutcome(alert.Fingerprint, AlertOutcomes.Ignored, null, ignored.Reason),
+        var other => throw new InvalidOperationException($"No outcome for {other.GetType().Name}."),
+    };
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Scale-out saga {SagaId} started for {Service}: {Count} instances by policy {Policy}")]
     private static partial void LogStarted(ILogger logger, Guid sagaId, string service, int count, string policy);
@@ -168,4 +207,7 @@ public sealed partial class AlertIntake(OutboxSessionFactory sessions, IOptions<
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Scale-out saga {SagaId} for {Service} declined: {Reason}")]
     private static partial void LogDeclined(ILogger logger, Guid sagaId, string service, string reason);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Debug, Message = "Another delivery of the same alert committed first (attempt {Attempt}); deciding again")]
+    private static partial void LogRaced(ILogger logger, int attempt);
 }

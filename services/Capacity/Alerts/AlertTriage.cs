@@ -11,27 +11,23 @@ public abstract record AlertTriage
     {
     }
 
-    /// <summary>A firing alert selected by a policy whose service is declared.</summary>
+    /// <summary>A firing or resolved alert selected by a policy whose service is declared.</summary>
     public sealed record Matched(AlertPolicyView Policy, ServiceView Service) : AlertTriage;
 
-    /// <summary>An alert that needs no action, with the reason.</summary>
-    public sealed record Ignored(string Reason) : AlertTriage;
+    /// <summary>An alert that needs no action, with the reason and the declared service its labels name, if any.</summary>
+    public sealed record Ignored(string Reason, string? Service) : AlertTriage;
 
     /// <summary>An alert that cannot be processed: the field and the fix.</summary>
     public sealed record Invalid(string Field, string Error) : AlertTriage;
 
     /// <summary>
-    /// Sorts an alert: resolved alerts are ignored (scale-in on resolve is not automatic yet); a firing alert is matched
-    /// by the first policy, in name order, whose labels it carries; an alert no policy selects is ignored when its
-    /// <c>service</c> label names a declared service and invalid otherwise, because then Surge cannot tell which service it concerns.
+    /// Sorts an alert, firing or resolved: it is matched by the first policy, in name order, whose labels and dimensions
+    /// it carries. A firing alert that no policy selects is ignored when its <c>service</c> label names a declared
+    /// service and invalid otherwise, because then Surge cannot tell which service it concerns. A resolved alert that
+    /// no policy selects is always ignored, because there is nothing to scale in and a 4xx would only make the sender drop it.
     /// </summary>
     public static AlertTriage Of(Alert alert, int index, IReadOnlyList<AlertPolicyView> policies, IReadOnlyDictionary<string, ServiceView> services)
     {
-        if (alert.Status == "resolved")
-        {
-            return new Ignored("Resolved alerts do not start a scale-out.");
-        }
-
         var policy = policies.OrderBy(p => p.Name, StringComparer.Ordinal).FirstOrDefault(p => p.Spec.Selects(alert.Labels));
         if (policy is not null && services.TryGetValue(policy.Spec.Service, out var service))
         {
@@ -41,7 +37,12 @@ public abstract record AlertTriage
         alert.Labels.TryGetValue("service", out var serviceLabel);
         if (serviceLabel is not null && services.ContainsKey(serviceLabel))
         {
-            return new Ignored($"No AlertPolicy selects this alert for service {serviceLabel}; nothing was scaled.");
+            return new Ignored($"No AlertPolicy selects this alert for service {serviceLabel}; nothing was scaled.", serviceLabel);
+        }
+
+        if (alert.Status == "resolved")
+        {
+            return new Ignored("No AlertPolicy selects this resolved alert of an undeclared service; nothing to scale in.", null);
         }
 
         var field = $"alerts[{index}].labels";

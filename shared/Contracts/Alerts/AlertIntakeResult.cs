@@ -25,6 +25,12 @@ public static class AlertOutcomes
     /// <summary>A policy matched but its limits forbid scaling, such as a service already at its maximum or a policy in its cooldown.</summary>
     public const string Declined = "declined";
 
+    /// <summary>The alert resolved: its incident waits for the stabilisation window before scale-in, or closed when it added nothing.</summary>
+    public const string Resolved = "resolved";
+
+    /// <summary>The alert fired again within the stabilisation window after it resolved: recorded, with no scale-in and no second scale-out.</summary>
+    public const string Flap = "flap";
+
     /// <summary>
     /// The alert cannot be processed, such as one for an undeclared service, while other alerts of the same notification
     /// could. A notification whose alerts are all rejected gets a 400 instead.

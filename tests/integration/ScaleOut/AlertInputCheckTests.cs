@@ -76,7 +76,10 @@ public sealed class AlertInputCheckTests(SurgeCluster cluster)
         var first = await StartAndFinishAsync(AlertmanagerBodies.Firing("SearchHighTraffic", "search", DateTimeOffset.UtcNow.AddMinutes(-5)));
         Assert.Equal("Completed", first.GetProperty("status").GetString());
 
-        using var response = await cluster.PostAlertmanagerAsync(AlertmanagerBodies.Firing("SearchHighTraffic", "search", DateTimeOffset.UtcNow));
+        // Another alert of the same policy: while the first one still fires, its own repeats are duplicates.
+        var second = JsonNode.Parse(AlertmanagerBodies.Firing("SearchHighTraffic", "search", DateTimeOffset.UtcNow))!;
+        second["alerts"]![0]!["labels"]!["instance"] = "search-2";
+        using var response = await cluster.PostAlertmanagerAsync(second.ToJsonString());
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var outcome = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcomes")[0];

@@ -9,14 +9,39 @@ public sealed class AlertTriageTests
     private static readonly AlertPolicyView[] NoPolicies = [];
 
     [Fact]
-    public void Of_ResolvedAlert_IsIgnored()
+    public void Of_ResolvedAlert_IsMatchedSoItsIncidentCanResolve()
     {
         var alert = Alert("resolved", ("alertname", "FeedApiHighTraffic"), ("service", "feed-api"));
 
         var triage = AlertTriage.Of(alert, 0, [Policy("feed-api-traffic")], Services(Service()));
 
+        var matched = Assert.IsType<AlertTriage.Matched>(triage);
+        Assert.Equal("feed-api-traffic", matched.Policy.Name);
+    }
+
+    [Fact]
+    public void Of_ResolvedAlertOfUndeclaredService_IsIgnored()
+    {
+        var alert = Alert("resolved", ("alertname", "Unknown"), ("service", "no-such-api"));
+
+        var triage = AlertTriage.Of(alert, 0, [Policy("feed-api-traffic")], Services(Service()));
+
         var ignored = Assert.IsType<AlertTriage.Ignored>(triage);
-        Assert.Contains("Resolved", ignored.Reason);
+        Assert.Null(ignored.Service);
+    }
+
+    [Fact]
+    public void Of_CloudDimensionsAsLabels_MatchedByDimensions()
+    {
+        var alert = Firing(("alertname", "CPUUtilization"), ("InstanceId", "i-0abc"), ("Region", "cn-hangzhou"));
+        var policy = Policy("feed-api-cpu") with
+        {
+            Spec = Policy("feed-api-cpu").Spec with { Match = null, Dimensions = new Dictionary<string, string> { ["InstanceId"] = "i-0abc" } },
+        };
+
+        var triage = AlertTriage.Of(alert, 0, [policy], Services(Service()));
+
+        Assert.Equal("feed-api-cpu", Assert.IsType<AlertTriage.Matched>(triage).Policy.Name);
     }
 
     [Fact]

@@ -122,4 +122,31 @@ public sealed class ScaleOutPlannerTests
         Assert.Equal(new ScaleOutTrigger("alertmanager", "feed-api-traffic", "FeedApiHighTraffic", "fbab788ec4c1018b", StartsAt), requested.Trigger);
         Assert.Equal(Now, requested.At);
     }
+
+    [Fact]
+    public void Plan_PercentPolicy_RoundsUp()
+    {
+        var policy = Policy("feed-api-traffic") with { Spec = Policy("feed-api-traffic").Spec with { ScaleOut = new Surge.Capacity.AlertPolicies.ScaleOutAction(Percent: 50) } };
+
+        var plan = ScaleOutPlanner.Plan(SagaId, "alertmanager", Firing(("alertname", "FeedApiHighTraffic")), new AlertTriage.Matched(policy, Service(maxInstances: 20)), 5, Now);
+
+        Assert.Equal(3, plan.Count);
+        Assert.Equal(3, plan.Wanted);
+    }
+
+    [Fact]
+    public void Plan_DegradeSettings_CarriedInPlan()
+    {
+        var spec = Policy("feed-api-traffic").Spec with { Degrade = new Surge.Capacity.AlertPolicies.DegradeSettings(WhileScaling: false, MaxTimeToCapacity: "3m") };
+
+        var plan = ScaleOutPlanner.Plan(SagaId, "alertmanager", Firing(("alertname", "FeedApiHighTraffic")), new AlertTriage.Matched(Policy("feed-api-traffic") with { Spec = spec }, Service()), 0, Now);
+
+        Assert.Equal(new Surge.Capacity.Incidents.DegradeRequest(false, TimeSpan.FromMinutes(3)), plan.Degrade);
+    }
+
+    [Fact]
+    public void Plan_NoDegradeSettings_NoDegradeRequest()
+    {
+        Assert.Null(Plan(currentInstances: 0).Degrade);
+    }
 }
