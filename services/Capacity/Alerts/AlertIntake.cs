@@ -168,19 +168,18 @@ public sealed partial class AlertIntake(IDocumentStore store, OutboxSessionFacto
             .Select(e => e is ScaleOutRequested requested ? requested with { Deadline = unit.Now + sagaOptions.Value.PlacementTimeout } : e)
             .ToList();
         var sagaId = plan.Requested.SagaId;
-        unit.Documents.Events.StartStream<ScaleOutState>(ScaleOutState.StreamKey(sagaId), [.. events]);
         pass.Sagas.Add(sagaId);
         if (plan.Declined)
         {
+            // A declined saga is recorded for the audit trail and sends nothing.
+            unit.Documents.Events.StartStream<ScaleOutState>(ScaleOutState.StreamKey(sagaId), [.. events]);
             LogDeclined(logger, sagaId, matched.Service.Name, plan.Detail);
             return;
         }
 
+        // The recorder sends the degradation switch first when the policy asks for it, then the placement.
         pass.Record(matched.Policy.Name, matched.Service.Name, plan.Count);
-        foreach (var message in ScaleOutReactions.For(events[0], ScaleOutDecider.Evolve(null, events[0])!))
-        {
-            unit.Publish(message);
-        }
+        ScaleOutRecorder.Start(unit, ScaleOutDecider.Begin((ScaleOutRequested)events[0]));
 
         LogStarted(logger, sagaId, matched.Service.Name, plan.Count, matched.Policy.Name);
     }

@@ -35,8 +35,8 @@ public static class ScaleOutPlanner
 {
     /// <summary>
     /// Plans the saga for an alert matched by a policy when the service has <paramref name="currentInstances"/> instances.
-    /// This is the one place an alarm-driven scale-out request is built, so the degradation the policy requests
-    /// (<see cref="ScaleOutPlan.Degrade"/>) joins the request here once the saga's request can carry it.
+    /// This is the one place an alarm-driven scale-out request is built; it carries the degradation the policy requests
+    /// (<see cref="ScaleOutPlan.Degrade"/>) when the service declares non-critical routes.
     /// </summary>
     /// <param name="lastScaleOutAt">When the policy last started a scale-out, for its cooldown; null when it never did.</param>
     public static ScaleOutPlan Plan(
@@ -58,7 +58,9 @@ public static class ScaleOutPlanner
         alert.Labels.TryGetValue("alertname", out var alertName);
         var shape = new InstanceShape(service.Spec.Shape!.CpuMillicores, service.Spec.Shape.MemoryMiB, service.ImageForNewInstances);
         var trigger = new ScaleOutTrigger(source, policy.Name, alertName, alert.Fingerprint, alert.StartsAt);
-        var requested = new ScaleOutRequested(sagaId, service.Name, service.Spec.Pool, count == 0 ? wanted : count, shape, trigger, now);
+        var degradation = degrade is null ? null : ScaleOutDegradation.For(new DegradeWhileScaling(degrade.WhileScaling, degrade.MaxTimeToCapacity), service.Spec);
+        var requested = new ScaleOutRequested(sagaId, service.Name, service.Spec.Pool, count == 0 ? wanted : count, shape, trigger, now,
+            Degradation: degradation);
         var plan = new ScaleOutPlan([requested], count, false, "", wanted, currentInstances, maximum, null, lastScaleOutAt, degrade);
 
         if (InCooldownUntil(policy, lastScaleOutAt) is { } until && until > now)

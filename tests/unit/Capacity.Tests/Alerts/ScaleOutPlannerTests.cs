@@ -149,4 +149,29 @@ public sealed class ScaleOutPlannerTests
     {
         Assert.Null(Plan(currentInstances: 0).Degrade);
     }
+
+    [Fact]
+    public void Plan_DegradeWithRoutes_RequestCarriesDegradation()
+    {
+        var spec = Policy("feed-api-traffic").Spec with { Degrade = new Surge.Capacity.AlertPolicies.DegradeSettings(WhileScaling: true) };
+        var service = Service() with { Spec = Service().Spec with { Degradation = new Surge.Capacity.ServiceCatalog.DegradationSpec(["/api/recommendations"], "15s") } };
+
+        var plan = ScaleOutPlanner.Plan(SagaId, "alertmanager", Firing(("alertname", "FeedApiHighTraffic")), new AlertTriage.Matched(Policy("feed-api-traffic") with { Spec = spec }, service), 0, Now);
+
+        var degradation = plan.Requested.Degradation;
+        Assert.NotNull(degradation);
+        Assert.True(degradation.WhileScaling);
+        Assert.Equal(TimeSpan.FromSeconds(15), degradation.RetryAfter);
+        Assert.Equal([typeof(ScaleOutRequested), typeof(DegradationSwitchOnRequested)], ScaleOutDecider.Begin(plan.Requested).Select(e => e.GetType()));
+    }
+
+    [Fact]
+    public void Plan_DegradeWithoutRoutes_RequestHasNone()
+    {
+        var spec = Policy("feed-api-traffic").Spec with { Degrade = new Surge.Capacity.AlertPolicies.DegradeSettings(WhileScaling: true) };
+
+        var plan = ScaleOutPlanner.Plan(SagaId, "alertmanager", Firing(("alertname", "FeedApiHighTraffic")), new AlertTriage.Matched(Policy("feed-api-traffic") with { Spec = spec }, Service()), 0, Now);
+
+        Assert.Null(plan.Requested.Degradation);
+    }
 }
