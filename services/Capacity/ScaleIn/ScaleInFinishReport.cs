@@ -2,7 +2,7 @@ using Surge.Contracts.Scaling;
 
 namespace Surge.Capacity.ScaleIn;
 
-/// <summary>Builds the <see cref="ScaleInFinished"/> that tells a requesting saga how a scale-in it asked for ended.</summary>
+/// <summary>Builds the <see cref="ScaleInFinished"/> that reports to a requesting saga how its scale-in ended.</summary>
 public static class ScaleInFinishReport
 {
     /// <summary>Returns the report for a finished saga that another saga requested, or null for any other saga.</summary>

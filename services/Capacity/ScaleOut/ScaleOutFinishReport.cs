@@ -2,7 +2,7 @@ using Surge.Contracts.Scaling;
 
 namespace Surge.Capacity.ScaleOut;
 
-/// <summary>Builds the <see cref="ScaleOutFinished"/> that tells a requesting saga how a scale-out it asked for ended.</summary>
+/// <summary>Builds the <see cref="ScaleOutFinished"/> that reports to a requesting saga how its scale-out ended.</summary>
 public static class ScaleOutFinishReport
 {
     /// <summary>Returns the report for a finished saga that another saga requested, or null for any other saga.</summary>

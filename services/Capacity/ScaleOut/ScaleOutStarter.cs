@@ -10,7 +10,7 @@ public static class ScaleOutStarter
     /// <summary>
     /// Records <see cref="ScaleOutRequested"/> for <paramref name="service"/> with the image <paramref name="image"/>, or
     /// <see cref="ServiceView.ImageForNewInstances"/> when null, switching degradation on first when <paramref name="degradation"/>
-    /// asks for it, and publishes its reactions; the caller commits. Returns the new state.
+    /// requests it, and publishes its reactions; the caller commits. Returns the new state.
     /// </summary>
     public static ScaleOutState Start(
         OutboxSession unit,

@@ -5,8 +5,7 @@ namespace Surge.Capacity.ServiceCatalog;
 
 /// <summary>The current declaration of a service, and the image a completed rollout moved it to since.</summary>
 /// <param name="RunningImage">
-/// The image of the last completed rollout, while the declaration keeps the image it had then; null when no rollout
-/// completed since the declared image last changed.
+/// The image of the last completed rollout. It is null when no rollout completed since the declared image last changed.
 /// </param>
 public sealed record ServiceView(string Id, string Name, ServiceSpec Spec, string? RunningImage = null)
 {
@@ -17,8 +16,8 @@ public sealed record ServiceView(string Id, string Name, ServiceSpec Spec, strin
     public static string StreamKey(string name) => $"service/{name}";
 
     /// <summary>
-    /// Returns the view after <paramref name="e"/>. A declaration that changes the image replaces what a rollout
-    /// installed, because the operator named a newer intent; one that keeps the image keeps the rolled-out one.
+    /// Returns the view after <paramref name="e"/>. A declaration that changes the image replaces the rolled-out one,
+    /// because the operator stated a newer intent. A declaration that keeps the image keeps the rolled-out one.
     /// </summary>
     public static ServiceView? After(ServiceView? view, string id, object e) => e switch
     {
