@@ -11,35 +11,8 @@ namespace Surge.Benchmarks.AlarmStorm;
 public static class AlarmStormRun
 {
     /// <summary>Parses the options, runs the scenario and prints the report; returns the exit code.</summary>
-    public static async Task<int> ExecuteAsync(IReadOnlyList<string> args)
-    {
-        AlarmStormSettings settings;
-        try
-        {
-            settings = AlarmStormSettings.Parse(args);
-        }
-        catch (ArgumentException exception)
-        {
-            Console.Error.WriteLine(exception.Message);
-            Console.Error.WriteLine(AlarmStormSettings.Usage);
-            return 2;
-        }
-
-        if (args.Contains("--help"))
-        {
-            Console.WriteLine(AlarmStormSettings.Usage);
-            return 0;
-        }
-
-        var report = await RunAsync(settings, args);
-        Console.WriteLine(report);
-        if (settings.OutputPath is not null)
-        {
-            await File.WriteAllTextAsync(settings.OutputPath, report);
-        }
-
-        return 0;
-    }
+    public static Task<int> ExecuteAsync(IReadOnlyList<string> args) =>
+        BenchmarkCommand.ExecuteAsync(args, AlarmStormSettings.Parse, AlarmStormSettings.Usage, settings => settings.OutputPath, settings => RunAsync(settings, args));
 
     /// <summary>Runs the storm and returns the results as Markdown.</summary>
     public static async Task<string> RunAsync(AlarmStormSettings settings, IEnumerable<string> args)

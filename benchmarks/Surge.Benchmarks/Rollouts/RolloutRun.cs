@@ -16,35 +16,8 @@ public static class RolloutRun
     private static readonly string[] FinalSagaStatuses = ["Completed", "PartiallyCompleted", "Failed", "Declined"];
 
     /// <summary>Parses the options, runs the scenario and prints the report; returns the exit code.</summary>
-    public static async Task<int> ExecuteAsync(IReadOnlyList<string> args)
-    {
-        RolloutSettings settings;
-        try
-        {
-            settings = RolloutSettings.Parse(args);
-        }
-        catch (ArgumentException exception)
-        {
-            Console.Error.WriteLine(exception.Message);
-            Console.Error.WriteLine(RolloutSettings.Usage);
-            return 2;
-        }
-
-        if (args.Contains("--help"))
-        {
-            Console.WriteLine(RolloutSettings.Usage);
-            return 0;
-        }
-
-        var report = await RunAsync(settings, args);
-        Console.WriteLine(report);
-        if (settings.OutputPath is not null)
-        {
-            await File.WriteAllTextAsync(settings.OutputPath, report);
-        }
-
-        return 0;
-    }
+    public static Task<int> ExecuteAsync(IReadOnlyList<string> args) =>
+        BenchmarkCommand.ExecuteAsync(args, RolloutSettings.Parse, RolloutSettings.Usage, settings => settings.OutputPath, settings => RunAsync(settings, args));
 
     /// <summary>Runs every strategy and returns the results as Markdown.</summary>
     public static async Task<string> RunAsync(RolloutSettings settings, IEnumerable<string> args)
