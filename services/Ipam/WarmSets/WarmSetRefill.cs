@@ -126,8 +126,9 @@ public sealed partial class WarmSetRefill(
 
     /// <summary>
     /// Stages a refill of every subnet in <paramref name="session"/>, whose transaction must hold
-    /// <see cref="AddressSpaceLock"/>, and returns each subnet event with its subnet's name; the caller asks for the
-    /// interfaces of eni claims and commits. <paramref name="streamVersions"/> are the versions read with the lock.
+    /// <see cref="AddressSpaceLock"/>. The result lists each subnet event with its subnet's name, so the caller can
+    /// ask for the interfaces of eni claims before it commits. <paramref name="streamVersions"/> are the versions read
+    /// with the lock.
     /// It records <paramref name="plan"/> when the plan is still valid, and plans again under the lock otherwise or when
     /// it is null. Call <see cref="StagedRefill.Committed"/> of the result once the commit succeeded.
     /// </summary>
