@@ -38,6 +38,7 @@ public static class IpamRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<Blocks.AddressLedger>();
+        builder.Services.AddSingleton<Subnets.SubnetStates>();
         builder.Services.AddSingleton<AllocationCommitter>();
         builder.Services.AddHostedService(services => services.GetRequiredService<AllocationCommitter>());
         builder.Services.AddHostedService<SubnetReportPublisher>();

@@ -25,6 +25,10 @@ public sealed class WarmSetAllocator(string name, string schema, AllocatorEnviro
 
     private readonly CancellationTokenSource stopping = new();
     private readonly AddressLedger ledger = new(Options.Create(new AddressLedgerOptions()));
+    private readonly SubnetStates subnets = new();
+
+    // Shared by the committer and the refill, as in the service, so the two take turns inside the process too.
+    private readonly PartitionLocks locks = new();
     private DocumentStore? store;
     private AllocationCommitter? committer;
     private Task? refill;
@@ -51,7 +55,8 @@ public sealed class WarmSetAllocator(string name, string schema, AllocatorEnviro
         committer = new AllocationCommitter(
             store,
             ledger,
-            new PartitionLocks(),
+            subnets,
+            locks,
             new CrashHook(Options.Create(new ChaosOptions()), NullLogger<CrashHook>.Instance),
             TimeProvider.System,
             Options.Create(new AllocationBatchOptions()),
@@ -115,12 +120,26 @@ public sealed class WarmSetAllocator(string name, string schema, AllocatorEnviro
         }
     }
 
+    // As WarmSetRefill.RefillAsync: the plan is made without the lock, and only a plan with changes takes it.
     private async Task RefillOnceAsync(CancellationToken ct)
     {
-        await using var session = store!.LightweightSession();
+        WarmSetRefillPlan plan;
+        await using (var query = store!.QuerySession())
+        {
+            plan = await WarmSetRefill.PlanAsync(query, ledger, subnets, DateTimeOffset.UtcNow, ct);
+        }
+
+        if (plan.Subnets.Count == 0)
+        {
+            return;
+        }
+
+        using var partition = await locks.AcquireAsync(IpamPartitions.AddressSpace, ct);
+        await using var session = store.LightweightSession();
         var versions = await AddressSpaceLock.HoldAndReadVersionsAsync(session, ct);
-        await WarmSetRefill.StageAsync(session, ledger, versions, DateTimeOffset.UtcNow, ct);
+        var staged = await WarmSetRefill.StageAsync(session, ledger, subnets, versions, plan, DateTimeOffset.UtcNow, ct);
 
         await session.SaveChangesAsync(ct);
+        await staged.Committed();
     }
 }

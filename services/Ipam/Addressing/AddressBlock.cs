@@ -214,6 +214,48 @@ public sealed class AddressBlock
         return ToAddress(candidate, family);
     }
 
+    /// <summary>
+    /// Reads an IPv4 address in its canonical dotted form ("10.0.0.17") as an integer without making an
+    /// <see cref="IPAddress"/>. Returns false for anything else, including forms <see cref="IPAddress.Parse(string)"/>
+    /// accepts, so a caller falls back to that.
+    /// </summary>
+    public static bool TryReadCanonicalIPv4(ReadOnlySpan<char> text, out uint value)
+    {
+        value = 0;
+        var octets = 0;
+        var i = 0;
+        while (octets < 4)
+        {
+            var start = i;
+            var octet = 0;
+            while (i < text.Length && text[i] is >= '0' and <= '9' && i - start < 3)
+            {
+                octet = (octet * 10) + (text[i] - '0');
+                i++;
+            }
+
+            // No digits, a leading zero or more than 255 is not canonical.
+            if (i == start || octet > 255 || (text[start] == '0' && i - start > 1))
+            {
+                return false;
+            }
+
+            value = (value << 8) | (uint)octet;
+            octets++;
+            if (octets < 4)
+            {
+                if (i >= text.Length || text[i] != '.')
+                {
+                    return false;
+                }
+
+                i++;
+            }
+        }
+
+        return i == text.Length;
+    }
+
     /// <summary>Returns the address as an unsigned integer in network byte order, so IPv4 uses the low 32 bits.</summary>
     public static UInt128 ToInteger(IPAddress address)
     {

@@ -13,12 +13,16 @@ namespace Surge.Ipam.Allocation;
 /// The address-space lock makes that rare, because writers in all processes take turns.
 /// </summary>
 /// <remarks>Only the committer's single loop uses an instance, so its subnets need no locking of their own.</remarks>
-public sealed class AddressSpaceCache(AddressLedger ledger)
+public sealed class AddressSpaceCache(AddressLedger ledger, SubnetStates shared)
 {
     private readonly Dictionary<string, (Subnet State, long Version)> subnets = new(StringComparer.Ordinal);
 
     /// <summary>Forgets the subnets, so the next batch reads them again.</summary>
-    public void Clear() => subnets.Clear();
+    public void Clear()
+    {
+        subnets.Clear();
+        shared.Clear();
+    }
 
     /// <summary>
     /// Plans the batch and stages its ledger entries, subnet events, inbox entries and outbox replies in
@@ -80,15 +84,15 @@ public sealed class AddressSpaceCache(AddressLedger ledger)
             subnets.Remove(gone);
         }
 
-        var stale = versions.Where(entry => !subnets.TryGetValue(entry.Key["subnet/".Length..], out var cached) || cached.Version != entry.Value).Select(entry => entry.Key).ToList();
-        if (stale.Count == 0)
+        if (versions.All(entry => subnets.TryGetValue(entry.Key["subnet/".Length..], out var cached) && cached.Version == entry.Value))
         {
             return;
         }
 
-        foreach (var subnet in await session.LoadManyAsync<Subnet>(cancellationToken, stale))
+        // A refill in this process hands over the subnets it wrote, so only what another process changed is loaded.
+        foreach (var (subnet, version) in await shared.ReadAsync(session, versions, cancellationToken))
         {
-            subnets[subnet.Name] = (subnet, versions[subnet.Id]);
+            subnets[subnet.Name] = (subnet, version);
         }
     }
 
@@ -110,7 +114,11 @@ public sealed class AddressSpaceCache(AddressLedger ledger)
             var (_, version) = subnets[name];
             session.Events.Append(key, version + events.Count, [.. events]);
             var after = space.SubnetNamed(name)!;
-            updates.Add(() => subnets[name] = (after, version + events.Count));
+            updates.Add(() =>
+            {
+                subnets[name] = (after, version + events.Count);
+                shared.Remember(after, version + events.Count);
+            });
         }
 
         if (changes.Count > 0)

@@ -34,11 +34,17 @@ public static class AddressSpaceLock
         await session.BeginTransactionAsync(cancellationToken);
         return await StreamVersions.ReadAsync(
             session.Connection!,
-            $"""
-            select pg_advisory_xact_lock({Key});
-            select id, version from {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_streams
-            where id like 'subnet/%' or {Blocks.AddressLedger.StreamFilter}
-            """,
+            $"select pg_advisory_xact_lock({Key}); {VersionsSql(session.DocumentStore)}",
             cancellationToken);
     }
+
+    /// <summary>
+    /// Reads the same versions as <see cref="HoldAndReadVersionsAsync"/> without the lock, on a connection of its own,
+    /// for a caller that decides before it takes the lock and then checks that nothing it read has moved.
+    /// </summary>
+    public static Task<Dictionary<string, long>> ReadVersionsAsync(IDocumentStore store, CancellationToken cancellationToken) =>
+        StreamVersions.ReadAsync(store, VersionsSql(store), cancellationToken);
+
+    private static string VersionsSql(IDocumentStore store) =>
+        $"select id, version from {store.Options.Events.DatabaseSchemaName}.mt_streams where id like 'subnet/%' or {Blocks.AddressLedger.StreamFilter}";
 }

@@ -18,6 +18,7 @@ namespace Surge.Ipam.Allocation;
 public sealed partial class AllocationCommitter(
     IDocumentStore store,
     AddressLedger ledger,
+    Subnets.SubnetStates subnets,
     PartitionLocks locks,
     CrashHook crashHook,
     TimeProvider time,
@@ -25,7 +26,7 @@ public sealed partial class AllocationCommitter(
     ILogger<AllocationCommitter> logger,
     OutboxDispatcher? dispatcher = null) : BackgroundService
 {
-    private readonly AddressSpaceCache cache = new(ledger);
+    private readonly AddressSpaceCache cache = new(ledger, subnets);
     private readonly Channel<Waiting> queue = Channel.CreateUnbounded<Waiting>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>

@@ -100,9 +100,13 @@ public static class AllocationPlanner
 
     private static string? FromOwnBlocks(AddressSpace space, Subnet subnet, AddressRequest request, Guid sagaId, DateTimeOffset now)
     {
-        foreach (var block in subnet.BlocksOf(request.Node).Where(block => block.Ready && !space.Block(subnet, block).IsFullAt(now) && subnet.Allows(block)))
+        // A plain loop over an array: this runs for every request and passes every full block of the node first.
+        var blocks = subnet.BlocksOf(request.Node);
+        for (var i = 0; i < blocks.Count; i++)
         {
-            if (AllocateIn(space, subnet, block, request, sagaId, now) is { } address)
+            var block = blocks[i];
+            if (block.Ready && !space.Block(subnet, block).IsFullAt(now) && subnet.Allows(block)
+                && AllocateIn(space, subnet, block, request, sagaId, now) is { } address)
             {
                 return address;
             }

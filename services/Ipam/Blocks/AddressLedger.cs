@@ -23,6 +23,10 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
     private readonly Dictionary<Guid, AddressHolding> byInstance = [];
     private readonly Dictionary<string, AddressHolding> byAddress = new(StringComparer.Ordinal);
 
+    // Every subnet's blocks by block key, the same states as the subnets' own maps, so a planner that looks at dozens
+    // of blocks per request finds each with one lookup and without splitting its key.
+    private readonly Dictionary<string, BlockState> blocksByKey = new(StringComparer.Ordinal);
+
     /// <summary>Returns the key of a subnet's ledger stream: <c>addresses/{subnet}</c>.</summary>
     public static string StreamKey(string subnet) => StreamPrefix + subnet;
 
@@ -40,11 +44,7 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
     public long VersionOf(string subnet) => ledgers.TryGetValue(subnet, out var ledger) ? ledger.Version : 0;
 
     /// <summary>Returns the block's state by its key, or null when no such block was ever opened.</summary>
-    public BlockState? Block(string blockKey)
-    {
-        var (subnet, _) = BlockState.SplitKey(blockKey);
-        return ledgers.TryGetValue(subnet, out var ledger) ? ledger.Blocks.GetValueOrDefault(blockKey) : null;
-    }
+    public BlockState? Block(string blockKey) => blocksByKey.GetValueOrDefault(blockKey);
 
     /// <summary>Returns the address the instance holds, or null.</summary>
     public AddressHolding? HoldingOf(Guid instanceId) => byInstance.GetValueOrDefault(instanceId);
@@ -183,10 +183,16 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
             Unhold(allocation.Address, allocation.InstanceId);
         }
 
+        foreach (var key in ledger.Blocks.Keys)
+        {
+            blocksByKey.Remove(key);
+        }
+
         ledger.Blocks.Clear();
         foreach (var block in snapshot.Blocks)
         {
             ledger.Blocks[block.Id] = block;
+            blocksByKey[block.Id] = block;
             foreach (var allocation in block.Allocations)
             {
                 Hold(new AddressHolding(allocation.Address, allocation.InstanceId, block.Subnet, block.Cidr, allocation.Node, allocation.AllocatedAt, allocation.SagaId));
@@ -225,6 +231,7 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
             }
 
             ledger.Blocks[key] = after;
+            blocksByKey[key] = after;
             switch (change.Event)
             {
                 case BlockOpened:

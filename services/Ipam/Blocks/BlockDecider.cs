@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Sockets;
+using System.Numerics;
 using Surge.Ipam.Addressing;
 using Surge.Ipam.Subnets;
 
@@ -49,6 +51,12 @@ public static class BlockDecider
         var network = subnet.ToBlock();
         var first = UInt128.Max(range.First, network.FirstUsable);
         var last = UInt128.Min(range.Last, network.LastUsable);
+        if (first <= last && last - first < 64)
+        {
+            return LowestFreeInSmallBlock(state, subnet, range.Family, first, last, now) is { } address
+                ? new AddressAllocated(address.ToString(), instanceId, sagaId, node, now)
+                : null;
+        }
 
         var inUse = state.Allocations.Select(allocation => IPAddress.Parse(allocation.Address))
             .Concat(state.Quarantined.Where(entry => entry.HoldsAt(now)).Select(entry => IPAddress.Parse(entry.Address)));
@@ -56,6 +64,57 @@ public static class BlockDecider
 
         var free = AddressBlock.LowestFree(first, last, range.Family, inUse);
         return free is null ? null : new AddressAllocated(free.ToString(), instanceId, sagaId, node, now);
+    }
+
+    // A node block of up to 64 addresses, the usual size, is one bit per address, so the lowest free one needs no sort.
+    private static IPAddress? LowestFreeInSmallBlock(BlockState state, Subnet subnet, AddressFamily family, UInt128 first, UInt128 last, DateTimeOffset now)
+    {
+        var used = 0UL;
+        void Mark(IPAddress address)
+        {
+            if (address.AddressFamily == family && AddressBlock.ToInteger(address) is var value && value >= first && value <= last)
+            {
+                used |= 1UL << (int)(value - first);
+            }
+        }
+
+        // Allocations are stored in canonical form, so an IPv4 one is read without making an IPAddress.
+        void MarkText(string text)
+        {
+            if (family == AddressFamily.InterNetwork && AddressBlock.TryReadCanonicalIPv4(text, out var value))
+            {
+                if (value >= first && value <= last)
+                {
+                    used |= 1UL << (int)(value - first);
+                }
+            }
+            else
+            {
+                Mark(IPAddress.Parse(text));
+            }
+        }
+
+        foreach (var allocation in state.Allocations)
+        {
+            MarkText(allocation.Address);
+        }
+
+        foreach (var entry in state.Quarantined)
+        {
+            if (entry.HoldsAt(now))
+            {
+                MarkText(entry.Address);
+            }
+        }
+
+        foreach (var gateway in subnet.Gateways())
+        {
+            Mark(gateway);
+        }
+
+        var count = (int)(last - first) + 1;
+        var free = count == 64 ? ~used : ~used & ((1UL << count) - 1);
+        return free == 0 ? null : AddressBlock.ToAddress(first + (UInt128)BitOperations.TrailingZeroCount(free), family);
     }
 
     /// <summary>Frees the instance's address into quarantine until <paramref name="quarantinedUntil"/>; an instance with no address here gives no event.</summary>

@@ -52,7 +52,20 @@ public sealed record BlockState(
     }
 
     /// <summary>How many addresses are in quarantine at <paramref name="now"/>.</summary>
-    public int QuarantinedAt(DateTimeOffset now) => Quarantined.Count(entry => entry.HoldsAt(now));
+    public int QuarantinedAt(DateTimeOffset now)
+    {
+        // A plain loop: a planner asks this of every block it passes, and a lambda would allocate each time.
+        var count = 0;
+        for (var i = 0; i < Quarantined.Count; i++)
+        {
+            if (Quarantined[i].HoldsAt(now))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
 
     /// <summary>Returns the instance's allocation in this block, or null.</summary>
     public LiveAllocation? FindAllocation(Guid instanceId) =>

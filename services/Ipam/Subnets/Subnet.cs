@@ -92,11 +92,20 @@ public sealed record Subnet(
     }
 
     /// <summary>The addresses no instance gets besides the network and broadcast addresses: the subnet's gateway and its racks' gateways.</summary>
-    public IEnumerable<IPAddress> Gateways() =>
-        new[] { Gateway }.Concat(EffectiveLayout.Racks.Select(rack => rack.Gateway))
-            .Where(gateway => gateway is not null)
-            .Distinct()
-            .Select(gateway => IPAddress.Parse(gateway!));
+    public IReadOnlyList<IPAddress> Gateways() =>
+        GatewayAddresses.GetValue(this, subnet =>
+        [
+            .. new[] { subnet.Gateway }.Concat(subnet.EffectiveLayout.Racks.Select(rack => rack.Gateway))
+                .Where(gateway => gateway is not null)
+                .Distinct()
+                .Select(gateway => IPAddress.Parse(gateway!)),
+        ]);
+
+    // Every allocation and every count of free addresses skips the gateways, so they are parsed once per state.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Subnet, IPAddress[]> GatewayAddresses = new();
+
+    // Every request asks whether each subnet names its node, so the names are kept as a set once per state.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Subnet, HashSet<string>> NodeSets = new();
 
     /// <summary>Returns whether instances on the node may get addresses here: it is listed, in a rack, or its pool is listed.</summary>
     public bool Serves(string node, string? pool) =>
@@ -104,14 +113,14 @@ public sealed record Subnet(
 
     /// <summary>Returns whether the subnet names the node, directly or as a member of one of its racks.</summary>
     public bool NamesNode(string node) =>
-        Nodes.Contains(node, StringComparer.Ordinal) || RackOf(node) is not null;
+        NodeSets.GetValue(this, subnet => new HashSet<string>(subnet.Nodes, StringComparer.Ordinal)).Contains(node) || RackOf(node) is not null;
 
     /// <summary>Returns the rack the node belongs to in an underlay subnet, or null.</summary>
     public RackBlock? RackOf(string node) =>
         EffectiveLayout.Racks.FirstOrDefault(rack => rack.Nodes.Contains(node, StringComparer.Ordinal));
 
     /// <summary>Returns the node's blocks, ready or not, in claim order.</summary>
-    public IEnumerable<NodeBlock> BlocksOf(string node) => SubnetBlockIndex.Of(Blocks).ByNode.GetValueOrDefault(node, []);
+    public IReadOnlyList<NodeBlock> BlocksOf(string node) => SubnetBlockIndex.Of(Blocks).BlocksOf(node);
 
     /// <summary>
     /// Returns whether the current definition allows the block: inside the subnet, of the layout's block size, inside

@@ -29,6 +29,15 @@ public sealed class SubnetBlockIndex
     /// <summary>Each node's blocks, in the order they were claimed.</summary>
     public ImmutableDictionary<string, ImmutableList<NodeBlock>> ByNode { get; }
 
+    /// <summary>
+    /// Returns the node's blocks in the order they were claimed, as an array made once per index and node, because an
+    /// allocation walks a node's blocks on every request and an immutable list is slow to walk.
+    /// </summary>
+    public IReadOnlyList<NodeBlock> BlocksOf(string node) =>
+        ByNode.TryGetValue(node, out var blocks) ? arrays.GetOrAdd(node, _ => [.. blocks]) : [];
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, NodeBlock[]> arrays = new(StringComparer.Ordinal);
+
     /// <summary>The first address of every block.</summary>
     public ImmutableHashSet<UInt128> Firsts { get; }
 

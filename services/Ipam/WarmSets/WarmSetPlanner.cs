@@ -85,6 +85,7 @@ public static class WarmSetPlanner
                 : (int)subnet.CountUsable(block.ToBlock()));
 
     // A block with an address in quarantine stays, so the quarantine keeps the address away from every other node too.
-    private static bool IsEmpty(BlockState? block, DateTimeOffset now) =>
+    /// <summary>Returns whether the block contains no address, allocated or in quarantine at <paramref name="now"/>.</summary>
+    public static bool IsEmpty(BlockState? block, DateTimeOffset now) =>
         block is null || (block.Allocations.Count == 0 && block.QuarantinedAt(now) == 0);
 }

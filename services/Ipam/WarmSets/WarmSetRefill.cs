@@ -15,8 +15,10 @@ namespace Surge.Ipam.WarmSets;
 /// provider to attach it with <see cref="AttachNetworkInterface"/>.
 /// </summary>
 public sealed partial class WarmSetRefill(
+    IDocumentStore store,
     OutboxSessionFactory sessions,
     AddressLedger ledger,
+    SubnetStates subnets,
     PartitionLocks locks,
     IOptions<WarmSetOptions> options,
     TimeProvider time,
@@ -40,15 +42,29 @@ public sealed partial class WarmSetRefill(
         }
     }
 
-    /// <summary>Plans and records one refill of every subnet; returns how many blocks were claimed or released.</summary>
+    /// <summary>
+    /// Plans one refill of every subnet without the address-space lock, then records it under the lock. Returns how many
+    /// blocks were claimed or released. A refill with nothing to do never takes the lock.
+    /// </summary>
     public async Task<int> RefillAsync(CancellationToken cancellationToken)
     {
+        WarmSetRefillPlan plan;
+        await using (var query = store.QuerySession())
+        {
+            plan = await PlanAsync(query, ledger, subnets, time.GetUtcNow(), cancellationToken);
+        }
+
+        if (plan.Subnets.Count == 0)
+        {
+            return 0;
+        }
+
         using var partition = await locks.AcquireAsync(IpamPartitions.AddressSpace, cancellationToken);
         await using var unit = sessions.Open(Guid.NewGuid().ToString("N"), "warm-set-refill", nameof(WarmSetRefill));
         var versions = await AddressSpaceLock.HoldAndReadVersionsAsync(unit.Documents, cancellationToken);
 
-        var changes = await StageAsync(unit.Documents, ledger, versions, unit.Now, cancellationToken);
-
+        var staged = await StageAsync(unit.Documents, ledger, subnets, versions, plan, unit.Now, cancellationToken);
+        var changes = staged.Changes;
         if (changes.Count == 0)
         {
             return 0;
@@ -64,60 +80,126 @@ public sealed partial class WarmSetRefill(
         }
 
         await unit.CommitAsync(cancellationToken);
+        await staged.Committed();
         return changes.Count;
     }
 
     /// <summary>
-    /// Stages one refill of every subnet in <paramref name="session"/>, whose transaction must hold
-    /// <see cref="AddressSpaceLock"/>, and returns each subnet event with its subnet's name; the caller asks for the
-    /// interfaces of eni claims and commits. <paramref name="streamVersions"/> are the versions read with the lock.
+    /// Plans one refill of every subnet at <paramref name="now"/> from what is committed, without the address-space
+    /// lock, so allocations go on meanwhile. Record it with <see cref="StageAsync"/>.
     /// </summary>
-    /// <remarks>
-    /// NOTE: each refill reads every subnet document and plans every block while it has the address-space lock, so
-    /// allocations wait for it, and its cost grows with the number of blocks. Planning only the subnets whose
-    /// report version moved, as the report publisher does, would bound it.
-    /// </remarks>
-    public static async Task<IReadOnlyList<(string Subnet, object Event)>> StageAsync(
+    public static async Task<WarmSetRefillPlan> PlanAsync(IQuerySession session, AddressLedger ledger, SubnetStates states, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // The versions are read before the subnets, so a subnet that changes in between fails the check under the lock.
+        var versions = await AddressSpaceLock.ReadVersionsAsync(session.DocumentStore, cancellationToken);
+        await ledger.CatchUpAsync(session, versions, cancellationToken);
+
+        // A subnet kept at the version just read is used as it is. The others are loaded and not kept, because without
+        // the lock a loaded document may be newer than the version read before it.
+        var subnets = new List<Subnet>();
+        var missing = new List<string>();
+        foreach (var (key, version) in versions.Where(entry => entry.Key.StartsWith("subnet/", StringComparison.Ordinal)))
+        {
+            if (states.At(key["subnet/".Length..], version) is { } kept)
+            {
+                subnets.Add(kept);
+            }
+            else
+            {
+                missing.Add(key);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            subnets.AddRange(await session.LoadManyAsync<Subnet>(cancellationToken, missing));
+        }
+
+        Dictionary<string, IReadOnlyList<BlockState>> blocks;
+        using (await ledger.EnterAsync(cancellationToken))
+        {
+            blocks = SubnetReads.BlocksOf(ledger, subnets);
+        }
+
+        return WarmSetRefillPlan.Decide(subnets, blocks, versions, now);
+    }
+
+    /// <summary>
+    /// Stages a refill of every subnet in <paramref name="session"/>, whose transaction must hold
+    /// <see cref="AddressSpaceLock"/>. The result lists each subnet event with its subnet's name, so the caller can
+    /// ask for the interfaces of eni claims before it commits. <paramref name="streamVersions"/> are the versions read
+    /// with the lock.
+    /// It records <paramref name="plan"/> when the plan is still valid, and plans again under the lock otherwise or when
+    /// it is null. Call <see cref="StagedRefill.Committed"/> of the result once the commit succeeded.
+    /// </summary>
+    public static async Task<StagedRefill> StageAsync(
         IDocumentSession session,
         AddressLedger ledger,
+        SubnetStates states,
         IReadOnlyDictionary<string, long> streamVersions,
+        WarmSetRefillPlan? plan,
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         await ledger.CatchUpAsync(session, streamVersions, cancellationToken);
-        var subnets = await session.Query<Subnet>().ToListAsync(cancellationToken);
-        var planned = new List<(Subnet Subnet, IReadOnlyList<object> Events)>();
-        using (await ledger.EnterAsync(cancellationToken))
+        if (plan is not null)
         {
-            var blocks = SubnetReads.BlocksOf(ledger, subnets);
-            var opened = new List<(string, BlockEvent)>();
-            foreach (var subnet in subnets)
+            using (await ledger.EnterAsync(cancellationToken))
             {
-                var events = WarmSetPlanner.Plan(subnet, blocks[subnet.Name], now);
-                if (events.Count > 0)
+                if (plan.IsStillValid(streamVersions, ledger))
                 {
-                    planned.Add((subnet, events));
-                    opened.AddRange(events.OfType<AddressBlockClaimed>().Select(claim => (BlockState.Key(subnet.Name, claim.Cidr), (BlockEvent)new BlockOpened(subnet.Name, claim.Cidr, claim.Node))));
+                    return Stage(session, ledger, states, plan);
                 }
             }
-
-            // The ledger takes one entry per subnet per transaction, so the blocks opened in all subnets are staged at once.
-            if (opened.Count > 0)
-            {
-                ledger.Stage(session, opened);
-            }
         }
+
+        // The plan missed a change, so this refill plans again from the subnets as they are under the lock.
+        var subnets = (await states.ReadAsync(session, streamVersions, cancellationToken)).Select(entry => entry.State).ToList();
+        Dictionary<string, IReadOnlyList<BlockState>> blocks;
+        using (await ledger.EnterAsync(cancellationToken))
+        {
+            blocks = SubnetReads.BlocksOf(ledger, subnets);
+        }
+
+        // Only this writer holds the lock, so the ledger stays at the versions the plan read until it is staged.
+        var replanned = WarmSetRefillPlan.Decide(subnets, blocks, streamVersions, now);
+        using (await ledger.EnterAsync(cancellationToken))
+        {
+            return Stage(session, ledger, states, replanned);
+        }
+    }
+
+    // The caller is inside the ledger, whose versions the entry is staged at.
+    private static StagedRefill Stage(IDocumentSession session, AddressLedger ledger, SubnetStates states, WarmSetRefillPlan plan)
+    {
+        // The ledger takes one entry per subnet per transaction, so the blocks opened in all subnets are staged at once.
+        var opened = plan.Subnets
+            .SelectMany(planned => planned.Events.OfType<AddressBlockClaimed>().Select(claim =>
+                (BlockState.Key(planned.Subnet.Name, claim.Cidr), (BlockEvent)new BlockOpened(planned.Subnet.Name, claim.Cidr, claim.Node))))
+            .ToList();
+        var fold = opened.Count > 0 ? ledger.Stage(session, opened) : null;
 
         var changes = new List<(string, object)>();
-        foreach (var (subnet, events) in planned)
+        foreach (var planned in plan.Subnets)
         {
-            // The subnet was read under the address-space lock, so the version it was read at is still current.
-            var stream = await session.Events.FetchForWriting<Subnet>(subnet.Id, cancellationToken);
-            stream.AppendMany(events);
-            changes.AddRange(events.Select(@event => (subnet.Name, @event)));
+            // The versions were read under the lock, so appending at them fails only if the lock was not held.
+            session.Events.Append(planned.Subnet.Id, planned.Version + planned.Events.Count, [.. planned.Events]);
+            changes.AddRange(planned.Events.Select(@event => (planned.Subnet.Name, @event)));
         }
 
-        return changes;
+        // The allocation committer takes the subnets and the blocks opened from here instead of reading them again.
+        return new StagedRefill(changes, async () =>
+        {
+            using (await ledger.EnterAsync(CancellationToken.None))
+            {
+                fold?.Invoke();
+            }
+
+            foreach (var planned in plan.Subnets)
+            {
+                states.Remember(planned.Events.Aggregate(planned.Subnet, (state, @event) => SubnetDecider.Evolve(state, @event)!), planned.Version + planned.Events.Count);
+            }
+        });
     }
 
     private void LogChange(string subnet, object @event)
@@ -148,6 +230,9 @@ public sealed partial class WarmSetRefill(
     [LoggerMessage(EventId = 3404, Level = LogLevel.Warning, Message = "Refilling the warm sets failed; it is tried again at the next interval")]
     private static partial void LogRefillFailed(ILogger logger, Exception exception);
 }
+
+/// <summary>A refill staged in a session: each subnet event with its subnet's name, and what to do once it committed.</summary>
+public sealed record StagedRefill(IReadOnlyList<(string Subnet, object Event)> Changes, Func<Task> Committed);
 
 /// <summary>How often the warm sets are refilled, bound from <c>Ipam:WarmSets</c>.</summary>
 public sealed class WarmSetOptions
