@@ -44,6 +44,11 @@ public static class MartenExtensions
         options.DatabaseSchemaName = schema;
         options.Events.DatabaseSchemaName = schema;
 
+        // Every service applies its schema at start under an advisory lock. With Marten's one default lock id, services
+        // that share a database wait for each other, and under load one gave up at start. A lock per schema still
+        // serializes the replicas of one service.
+        options.ApplyChangesLockId = SchemaLockId(schema);
+
         // Natural keys ("node/feed-1", a saga's id) keep audit trails readable without a lookup table.
         options.Events.StreamIdentity = StreamIdentity.AsString;
         options.Events.MetadataConfig.CorrelationIdEnabled = true;
@@ -57,4 +62,8 @@ public static class MartenExtensions
         configure(options);
         return options;
     }
+
+    /// <summary>Returns the advisory lock id for applying changes to <paramref name="schema"/>: the same in every process.</summary>
+    public static int SchemaLockId(string schema) =>
+        BitConverter.ToInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"surge-schema/{schema}")), 0) & int.MaxValue;
 }

@@ -2,7 +2,7 @@ using Surge.IntegrationTests.Harness;
 
 namespace Surge.IntegrationTests.Alerts;
 
-/// <summary>The same notification from two senders at once, and again later, starts one saga.</summary>
+/// <summary>The same notification from two senders at once, again later, and again after a 503, starts one saga.</summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Category", "Alerts")]
 public sealed class PolicyDedupeTests(SurgeCluster cluster)
@@ -28,5 +28,33 @@ public sealed class PolicyDedupeTests(SurgeCluster cluster)
         Assert.Equal(sagaId, Assert.Single(sagas).GetProperty("sagaId").GetGuid());
         var events = (await cluster.GetIncidentEventsAsync(Service)).Types();
         Assert.Equal(["AlertMatched", "IncidentScaleOutStarted", "DuplicateAlertReceived", "DuplicateAlertReceived", "DuplicateAlertReceived", "DuplicateAlertReceived"], events);
+    }
+
+    [Fact]
+    public async Task RetryAfter503_StartsOneSaga()
+    {
+        const string service = "retry-api";
+        await cluster.ApplyPolicyFleetAsync(service, "127.86.5.0/24", "scaleOut: {by: 1}\ncooldown: 0s");
+        var body = PolicyAlerts.Body(service, "firing", DateTimeOffset.UtcNow.AddSeconds(-30));
+
+        // With Capacity down the gateway answers 503, which tells Alertmanager to send the notification again.
+        var capacity = cluster.Service("capacity");
+        capacity.Kill();
+        try
+        {
+            using var unavailable = await cluster.PostAlertmanagerAsync(body);
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, unavailable.StatusCode);
+        }
+        finally
+        {
+            await capacity.StartAsync(SurgeCluster.StartTimeout);
+        }
+
+        var retried = await cluster.SendAsync(body);
+        var again = await cluster.SendAsync(body);
+
+        Assert.Equal("started", retried.GetProperty("outcome").GetString());
+        Assert.Equal("duplicate", again.GetProperty("outcome").GetString());
+        Assert.Single(await cluster.GetSagasAsync(service));
     }
 }

@@ -15,7 +15,7 @@ public sealed class RecreateRolloutTests(SurgeCluster cluster)
     {
         const string service = "roll-recreate";
         var newImage = $"registry.local/{service}:2.0.0";
-        await cluster.ApplyFleetAsync(Fleets.ForService(service, "127.77.232.0/24", $"{{alertname: {service}}}", maxInstances: 12));
+        await cluster.ApplyFleetAsync(Fleets.ForService(service, "127.77.236.0/24", $"{{alertname: {service}}}", maxInstances: 12));
         var scaleOut = await cluster.WaitForFinishedSagaAsync(await cluster.RequestScaleOutAsync(service, 4), TimeSpan.FromSeconds(90));
         Assert.True(scaleOut.GetProperty("status").GetString() == "Completed", $"{scaleOut}");
         var before = await cluster.BackendSetAsync(service);
