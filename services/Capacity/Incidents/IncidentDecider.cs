@@ -10,7 +10,12 @@ public static partial class IncidentDecider
 {
     /// <summary>Whether the alert opens a new incident, so the caller must plan its scale-out before deciding.</summary>
     public static bool OpensIncident(IncidentState? state, AlertReceived received) =>
-        received.Firing && (state is null || !state.IsOpen || state.Status == IncidentStatus.ScalingIn);
+        received.Firing && (state is null || !state.IsOpen || (state.Status == IncidentStatus.ScalingIn && !IsLateCopy(state, received)));
+
+    // A sender repeats a firing it sent before the resolve, for example Alertmanager's other peer or a retry. It carries
+    // the start of the firing that resolved, while a real return of the alert starts later.
+    private static bool IsLateCopy(IncidentState state, AlertReceived received) =>
+        state.Status is IncidentStatus.Stabilising or IncidentStatus.ScalingIn && received.Alert.StartsAt <= state.StartsAt;
 
     /// <summary>Returns the events the alert appends; <paramref name="plan"/> is required when <see cref="OpensIncident"/> is true.</summary>
     public static IReadOnlyList<object> Decide(IncidentState? state, AlertReceived received, ScaleOutPlan? plan) =>
@@ -19,6 +24,11 @@ public static partial class IncidentDecider
     private static IReadOnlyList<object> DecideFiring(IncidentState? state, AlertReceived received, ScaleOutPlan? plan)
     {
         var now = received.Now;
+        if (state is not null && IsLateCopy(state, received))
+        {
+            return [new DuplicateAlertReceived(state.IncidentId!.Value, received.Alert.Status, received.Alert.StartsAt, now)];
+        }
+
         switch (state?.Status)
         {
             case IncidentStatus.Firing or IncidentStatus.Declined:

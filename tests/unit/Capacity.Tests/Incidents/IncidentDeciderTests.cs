@@ -119,6 +119,22 @@ public sealed class IncidentDeciderTests
     }
 
     [Fact]
+    public void LateCopyOfResolvedFiring_IsDuplicateNotFlap()
+    {
+        var scenario = new IncidentScenario();
+        scenario.Fire();
+        scenario.Resolve();
+        var dueAt = scenario.State!.DueAt;
+
+        var events = scenario.Fire();
+
+        Assert.IsType<DuplicateAlertReceived>(Assert.Single(events));
+        Assert.Equal(IncidentStatus.Stabilising, scenario.State!.Status);
+        Assert.Equal(dueAt, scenario.State.DueAt);
+        Assert.Equal(0, scenario.State.Flaps);
+    }
+
+    [Fact]
     public void ResolveAgain_AfterFlap_StartsAFreshWindow()
     {
         var scenario = new IncidentScenario();
