@@ -12,7 +12,7 @@ public static class WebhookBody
         CheckContentType(request, accepted);
         if (request.ContentLength > maxBytes)
         {
-            throw TooLarge(maxBytes, $"Content-Length is {request.ContentLength} bytes");
+            throw TooLarge(maxBytes, $"Content-Length is {request.ContentLength} bytes, more");
         }
 
         // Kestrel enforces the limit too, for bodies sent without a length. The loop below enforces it whichever
