@@ -16,7 +16,7 @@ public sealed class RolloutReport
         text.AppendLine();
         text.AppendLine($"- Machine: {Environment.ProcessorCount} logical CPUs, {Machine.CpuModel()}, {Machine.MemoryGiB():F1} GiB memory, load average before the run {Machine.LoadAverage()}");
         text.AppendLine($"- Command: `surge-bench {RolloutSettings.Scenario} {string.Join(' ', args)}`");
-        text.AppendLine($"- {settings.Instances} instances, batches of {settings.BatchSize} for in-place and drained-in-place, time scale {settings.TimeScale} " +
+        text.AppendLine($"- {settings.Instances} instances, batches of {settings.BatchSize} for every strategy, time scale {settings.TimeScale} " +
             $"" +
             $"(start and update {180 * settings.TimeScale:0.###} s, stop {5 * settings.TimeScale:0.###} s); " +
             $"{settings.TrafficCallers} callers sending requests through the data plane one after another during each strategy");
