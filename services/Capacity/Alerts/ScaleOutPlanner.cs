@@ -81,8 +81,10 @@ public static class ScaleOutPlanner
         return plan with { Detail = detail };
     }
 
+    // A policy without a cooldown never declines. Concurrent notifications can commit in another order than their
+    // clocks read, so the last scale-out may carry a later time than this decision's "now".
     private static DateTimeOffset? InCooldownUntil(AlertPolicyView policy, DateTimeOffset? lastScaleOutAt) =>
-        lastScaleOutAt is not null && Durations.TryParse(policy.Spec.Cooldown, out var cooldown)
+        lastScaleOutAt is not null && Durations.TryParse(policy.Spec.Cooldown, out var cooldown) && cooldown > TimeSpan.Zero
             ? lastScaleOutAt.Value + cooldown
             : null;
 }

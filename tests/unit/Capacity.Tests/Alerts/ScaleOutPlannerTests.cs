@@ -174,4 +174,15 @@ public sealed class ScaleOutPlannerTests
 
         Assert.Null(plan.Requested.Degradation);
     }
+
+    [Fact]
+    public void Plan_NoCooldownLaterLastScaleOut_Scales()
+    {
+        var spec = Policy("feed-api-traffic").Spec with { Cooldown = "0s" };
+
+        var plan = ScaleOutPlanner.Plan(SagaId, "alertmanager", Firing(("alertname", "FeedApiHighTraffic")), new AlertTriage.Matched(Policy("feed-api-traffic") with { Spec = spec }, Service()), 0, Now, Now.AddMilliseconds(40));
+
+        Assert.False(plan.Declined);
+        Assert.Null(plan.CooldownUntil);
+    }
 }
