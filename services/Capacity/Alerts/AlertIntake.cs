@@ -177,7 +177,7 @@ public sealed partial class AlertIntake(IDocumentStore store, OutboxSessionFacto
             return;
         }
 
-        // The recorder sends the degradation switch first when the policy asks for it, then the placement.
+        // The recorder sends the degradation switch first when the policy requests it, then the placement.
         pass.Record(matched.Policy.Name, matched.Service.Name, plan.Count);
         ScaleOutRecorder.Start(unit, ScaleOutDecider.Begin((ScaleOutRequested)events[0]));
 

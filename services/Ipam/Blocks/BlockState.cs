@@ -54,7 +54,7 @@ public sealed record BlockState(
     /// <summary>How many addresses are in quarantine at <paramref name="now"/>.</summary>
     public int QuarantinedAt(DateTimeOffset now)
     {
-        // A plain loop: a planner asks this of every block it passes, and a lambda would allocate each time.
+        // A plain loop: a planner calls this for every block it passes, and a lambda would allocate each time.
         var count = 0;
         for (var i = 0; i < Quarantined.Count; i++)
         {

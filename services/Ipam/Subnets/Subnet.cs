@@ -104,7 +104,7 @@ public sealed record Subnet(
     // Every allocation and every count of free addresses skips the gateways, so they are parsed once per state.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Subnet, IPAddress[]> GatewayAddresses = new();
 
-    // Every request asks whether each subnet names its node, so the names are kept as a set once per state.
+    // Every request checks whether each subnet names its node, so the names are kept as a set once per state.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Subnet, HashSet<string>> NodeSets = new();
 
     /// <summary>Returns whether instances on the node may get addresses here: it is listed, in a rack, or its pool is listed.</summary>

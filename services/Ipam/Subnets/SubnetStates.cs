@@ -23,7 +23,7 @@ public sealed class SubnetStates
     /// <summary>Forgets every subnet, so the next reader loads them.</summary>
     public void Clear() => states.Clear();
 
-    /// <summary>Returns the subnet's state at <paramref name="version"/> when this copy holds exactly that one.</summary>
+    /// <summary>Returns the subnet's state at <paramref name="version"/> when this copy contains exactly that version.</summary>
     public Subnet? At(string name, long version) =>
         states.TryGetValue(name, out var kept) && kept.Version == version ? kept.State : null;
 

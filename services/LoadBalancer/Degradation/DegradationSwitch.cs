@@ -9,7 +9,7 @@ public sealed record DegradationSwitch(ImmutableDictionary<Guid, DegradationSwit
     /// <summary>The switch of a service no saga ever degraded.</summary>
     public static DegradationSwitch Off { get; } = new(ImmutableDictionary<Guid, DegradationSwitchedOn>.Empty, ImmutableHashSet<Guid>.Empty);
 
-    /// <summary>Whether any saga holds the switch on.</summary>
+    /// <summary>Whether at least one saga has the switch on.</summary>
     public bool IsOn => !Holders.IsEmpty;
 
     /// <summary>Returns the switch after <paramref name="event"/>; events of other types leave it unchanged.</summary>

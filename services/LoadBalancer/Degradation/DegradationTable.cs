@@ -5,7 +5,7 @@ using Surge.Contracts.Degradation;
 namespace Surge.LoadBalancer.Degradation;
 
 /// <summary>
-/// The degraded services as the data plane sees them, reloaded from the read models after each commit that switches
+/// The degraded services as the data plane reads them, reloaded from the read models after each commit that switches
 /// one and at every refresh. Reads are lock-free: a reload swaps the whole table.
 /// </summary>
 public sealed class DegradationTable

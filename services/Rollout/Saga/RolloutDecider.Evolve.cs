@@ -126,9 +126,9 @@ public static partial class RolloutDecider
         return withBatch with { Instances = [.. withBatch.Instances, .. added] };
     }
 
-    // A removed old instance is replaced. A removed new instance had failed, so the old one it was to replace keeps
-    // running its image and takes the failure's reason; it is no longer changed. An old instance that the scale-in did
-    // not remove keeps running beside its replacement.
+    // A removed old instance is replaced. A removed new instance had failed, so its old instance keeps running its
+    // image, takes the failure's reason and no longer counts as changed. An old instance the scale-in did not remove
+    // keeps running beside its replacement.
     private static RolloutState Remove(RolloutState state, InstancesRemoved removed)
     {
         var next = state;

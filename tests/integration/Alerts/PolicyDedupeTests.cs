@@ -37,7 +37,7 @@ public sealed class PolicyDedupeTests(SurgeCluster cluster)
         await cluster.ApplyPolicyFleetAsync(service, "127.86.5.0/24", "scaleOut: {by: 1}\ncooldown: 0s");
         var body = PolicyAlerts.Body(service, "firing", DateTimeOffset.UtcNow.AddSeconds(-30));
 
-        // With Capacity down the gateway answers 503, which tells Alertmanager to send the notification again.
+        // With Capacity down the gateway returns 503, so Alertmanager sends the notification again.
         var capacity = cluster.Service("capacity");
         capacity.Kill();
         try

@@ -119,7 +119,7 @@ public sealed class IncidentDeciderTests
     }
 
     [Fact]
-    public void LateCopyOfResolvedFiring_IsDuplicateNotFlap()
+    public void LateCopyAfterResolve_IsDuplicate()
     {
         var scenario = new IncidentScenario();
         scenario.Fire();

@@ -68,11 +68,11 @@ public sealed class ScaleOutDegradationTests
     }
 
     [Fact]
-    public void Begin_OnlyMaxTimeToCapacity_NoSwitchAtStart() =>
+    public void Begin_OnlyTimeLimit_NoSwitch() =>
         Assert.Single(ScaleOutDecider.Begin(Degrading(whileScaling: false, maxTimeToCapacity: TimeSpan.FromMinutes(2))));
 
     [Fact]
-    public void Decide_OverflowSlowerThanAllowed_SwitchesOnBeforeNodesRequested()
+    public void Decide_SlowOverflow_SwitchesOn()
     {
         var state = Given(Degrading(whileScaling: false, maxTimeToCapacity: TimeSpan.FromMinutes(2)));
 
@@ -97,7 +97,7 @@ public sealed class ScaleOutDegradationTests
     }
 
     [Fact]
-    public void Decide_OverflowWithoutExpectedTime_ComparesTheProvisioningTimeout()
+    public void Decide_NoExpectedTime_UsesTimeout()
     {
         var state = Given(Degrading(whileScaling: false, maxTimeToCapacity: TimeSpan.FromMinutes(4)));
 
@@ -154,7 +154,7 @@ public sealed class ScaleOutDegradationTests
     }
 
     [Fact]
-    public void Decide_OffConfirmedAfterCompletion_RecordsItAndStaysCompleted()
+    public void Decide_LateOffConfirmation_StaysCompleted()
     {
         var completed = When(Given(DegradedUpToRegistering()), new BackendsRegistered(SagaId, "feed-api", AllInstances)).State;
 
@@ -165,7 +165,7 @@ public sealed class ScaleOutDegradationTests
     }
 
     [Fact]
-    public void Decide_PlacementFailedWhileDegraded_SwitchesOffAsOnlyUndoStep()
+    public void Decide_PlacementFailed_SwitchesOff()
     {
         var state = Given(Degrading(), OnAtStart);
 
@@ -185,7 +185,7 @@ public sealed class ScaleOutDegradationTests
     }
 
     [Fact]
-    public void Decide_BackendsFailedWhileDegraded_SwitchesOffAfterTheOtherUndoSteps()
+    public void Decide_BackendsFailed_SwitchesOffLast()
     {
         var state = Given(DegradedUpToRegistering());
 
@@ -267,7 +267,7 @@ public sealed class ScaleOutDegradationTests
     }
 
     [Fact]
-    public void Decide_LateOnAfterOff_SendsOffAgainOnce()
+    public void Decide_LateOn_SendsOffOnce()
     {
         var failed = When(Given(Degrading(), OnAtStart), PlacementDecision.Failed("No room.")).State;
 
@@ -287,7 +287,7 @@ public sealed class ScaleOutDegradationTests
     }
 
     [Fact]
-    public void For_ServiceWithoutRoutes_OrNotAsked_IsNull()
+    public void For_NoRoutesOrRequest_IsNull()
     {
         var service = new ServiceSpec("feed-pool", "img", new InstanceShapeSpec(500, 512));
         var degradable = service with { Degradation = new DegradationSpec(["/api/recommendations"], "10s") };

@@ -61,7 +61,7 @@ public sealed class WarmSetRefillPlanTests
     }
 
     [Fact]
-    public void IsStillValid_SubnetStreamMoved_DoesNotHold()
+    public void IsStillValid_StreamMoved_False()
     {
         var (subnet, ledger) = TwoEmptyBlocks();
         var plan = Decide(subnet, 3, ledger);
@@ -71,7 +71,7 @@ public sealed class WarmSetRefillPlanTests
     }
 
     [Fact]
-    public void IsStillValid_BlockGivenBackGotAnAddress_DoesNotHold()
+    public void IsStillValid_ReturnedBlockUsed_False()
     {
         var (subnet, ledger) = TwoEmptyBlocks();
         var plan = Decide(subnet, 3, ledger);
