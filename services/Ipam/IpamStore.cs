@@ -17,6 +17,8 @@ public static class IpamStore
         options.Events.AddEventType<AddressBlockClaimed>();
         options.Events.AddEventType<AddressBlockReady>();
         options.Events.AddEventType<AddressBlockReleased>();
+        options.Events.AddEventType<AddressBlocksClaimed>();
+        options.Events.AddEventType<AddressBlocksReleased>();
         options.Events.AddEventType<AddressConflictFound>();
         options.Events.AddEventType<AddressConflictCleared>();
         options.Events.AddEventType<BlockChanges>();

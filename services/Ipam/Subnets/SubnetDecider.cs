@@ -26,13 +26,12 @@ public static class SubnetDecider
         {
             Blocks = [.. state.Blocks.Select(block => block.Cidr == ready.Cidr ? block with { Ready = true } : block)],
         },
-        (not null, AddressBlockReleased released) => state with
+        (not null, AddressBlocksClaimed many) => state with
         {
-            Blocks = [.. state.Blocks.Where(block => block.Cidr != released.Cidr)],
-            PausedClaims = released.ClaimsPausedUntil is { } until && state.Blocks.FirstOrDefault(block => block.Cidr == released.Cidr) is { } gone
-                ? [.. (state.PausedClaims ?? []).Where(paused => paused.Node != gone.Node), new PausedClaim(gone.Node, until)]
-                : state.PausedClaims,
+            Blocks = [.. state.Blocks, .. many.Claims.Select(claimed => new NodeBlock(claimed.Cidr, claimed.Node, claimed.Rack, claimed.InterfaceId, claimed.Ready))],
         },
+        (not null, AddressBlockReleased released) => Release(state, [released]),
+        (not null, AddressBlocksReleased many) => Release(state, many.Releases),
         (not null, AddressConflictFound found) => state with
         {
             Conflicts = [.. state.OpenConflicts.Where(conflict => !conflict.Matches(found.Address, found.InstanceId)), AddressConflict.From(found)],
@@ -131,6 +130,22 @@ public static class SubnetDecider
         var range = AddressBlock.Parse(rack?.Cidr ?? state.Cidr);
         var cidr = LowestFreeBlock(state, range, layout.BlockPrefixLength);
         return cidr is null ? null : new AddressBlockClaimed(cidr, node, rack?.Name, interfaceId, interfaceId is null, now);
+    }
+
+    // One pass over the block list however many blocks go, so a refill that gives back hundreds stays cheap.
+    private static Subnet Release(Subnet state, IReadOnlyList<AddressBlockReleased> releases)
+    {
+        var gone = releases.Select(released => released.Cidr).ToHashSet(StringComparer.Ordinal);
+        var paused = state.PausedClaims;
+        foreach (var released in releases)
+        {
+            if (released.ClaimsPausedUntil is { } until && state.Blocks.FirstOrDefault(block => block.Cidr == released.Cidr) is { } block)
+            {
+                paused = [.. (paused ?? []).Where(claim => claim.Node != block.Node), new PausedClaim(block.Node, until)];
+            }
+        }
+
+        return state with { Blocks = [.. state.Blocks.Where(block => !gone.Contains(block.Cidr))], PausedClaims = paused };
     }
 
     private static Subnet Claim(Subnet state, NodeBlock block)

@@ -180,11 +180,14 @@ public sealed partial class WarmSetRefill(
         var fold = opened.Count > 0 ? ledger.Stage(session, opened) : null;
 
         var changes = new List<(string, object)>();
+        var recorded = new List<(PlannedRefill Planned, IReadOnlyList<object> Events)>();
         foreach (var planned in plan.Subnets)
         {
             // The versions were read under the lock, so appending at them fails only if the lock was not held.
-            session.Events.Append(planned.Subnet.Id, planned.Version + planned.Events.Count, [.. planned.Events]);
+            var events = RefillEvents.Grouped(planned.Events);
+            session.Events.Append(planned.Subnet.Id, planned.Version + events.Count, [.. events]);
             changes.AddRange(planned.Events.Select(@event => (planned.Subnet.Name, @event)));
+            recorded.Add((planned, events));
         }
 
         // The allocation committer takes the subnets and the blocks opened from here instead of reading them again.
@@ -195,9 +198,9 @@ public sealed partial class WarmSetRefill(
                 fold?.Invoke();
             }
 
-            foreach (var planned in plan.Subnets)
+            foreach (var (planned, events) in recorded)
             {
-                states.Remember(planned.Events.Aggregate(planned.Subnet, (state, @event) => SubnetDecider.Evolve(state, @event)!), planned.Version + planned.Events.Count);
+                states.Remember(events.Aggregate(planned.Subnet, (state, @event) => SubnetDecider.Evolve(state, @event)!), planned.Version + events.Count);
             }
         });
     }
