@@ -47,6 +47,12 @@ public sealed class AddressSpace
     /// <summary>The events each stream gained, keyed by stream key, in the order they were decided.</summary>
     public IReadOnlyDictionary<string, List<object>> Pending => pending;
 
+    /// <summary>The states of the blocks this space changed, and of those it was created with, by block key.</summary>
+    public IReadOnlyDictionary<string, BlockState> OwnBlocks => blocks;
+
+    /// <summary>The holdings this space was created with and those it decided, by instance id.</summary>
+    public IReadOnlyDictionary<Guid, AddressHolding> OwnHoldings => holdings;
+
     /// <summary>Returns the instance's holding, including those decided in this batch, or null.</summary>
     public AddressHolding? HoldingOf(Guid instanceId) => holdings.GetValueOrDefault(instanceId);
 

@@ -38,22 +38,62 @@ public sealed class AddressSpaceCache(AddressLedger ledger, SubnetStates shared)
         CancellationToken cancellationToken)
     {
         var fresh = await SkipHandledAsync(session, batch, cancellationToken);
-        if (fresh.Count == 0)
-        {
-            return new StagedBatch([], () => { });
-        }
-
         await RefreshSubnetsAsync(session, streamVersions, cancellationToken);
         await ledger.CatchUpAsync(session, streamVersions, cancellationToken);
+        var basis = new DecisionBasis(
+            streamVersions,
+            new Dictionary<string, (Subnet, long)>(subnets, StringComparer.Ordinal),
+            new Dictionary<string, BlockState>(StringComparer.Ordinal),
+            new Dictionary<Guid, AddressHolding>(),
+            new HashSet<string>(StringComparer.Ordinal));
+        if (fresh.Count == 0)
+        {
+            return new StagedBatch([], () => { }, basis, null);
+        }
 
         // The plan reads the ledger and the stage reads its versions, so no reader may fold meanwhile.
         using var entered = await ledger.EnterAsync(cancellationToken);
+        return Stage(session, basis, fresh, now);
+    }
 
+    /// <summary>
+    /// Plans the batch on what <paramref name="previous"/> leaves once it commits, while it still commits, and stages it
+    /// in <paramref name="session"/>, which holds no lock yet. Before saving, the caller takes the lock and saves only
+    /// when the versions it reads are still those of <see cref="StagedBatch.DecidedOn"/>: then no other writer came
+    /// between, and the previous batch committed. Returns null when the batch cannot be decided ahead: the previous one
+    /// decided nothing, or both hold the same request.
+    /// </summary>
+    public async Task<StagedBatch?> StageAheadAsync(
+        IDocumentSession session,
+        StagedBatch previous,
+        IReadOnlyList<AllocationWork> batch,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (previous.After is not { } basis || batch.Any(work => basis.Keys.Contains(work.Key)))
+        {
+            return null;
+        }
+
+        var fresh = await SkipHandledAsync(session, batch, cancellationToken);
+        if (fresh.Count == 0)
+        {
+            return null;
+        }
+
+        using var entered = await ledger.EnterAsync(cancellationToken);
+        return Stage(session, basis, fresh, now);
+    }
+
+    // The caller is inside the ledger. Every block and holding is read through the basis, so a batch decided ahead
+    // sees the previous batch's allocations whether or not the ledger folded them yet.
+    private StagedBatch Stage(IDocumentSession session, DecisionBasis basis, List<AllocationWork> fresh, DateTimeOffset now)
+    {
         // Every block of every subnet is in the ledger, so a request may borrow from any; the space reads only those
         // the requests look at.
         var requests = fresh.SelectMany(work => work.Request.Requests).ToList();
-        var holdings = requests.Select(request => ledger.HoldingOf(request.InstanceId)).OfType<AddressHolding>().DistinctBy(holding => holding.InstanceId);
-        var space = new AddressSpace(subnets.Values.Select(entry => entry.State), ledger.Block, holdings);
+        var holdings = requests.Select(request => basis.HoldingOf(ledger, request.InstanceId)).OfType<AddressHolding>().DistinctBy(holding => holding.InstanceId);
+        var space = new AddressSpace(basis.Subnets.Values.Select(entry => entry.State), key => basis.Block(ledger, key), holdings);
 
         var replies = fresh.Select(work => (work, Reply(work.Request, AllocationPlanner.Plan(space, work.Request.SagaId, work.Request.Requests, now)))).ToList();
         var holdingsByWork = replies.ToDictionary(
@@ -62,8 +102,9 @@ public sealed class AddressSpaceCache(AddressLedger ledger, SubnetStates shared)
                 ? (IReadOnlyList<AddressHolding>)[.. entry.work.Request.Requests.Select(request => space.HoldingOf(request.InstanceId)).OfType<AddressHolding>()]
                 : [],
             StringComparer.Ordinal);
-        var commit = Append(session, space);
-        return new StagedBatch(Record(session, replies, holdingsByWork, now), commit);
+        var (commit, after) = Append(session, space, basis);
+        var next = after with { Keys = fresh.Select(work => work.Key).ToHashSet(StringComparer.Ordinal) };
+        return new StagedBatch(Record(session, replies, holdingsByWork, now), commit, basis, next);
     }
 
     private static async Task<List<AllocationWork>> SkipHandledAsync(IDocumentSession session, IReadOnlyList<AllocationWork> batch, CancellationToken cancellationToken)
@@ -96,12 +137,14 @@ public sealed class AddressSpaceCache(AddressLedger ledger, SubnetStates shared)
         }
     }
 
-    // Appends every subnet's events at the version held here and the block changes to the ledger, and returns the
-    // update of both to make once the commit succeeded.
-    private Action Append(IDocumentSession session, AddressSpace space)
+    // Appends every subnet's events and the block changes to the ledger, each at the version the basis gives, and
+    // returns the update of this cache to make once the commit succeeded, and the basis the commit leaves.
+    private (Action Commit, DecisionBasis After) Append(IDocumentSession session, AddressSpace space, DecisionBasis basis)
     {
         var updates = new List<Action>();
         var changes = new List<(string, BlockEvent)>();
+        var versions = new Dictionary<string, long>(basis.Versions, StringComparer.Ordinal);
+        var subnetsAfter = new Dictionary<string, (Subnet State, long Version)>(basis.Subnets, StringComparer.Ordinal);
         foreach (var (key, events) in space.Pending)
         {
             if (!key.StartsWith("subnet/", StringComparison.Ordinal))
@@ -111,23 +154,31 @@ public sealed class AddressSpaceCache(AddressLedger ledger, SubnetStates shared)
             }
 
             var name = key["subnet/".Length..];
-            var (_, version) = subnets[name];
-            session.Events.Append(key, version + events.Count, [.. events]);
-            var after = space.SubnetNamed(name)!;
+            var version = basis.Subnets[name].Version + events.Count;
+            session.Events.Append(key, version, [.. events]);
+            var state = space.SubnetNamed(name)!;
+            subnetsAfter[name] = (state, version);
+            versions[key] = version;
             updates.Add(() =>
             {
-                subnets[name] = (after, version + events.Count);
-                shared.Remember(after, version + events.Count);
+                subnets[name] = (state, version);
+                shared.Remember(state, version);
             });
         }
 
         if (changes.Count > 0)
         {
-            updates.Add(ledger.Stage(session, changes));
+            var follows = (string subnet) => basis.Versions.GetValueOrDefault(AddressLedger.StreamKey(subnet));
+            updates.Add(ledger.Stage(session, changes, follows));
+            foreach (var subnet in changes.Select(change => BlockState.SplitKey(change.Item1).Subnet).Distinct(StringComparer.Ordinal))
+            {
+                versions[AddressLedger.StreamKey(subnet)] = follows(subnet) + 1;
+            }
         }
 
-        return () => updates.ForEach(update => update());
+        return (() => updates.ForEach(update => update()), new DecisionBasis(versions, subnetsAfter, space.OwnBlocks, space.OwnHoldings, basis.Keys));
     }
+
     private static List<StagedReply> Record(
         IDocumentSession session,
         List<(AllocationWork Work, object Reply)> replies,

@@ -48,22 +48,25 @@ public sealed partial class AllocationCommitter(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var reader = queue.Reader;
+        Ahead? ahead = null;
         try
         {
-            while (await reader.WaitToReadAsync(stoppingToken))
+            while (ahead is not null || await reader.WaitToReadAsync(stoppingToken))
             {
-                var batch = new List<Waiting>();
-                while (batch.Count < options.Value.MaxBatchSize && reader.TryRead(out var waiting))
-                {
-                    batch.Add(waiting);
-                }
-
-                await CommitAsync(batch, stoppingToken);
+                var current = ahead ?? new Ahead(Take(reader));
+                ahead = null;
+                ahead = await CommitAsync(current, reader, stoppingToken);
             }
         }
         finally
         {
             queue.Writer.TryComplete();
+            if (ahead is not null)
+            {
+                await ahead.DiscardAsync();
+                ahead.Batch.ForEach(waiting => waiting.Done.TrySetCanceled(stoppingToken));
+            }
+
             while (reader.TryRead(out var left))
             {
                 left.Done.TrySetCanceled(stoppingToken);
@@ -71,17 +74,22 @@ public sealed partial class AllocationCommitter(
         }
     }
 
-    /// <summary>Commits one batch, deciding again from fresh state when another writer changed a stream first.</summary>
-    public async Task CommitAsync(IReadOnlyList<Waiting> batch, CancellationToken cancellationToken)
+    // Commits the batch, deciding again from fresh state when another writer changed a stream first, and returns the
+    // requests that queued while it saved, decided ahead on its outcome when that worked, for the loop to commit next.
+    // Their callers wait on, whatever happens to this batch.
+    private async Task<Ahead?> CommitAsync(Ahead current, ChannelReader<Waiting> reader, CancellationToken cancellationToken)
     {
+        var batch = current.Batch;
+        Ahead? next = null;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var replies = (await CommitOnceAsync(batch, cancellationToken)).ToDictionary(reply => reply.Key, StringComparer.Ordinal);
-                batch.ToList().ForEach(waiting => waiting.Done.TrySetResult(replies.GetValueOrDefault(waiting.Work.Key)));
+                // Only one attempt takes requests from the queue, so a retry never leaves a taken request behind.
+                var replies = (await CommitOnceAsync(current, next is null ? reader : null, ahead => next = ahead, cancellationToken)).ToDictionary(reply => reply.Key, StringComparer.Ordinal);
+                batch.ForEach(waiting => waiting.Done.TrySetResult(replies.GetValueOrDefault(waiting.Work.Key)));
                 LogCommitted(logger, batch.Count, attempt);
-                return;
+                return next;
             }
             catch (Exception exception) when (IsConcurrency(exception) && attempt < options.Value.MaxAttempts)
             {
@@ -92,36 +100,47 @@ public sealed partial class AllocationCommitter(
                 // The callers' messages go back to the broker, which redelivers them; the inbox keeps a redelivered
                 // message that did commit from being handled twice.
                 LogFailed(logger, exception, batch.Count, attempt);
-                batch.ToList().ForEach(waiting => waiting.Done.TrySetException(exception));
-                return;
+                batch.ForEach(waiting => waiting.Done.TrySetException(exception));
+                if (next is not null)
+                {
+                    await next.DiscardAsync();
+                }
+
+                return next;
+            }
+            finally
+            {
+                await current.DiscardAsync();
+            }
+
+            // A batch decided ahead on this one's outcome is void once this one failed.
+            if (next is not null)
+            {
+                await next.DiscardAsync();
             }
         }
     }
 
-    private async Task<IReadOnlyList<StagedReply>> CommitOnceAsync(IReadOnlyList<Waiting> batch, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<StagedReply>> CommitOnceAsync(
+        Ahead current,
+        ChannelReader<Waiting>? reader,
+        Action<Ahead> queuedMeanwhile,
+        CancellationToken cancellationToken)
     {
         using var partition = await locks.AcquireAsync(IpamPartitions.AddressSpace, cancellationToken);
-        await using var session = store.LightweightSession();
+        var (session, staged) = await LockAndStageAsync(current, cancellationToken);
+        await using var owned = session;
 
-        // Events of a batch carry one correlation id, the first request's; the saga id inside each allocation still
-        // ties it to its own saga.
-        session.CorrelationId = batch[0].Work.CorrelationId;
-        var versions = await AddressSpaceLock.HoldAndReadVersionsAsync(session, cancellationToken);
+        var saving = SaveAsync(session, cancellationToken);
 
-        var staged = await cache.StageAsync(session, versions, [.. batch.Select(waiting => waiting.Work)], time.GetUtcNow(), cancellationToken);
-        try
+        // While PostgreSQL commits this batch, the requests that queued meanwhile are decided on its outcome, so the
+        // next commit starts as soon as this one ends instead of after a planning of its own.
+        if (reader is not null && await StageAheadAsync(reader, staged, cancellationToken) is { } ahead)
         {
-            await session.SaveChangesAsync(cancellationToken);
-        }
-        catch
-        {
-            // Another process may have written a stream this process caches, so every cached subnet is read again
-            // before the next decision. The ledger needs no reset: it folded nothing of this batch and catches up
-            // from the versions read with the next lock.
-            cache.Clear();
-            throw;
+            queuedMeanwhile(ahead);
         }
 
+        await saving;
         using (await ledger.EnterAsync(CancellationToken.None))
         {
             staged.Commit();
@@ -137,6 +156,115 @@ public sealed partial class AllocationCommitter(
         return staged.Replies;
     }
 
+    // Takes the address-space lock in the session of a batch decided ahead and keeps that decision when nothing moved
+    // since it was made; otherwise decides the batch now, in a new session, under the lock.
+    private async Task<(IDocumentSession Session, StagedBatch Staged)> LockAndStageAsync(Ahead current, CancellationToken cancellationToken)
+    {
+        if (current.TakeDecision() is { } decided)
+        {
+            var holds = false;
+            try
+            {
+                var read = await AddressSpaceLock.HoldAndReadVersionsAsync(decided.Session, cancellationToken);
+                holds = decided.Staged.DecidedOn.StillHolds(read);
+            }
+            finally
+            {
+                if (!holds)
+                {
+                    await decided.Session.DisposeAsync();
+                }
+            }
+
+            if (holds)
+            {
+                return decided;
+            }
+
+            // Another writer came between, or the batch before failed: the decision is void.
+            LogDecidedAgain(logger, current.Batch.Count);
+        }
+
+        var session = OpenSession(current.Batch);
+        try
+        {
+            var versions = await AddressSpaceLock.HoldAndReadVersionsAsync(session, cancellationToken);
+            return (session, await cache.StageAsync(session, versions, current.Works, time.GetUtcNow(), cancellationToken));
+        }
+        catch
+        {
+            await session.DisposeAsync();
+            throw;
+        }
+    }
+
+    private IDocumentSession OpenSession(List<Waiting> batch)
+    {
+        var session = store.LightweightSession();
+
+        // Events of a batch carry one correlation id, the first request's; the saga id inside each allocation still
+        // ties it to its own saga.
+        session.CorrelationId = batch[0].Work.CorrelationId;
+        return session;
+    }
+
+    private async Task SaveAsync(IDocumentSession session, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            // Another process may have written a stream this process caches, so every cached subnet is read again
+            // before the next decision. The ledger needs no reset: it folded nothing of this batch and catches up
+            // from the versions read with the next lock.
+            cache.Clear();
+            throw;
+        }
+    }
+
+    // Takes what queued while the batch saves and decides it on the batch's outcome. A decision that cannot be made
+    // ahead is left to the next commit, which makes it under the lock; the requests are kept either way.
+    private async Task<Ahead?> StageAheadAsync(ChannelReader<Waiting> reader, StagedBatch previous, CancellationToken cancellationToken)
+    {
+        var taken = Take(reader);
+        if (taken.Count == 0)
+        {
+            return null;
+        }
+
+        var ahead = new Ahead(taken);
+        var session = OpenSession(taken);
+        try
+        {
+            if (await cache.StageAheadAsync(session, previous, ahead.Works, time.GetUtcNow(), cancellationToken) is { } staged)
+            {
+                ahead.Decide(session, staged);
+                return ahead;
+            }
+        }
+        catch (Exception exception)
+        {
+            // Also when stopping: the requests go back with the batch, whose callers are then told it was cancelled.
+            LogAheadFailed(logger, exception, taken.Count);
+        }
+
+        await session.DisposeAsync();
+        return ahead;
+    }
+
+    private List<Waiting> Take(ChannelReader<Waiting> reader)
+    {
+        var batch = new List<Waiting>();
+        while (batch.Count < options.Value.MaxBatchSize && reader.TryRead(out var waiting))
+        {
+            batch.Add(waiting);
+        }
+
+        return batch;
+    }
+
     private static bool IsConcurrency(Exception exception) =>
         exception is ConcurrencyException or EventStreamUnexpectedMaxEventIdException or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException
         || exception.InnerException is Npgsql.PostgresException { SqlState: "40001" or "40P01" };
@@ -144,11 +272,45 @@ public sealed partial class AllocationCommitter(
     /// <summary>A queued request and the caller waiting for its commit.</summary>
     public sealed record Waiting(AllocationWork Work, TaskCompletionSource<StagedReply?> Done);
 
+    // A batch waiting for its commit, with the decision made for it ahead, if any, and the session that holds it.
+    private sealed class Ahead(List<Waiting> batch)
+    {
+        private (IDocumentSession Session, StagedBatch Staged)? decision;
+
+        public List<Waiting> Batch { get; } = batch;
+
+        public IReadOnlyList<AllocationWork> Works { get; } = [.. batch.Select(waiting => waiting.Work)];
+
+        public void Decide(IDocumentSession session, StagedBatch staged) => decision = (session, staged);
+
+        // Hands the decision over once; the caller then owns its session.
+        public (IDocumentSession Session, StagedBatch Staged)? TakeDecision()
+        {
+            var taken = decision;
+            decision = null;
+            return taken;
+        }
+
+        public async Task DiscardAsync()
+        {
+            if (TakeDecision() is { } left)
+            {
+                await left.Session.DisposeAsync();
+            }
+        }
+    }
+
     [LoggerMessage(EventId = 3103, Level = LogLevel.Debug, Message = "Committed {Count} allocation requests in one transaction (attempt {Attempt})")]
     private static partial void LogCommitted(ILogger logger, int count, int attempt);
 
     [LoggerMessage(EventId = 3104, Level = LogLevel.Information, Message = "Another writer changed a stream of {Count} allocation requests first (attempt {Attempt}); deciding again: {Reason}")]
     private static partial void LogRetrying(ILogger logger, int count, int attempt, string reason);
+
+    [LoggerMessage(EventId = 3106, Level = LogLevel.Debug, Message = "Deciding {Count} allocation requests again under the lock: another writer changed the address space after they were decided ahead")]
+    private static partial void LogDecidedAgain(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 3107, Level = LogLevel.Warning, Message = "Could not decide {Count} allocation requests ahead; the next commit decides them under the lock")]
+    private static partial void LogAheadFailed(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(EventId = 3105, Level = LogLevel.Warning, Message = "Failed to commit {Count} allocation requests after {Attempt} attempts; the broker redelivers them")]
     private static partial void LogFailed(ILogger logger, Exception exception, int count, int attempt);

@@ -2,11 +2,20 @@ using Surge.ServiceDefaults.Messaging;
 
 namespace Surge.Ipam.Allocation;
 
-/// <summary>A batch staged in a session but not committed: the replies, and the cache update to make once it commits.</summary>
-public sealed class StagedBatch(IReadOnlyList<StagedReply> replies, Action commit)
+/// <summary>
+/// A batch staged in a session but not committed: the replies, the cache update to make once it commits, the basis it
+/// was decided on, and the basis a following batch may be decided on before this one commits.
+/// </summary>
+public sealed class StagedBatch(IReadOnlyList<StagedReply> replies, Action commit, DecisionBasis decidedOn, DecisionBasis? after)
 {
     /// <summary>One reply per new request.</summary>
     public IReadOnlyList<StagedReply> Replies { get; } = replies;
+
+    /// <summary>The subnets, versions, blocks and holdings the batch was decided on.</summary>
+    public DecisionBasis DecidedOn { get; } = decidedOn;
+
+    /// <summary>The state once this batch commits, for deciding the next batch meanwhile; null when it decided nothing.</summary>
+    public DecisionBasis? After { get; } = after;
 
     /// <summary>Brings the process's cache up to the committed state; call it only after the commit succeeded.</summary>
     public void Commit() => commit();

@@ -117,13 +117,22 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
     /// <see cref="EnterAsync"/>. Returns what folds the entries into this copy at once, to call only after the commit
     /// succeeded. A caller that commits later may drop it, because the next catch-up reads the entries.
     /// </summary>
-    public Action Stage(IDocumentSession session, IEnumerable<(string BlockKey, BlockEvent Event)> changes)
+    public Action Stage(IDocumentSession session, IEnumerable<(string BlockKey, BlockEvent Event)> changes) =>
+        Stage(session, changes, VersionOf);
+
+    /// <summary>
+    /// Appends the changes like the overload above, each subnet's entry after the version <paramref name="follows"/>
+    /// gives for it. A batch decided while the one before it still commits follows that batch's entry, which this copy
+    /// has not folded yet; its snapshot is then left to the next entry that follows this copy's own version, because a
+    /// snapshot is made from this copy.
+    /// </summary>
+    public Action Stage(IDocumentSession session, IEnumerable<(string BlockKey, BlockEvent Event)> changes, Func<string, long> follows)
     {
         var applies = new List<Action>();
         foreach (var subnet in changes.GroupBy(change => BlockState.SplitKey(change.BlockKey).Subnet, StringComparer.Ordinal))
         {
             var ledger = LedgerOf(subnet.Key);
-            var version = ledger.Version;
+            var version = follows(subnet.Key);
             var entry = new BlockChanges([.. subnet.Select(change => new BlockChange(BlockState.SplitKey(change.BlockKey).Cidr, change.Event))]);
             if (version == 0)
             {
@@ -137,7 +146,7 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
             // The next snapshot is counted from this one as soon as it is staged, also for callers that never fold
             // their entry. When the commit fails, one snapshot is missed, so a starting process folds up to twice as
             // many entries after the last one.
-            if (version + 1 - ledger.SnapshotVersion >= options.Value.SnapshotEvery)
+            if (version == ledger.Version && version + 1 - ledger.SnapshotVersion >= options.Value.SnapshotEvery)
             {
                 session.Store(new AddressLedgerSnapshot(subnet.Key, version + 1, BlocksAfter(ledger, entry)));
                 ledger.SnapshotVersion = version + 1;
