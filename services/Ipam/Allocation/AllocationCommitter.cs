@@ -26,7 +26,11 @@ public sealed partial class AllocationCommitter(
     ILogger<AllocationCommitter> logger,
     OutboxDispatcher? dispatcher = null) : BackgroundService
 {
+    // At most this many batches in a row take the address-space lock while the one before commits; see QueueForLock.
+    private const int MaxChained = 8;
+
     private readonly AddressSpaceCache cache = new(ledger, subnets);
+    private int chained;
     private readonly Channel<Waiting> queue = Channel.CreateUnbounded<Waiting>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>
@@ -76,7 +80,7 @@ public sealed partial class AllocationCommitter(
 
     // Commits the batch, deciding again from fresh state when another writer changed a stream first, and returns the
     // requests that queued while it saved, decided ahead on its outcome when that worked, for the loop to commit next.
-    // Their callers wait on, whatever happens to this batch.
+    // Those requests are returned on every path, so their callers get an answer whatever happens to this batch.
     private async Task<Ahead?> CommitAsync(Ahead current, ChannelReader<Waiting> reader, CancellationToken cancellationToken)
     {
         var batch = current.Batch;
@@ -127,23 +131,36 @@ public sealed partial class AllocationCommitter(
         Action<Ahead> queuedMeanwhile,
         CancellationToken cancellationToken)
     {
-        using var partition = await locks.AcquireAsync(IpamPartitions.AddressSpace, cancellationToken);
-        var (session, staged) = await LockAndStageAsync(current, cancellationToken);
-        await using var owned = session;
-
-        var saving = SaveAsync(session, cancellationToken);
-
-        // While PostgreSQL commits this batch, the requests that queued meanwhile are decided on its outcome, so the
-        // next commit starts as soon as this one ends instead of after a planning of its own.
-        if (reader is not null && await StageAheadAsync(reader, staged, cancellationToken) is { } ahead)
+        var partition = current.TakePartition() ?? await locks.AcquireAsync(IpamPartitions.AddressSpace, cancellationToken);
+        var handedOver = false;
+        StagedBatch staged;
+        try
         {
-            queuedMeanwhile(ahead);
+            (var session, staged) = await LockAndStageAsync(current, cancellationToken);
+            await using var owned = session;
+
+            var saving = SaveAsync(session, cancellationToken);
+
+            // While PostgreSQL commits this batch, the requests that queued meanwhile are decided on its outcome, so the
+            // next commit starts as soon as this one ends instead of after a planning of its own.
+            if (reader is not null && await StageAheadAsync(reader, staged, cancellationToken) is { } ahead)
+            {
+                handedOver = QueueForLock(ahead, partition, cancellationToken);
+                queuedMeanwhile(ahead);
+            }
+
+            await saving;
+            using (await ledger.EnterAsync(CancellationToken.None))
+            {
+                staged.Commit();
+            }
         }
-
-        await saving;
-        using (await ledger.EnterAsync(CancellationToken.None))
+        finally
         {
-            staged.Commit();
+            if (!handedOver)
+            {
+                partition.Dispose();
+            }
         }
 
         crashHook.AfterCommit(nameof(Contracts.Addresses.AllocateAddresses));
@@ -156,8 +173,26 @@ public sealed partial class AllocationCommitter(
         return staged.Replies;
     }
 
+    // Lets a batch decided ahead wait for the address-space lock in PostgreSQL while the batch before it commits, so
+    // the lock and the versions reach it without a round trip of its own. The batch then also takes over this
+    // process's partition lock: a refill takes that lock before the advisory one, and would otherwise wait for the
+    // advisory lock held by this batch while this batch waits for the partition lock. After a few batches in a row
+    // the chain breaks, so a waiting refill gets its turn.
+    private bool QueueForLock(Ahead ahead, IDisposable partition, CancellationToken cancellationToken)
+    {
+        if (!ahead.HasDecision || chained >= MaxChained)
+        {
+            chained = 0;
+            return false;
+        }
+
+        chained++;
+        ahead.QueueForLock(partition, cancellationToken);
+        return true;
+    }
+
     // Takes the address-space lock in the session of a batch decided ahead and keeps that decision when nothing moved
-    // since it was made; otherwise decides the batch now, in a new session, under the lock.
+    // since it was made. Otherwise it decides the batch now, in a new session, under the lock.
     private async Task<(IDocumentSession Session, StagedBatch Staged)> LockAndStageAsync(Ahead current, CancellationToken cancellationToken)
     {
         if (current.TakeDecision() is { } decided)
@@ -165,7 +200,7 @@ public sealed partial class AllocationCommitter(
             var holds = false;
             try
             {
-                var read = await AddressSpaceLock.HoldAndReadVersionsAsync(decided.Session, cancellationToken);
+                var read = await (decided.Versions ?? AddressSpaceLock.HoldAndReadVersionsAsync(decided.Session, cancellationToken));
                 holds = decided.Staged.DecidedOn.StillHolds(read);
             }
             finally
@@ -178,7 +213,7 @@ public sealed partial class AllocationCommitter(
 
             if (holds)
             {
-                return decided;
+                return (decided.Session, decided.Staged);
             }
 
             // Another writer came between, or the batch before failed: the decision is void.
@@ -246,7 +281,7 @@ public sealed partial class AllocationCommitter(
         }
         catch (Exception exception)
         {
-            // Also when stopping: the requests go back with the batch, whose callers are then told it was cancelled.
+            // Also when stopping: the requests go back with the batch, and their callers then get a cancellation.
             LogAheadFailed(logger, exception, taken.Count);
         }
 
@@ -272,33 +307,62 @@ public sealed partial class AllocationCommitter(
     /// <summary>A queued request and the caller waiting for its commit.</summary>
     public sealed record Waiting(AllocationWork Work, TaskCompletionSource<StagedReply?> Done);
 
-    // A batch waiting for its commit, with the decision made for it ahead, if any, and the session that holds it.
+    // A batch waiting for its commit, with the decision made for it ahead, if any, the session that holds it, the
+    // versions that session reads once it has the lock, and the partition lock handed over with it.
     private sealed class Ahead(List<Waiting> batch)
     {
-        private (IDocumentSession Session, StagedBatch Staged)? decision;
+        private Decision? decision;
+        private IDisposable? partition;
 
         public List<Waiting> Batch { get; } = batch;
 
         public IReadOnlyList<AllocationWork> Works { get; } = [.. batch.Select(waiting => waiting.Work)];
 
-        public void Decide(IDocumentSession session, StagedBatch staged) => decision = (session, staged);
+        public bool HasDecision => decision is not null;
+
+        public void Decide(IDocumentSession session, StagedBatch staged) => decision = new Decision(session, staged, null);
+
+        public void QueueForLock(IDisposable handedOver, CancellationToken cancellationToken)
+        {
+            partition = handedOver;
+            decision = decision! with { Versions = AddressSpaceLock.HoldAndReadVersionsAsync(decision.Session, cancellationToken) };
+        }
 
         // Hands the decision over once; the caller then owns its session.
-        public (IDocumentSession Session, StagedBatch Staged)? TakeDecision()
+        public Decision? TakeDecision()
         {
             var taken = decision;
             decision = null;
             return taken;
         }
 
+        // Hands the partition lock over once; the caller then releases it.
+        public IDisposable? TakePartition()
+        {
+            var taken = partition;
+            partition = null;
+            return taken;
+        }
+
+        // The session may still wait for the lock, which it gets once the batch before has ended either way, so the
+        // wait ends before the session is closed.
         public async Task DiscardAsync()
         {
             if (TakeDecision() is { } left)
             {
+                if (left.Versions is { } versions)
+                {
+                    await versions.ContinueWith(_ => { }, TaskScheduler.Default);
+                }
+
                 await left.Session.DisposeAsync();
             }
+
+            TakePartition()?.Dispose();
         }
     }
+
+    private sealed record Decision(IDocumentSession Session, StagedBatch Staged, Task<Dictionary<string, long>>? Versions);
 
     [LoggerMessage(EventId = 3103, Level = LogLevel.Debug, Message = "Committed {Count} allocation requests in one transaction (attempt {Attempt})")]
     private static partial void LogCommitted(ILogger logger, int count, int attempt);
