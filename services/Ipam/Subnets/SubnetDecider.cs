@@ -106,7 +106,14 @@ public static class SubnetDecider
     /// otherwise. In an eni subnet the block is a new interface that must be attached first, so it is not ready, and
     /// none is claimed once the node has its maximum of interfaces. Returns null when no block is left.
     /// </summary>
-    public static AddressBlockClaimed? ClaimBlock(Subnet state, string node, DateTimeOffset now)
+    public static AddressBlockClaimed? ClaimBlock(Subnet state, string node, DateTimeOffset now) => ClaimBlock(state, node, now, null);
+
+    /// <summary>
+    /// Claims like the overload above, passing over the blocks in <paramref name="planned"/> as taken, and records the
+    /// claim there. A refill claims many blocks against one state this way. Only one claim per node may be planned in
+    /// an eni subnet, because the interface id is chosen from the node's blocks in <paramref name="state"/>.
+    /// </summary>
+    public static AddressBlockClaimed? ClaimBlock(Subnet state, string node, DateTimeOffset now, PlannedClaims? planned)
     {
         var layout = state.EffectiveLayout;
         var rack = state.RackOf(node);
@@ -128,7 +135,7 @@ public static class SubnetDecider
         }
 
         var range = AddressBlock.Parse(rack?.Cidr ?? state.Cidr);
-        var cidr = LowestFreeBlock(state, range, layout.BlockPrefixLength);
+        var cidr = LowestFreeBlock(state, range, layout.BlockPrefixLength, planned);
         return cidr is null ? null : new AddressBlockClaimed(cidr, node, rack?.Name, interfaceId, interfaceId is null, now);
     }
 
@@ -169,7 +176,7 @@ public static class SubnetDecider
 
     // Blocks are aligned on their own size, so a block is identified by its index within the range and the lowest
     // free index is found like the lowest free address: in time proportional to the blocks already claimed.
-    private static string? LowestFreeBlock(Subnet state, AddressBlock range, int blockPrefixLength)
+    private static string? LowestFreeBlock(Subnet state, AddressBlock range, int blockPrefixLength, PlannedClaims? planned)
     {
         var hostBits = (range.Family == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128) - blockPrefixLength;
         var count = (range.Last - range.First + 1) >> hostBits;
@@ -185,8 +192,17 @@ public static class SubnetDecider
         var claimed = index.PrefixLengths.All(length => length == blockPrefixLength)
             ? index.Firsts
             : [.. index.Firsts.Where(first => first >= range.First && first <= range.Last).Select(first => range.First + (((first - range.First) >> hostBits) << hostBits))];
+        // A search that starts after planned claims has passed candidates the list's own start may still point
+        // below, so it records nothing in the list's index.
+        var start = index.ScanStart(range.First, blockPrefixLength);
         var recorded = false;
-        for (var candidateIndex = index.ScanStart(range.First, blockPrefixLength); candidateIndex < count; candidateIndex++)
+        if (planned?.NextCandidate(range.First, blockPrefixLength) is { } next && next > start)
+        {
+            start = next;
+            recorded = true;
+        }
+
+        for (var candidateIndex = start; candidateIndex < count; candidateIndex++)
         {
             var first = range.First + (candidateIndex << hostBits);
             if (claimed.Contains(first))
@@ -201,9 +217,15 @@ public static class SubnetDecider
                 recorded = true;
             }
 
+            if (planned?.Contains(first) == true)
+            {
+                continue;
+            }
+
             var candidate = AddressBlock.Parse($"{AddressBlock.ToAddress(first, range.Family)}/{blockPrefixLength}");
             if (state.CountUsable(candidate) > 0)
             {
+                planned?.Add(range.First, blockPrefixLength, candidateIndex, first);
                 return candidate.ToString();
             }
         }

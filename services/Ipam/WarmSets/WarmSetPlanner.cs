@@ -23,6 +23,11 @@ public static class WarmSetPlanner
         var byCidr = blocks.ToDictionary(block => block.Cidr, StringComparer.Ordinal);
         var warm = subnet.EffectiveLayout.Warm;
 
+        // Claims are planned against one state and folded in only before a release, which must see them: a new
+        // state per claim would copy the subnet's block list once per claim, and a refill can claim thousands.
+        var planned = new PlannedClaims();
+        var unfolded = new List<AddressBlockClaimed>();
+
         foreach (var node in KeptWarm(subnet))
         {
             // An eni node gets one interface at a time, each after seconds of attaching, so it is refilled while it
@@ -33,16 +38,16 @@ public static class WarmSetPlanner
             var wantsMore = target > 0 && (eni ? free < target : free < warm.Minimum);
             if (wantsMore && !state.BlocksOf(node).Any(block => !block.Ready) && state.MayClaimFor(node, now))
             {
-                while (free < target && SubnetDecider.ClaimBlock(state, node, now) is { } claimed)
+                while (free < target && SubnetDecider.ClaimBlock(state, node, now, planned) is { } claimed)
                 {
                     events.Add(claimed);
-                    state = SubnetDecider.Evolve(state, claimed)!;
+                    unfolded.Add(claimed);
                     if (!claimed.Ready)
                     {
                         break;
                     }
 
-                    free += (int)state.CountUsable(state.Blocks[^1].ToBlock());
+                    free += (int)state.CountUsable(Addressing.AddressBlock.Parse(claimed.Cidr));
                 }
 
                 continue;
@@ -57,6 +62,13 @@ public static class WarmSetPlanner
                         ? $"the subnet no longer serves node '{node}'"
                         : $"node '{node}' keeps {free - usable} free addresses without it, at or above the warm target {warm.Target}");
                     events.Add(released);
+                    if (unfolded.Count > 0)
+                    {
+                        state = SubnetDecider.Evolve(state, new AddressBlocksClaimed([.. unfolded]))!;
+                        unfolded.Clear();
+                        planned = new PlannedClaims();
+                    }
+
                     state = SubnetDecider.Evolve(state, released)!;
                     free -= usable;
                 }
