@@ -47,7 +47,7 @@ public static class BlockDecider
     /// </summary>
     public static AddressAllocated? Allocate(BlockState state, Subnet subnet, Guid instanceId, Guid sagaId, string node, DateTimeOffset now)
     {
-        var range = state.ToBlock();
+        var range = state.Bounds();
         var network = subnet.ToBlock();
         var first = UInt128.Max(range.First, network.FirstUsable);
         var last = UInt128.Min(range.Last, network.LastUsable);
@@ -94,22 +94,26 @@ public static class BlockDecider
             }
         }
 
-        foreach (var allocation in state.Allocations)
+        // Plain loops: a foreach over an interface allocates its enumerator, and this runs for every allocation.
+        var allocations = state.Allocations;
+        for (var i = 0; i < allocations.Count; i++)
         {
-            MarkText(allocation.Address);
+            MarkText(allocations[i].Address);
         }
 
-        foreach (var entry in state.Quarantined)
+        var quarantined = state.Quarantined;
+        for (var i = 0; i < quarantined.Count; i++)
         {
-            if (entry.HoldsAt(now))
+            if (quarantined[i].HoldsAt(now))
             {
-                MarkText(entry.Address);
+                MarkText(quarantined[i].Address);
             }
         }
 
-        foreach (var gateway in subnet.Gateways())
+        var gateways = subnet.Gateways();
+        for (var i = 0; i < gateways.Count; i++)
         {
-            Mark(gateway);
+            Mark(gateways[i]);
         }
 
         var count = (int)(last - first) + 1;
@@ -123,11 +127,33 @@ public static class BlockDecider
             ? new AddressReleased(allocation.Address, instanceId, reason, quarantinedUntil, at)
             : null;
 
-    private static BlockState Hold(BlockState state, LiveAllocation allocation) => state with
+    // Every allocation folds through here, in the planner and in the ledger, so the lists are built by hand: the
+    // allocations in one array of the right size, and the quarantine list kept as it is when the address is not in it.
+    private static BlockState Hold(BlockState state, LiveAllocation allocation)
     {
-        Allocations = [.. state.Allocations, allocation],
-        Quarantined = [.. state.Quarantined.Where(entry => entry.Address != allocation.Address)],
-    };
+        var before = state.Allocations;
+        var allocations = new LiveAllocation[before.Count + 1];
+        for (var i = 0; i < before.Count; i++)
+        {
+            allocations[i] = before[i];
+        }
+
+        allocations[^1] = allocation;
+        return state with { Allocations = allocations, Quarantined = WithoutAddress(state.Quarantined, allocation.Address) };
+    }
+
+    private static IReadOnlyList<QuarantinedAddress> WithoutAddress(IReadOnlyList<QuarantinedAddress> quarantined, string address)
+    {
+        for (var i = 0; i < quarantined.Count; i++)
+        {
+            if (quarantined[i].Address == address)
+            {
+                return [.. quarantined.Where(entry => entry.Address != address)];
+            }
+        }
+
+        return quarantined;
+    }
 
     private static BlockState Mark(BlockState state, string address, DateTimeOffset? missingSince) => state with
     {

@@ -35,6 +35,21 @@ public sealed record BlockState(
     /// <summary>The block's range for address arithmetic.</summary>
     public AddressBlock ToBlock() => Ranges.GetValue(Cidr, AddressBlock.Parse);
 
+    /// <summary>
+    /// The first and last address of the block's range and its family. An IPv4 block is read from its CIDR text,
+    /// because an allocation needs only these three and a shared table of parsed ranges costs more than reading them.
+    /// </summary>
+    public (UInt128 First, UInt128 Last, System.Net.Sockets.AddressFamily Family) Bounds()
+    {
+        if (AddressBlock.TryReadCanonicalIPv4Block(Cidr, out var first, out var last))
+        {
+            return (first, last, System.Net.Sockets.AddressFamily.InterNetwork);
+        }
+
+        var range = ToBlock();
+        return (range.First, range.Last, range.Family);
+    }
+
     // Every change of a block is a new state that shares the CIDR string of the last, so the range parsed for that
     // string serves all of them.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, AddressBlock> Ranges = new();

@@ -122,6 +122,9 @@ public sealed record Subnet(
     /// <summary>Returns the node's blocks, ready or not, in claim order.</summary>
     public IReadOnlyList<NodeBlock> BlocksOf(string node) => SubnetBlockIndex.Of(Blocks).BlocksOf(node);
 
+    /// <summary>Returns the block key of each of the node's blocks, in the order of <see cref="BlocksOf"/>.</summary>
+    public IReadOnlyList<string> BlockKeysOf(string node) => SubnetBlockIndex.Of(Blocks).BlockKeysOf(Name, node);
+
     /// <summary>
     /// Returns whether the current definition allows the block: inside the subnet, of the layout's block size, inside
     /// its node's rack in an underlay subnet, on an interface in an eni subnet and on none otherwise.
