@@ -319,6 +319,33 @@ public sealed class AddressBlock
             : BinaryPrimitives.ReadUInt128BigEndian(bytes);
     }
 
+    /// <summary>
+    /// Returns the address of the family whose integer form is <paramref name="value"/> in canonical text form, as
+    /// <see cref="IPAddress.ToString()"/> writes it. An IPv4 address is written without making an <see cref="IPAddress"/>,
+    /// because every allocation writes one.
+    /// </summary>
+    public static string Format(UInt128 value, AddressFamily family)
+    {
+        if (family != AddressFamily.InterNetwork)
+        {
+            return ToAddress(value, family).ToString();
+        }
+
+        Span<char> text = stackalloc char[15];
+        var length = 0;
+        for (var shift = 24; shift >= 0; shift -= 8)
+        {
+            ((uint)(value >> shift) & 0xFF).TryFormat(text[length..], out var written, provider: CultureInfo.InvariantCulture);
+            length += written;
+            if (shift > 0)
+            {
+                text[length++] = '.';
+            }
+        }
+
+        return new string(text[..length]);
+    }
+
     /// <summary>Returns the address of the family whose integer form is <paramref name="value"/>.</summary>
     public static IPAddress ToAddress(UInt128 value, AddressFamily family)
     {

@@ -25,6 +25,9 @@ public sealed class AddressSpace
     // Every request reads the subnets in name order, and they change only when a request claims a block.
     private Subnet[]? ordered;
 
+    // How many of a node's blocks, from the first, a request found with no address to give, see ExhaustedBlocks.
+    private readonly Dictionary<(string Subnet, string Node), (Subnet State, DateTimeOffset Now, int Count)> exhausted = [];
+
     /// <summary>
     /// Creates the space over every block of <paramref name="source"/>, which it reads only for the blocks a request
     /// looks at, so a batch costs the same however many blocks the subnets have.
@@ -94,6 +97,12 @@ public sealed class AddressSpace
         var after = BlockDecider.Evolve(BlockByKey(blockKey), @event)!;
         Set(blocks, blockKey) = after;
         Add(blockKey, @event);
+
+        // An allocation only fills a block further; anything else may free an address in a block already passed.
+        if (@event is not AddressAllocated)
+        {
+            exhausted.Clear();
+        }
         switch (@event)
         {
             case AddressAllocated allocated:
@@ -114,12 +123,33 @@ public sealed class AddressSpace
     /// <summary>Returns the space to a <see cref="Checkpoint"/>, undoing every change made since in reverse order.</summary>
     public void Rollback(int checkpoint)
     {
+        // The states before the checkpoint hold fewer allocations, so a block passed since may have room again.
+        if (undo.Count > checkpoint)
+        {
+            exhausted.Clear();
+        }
+
         while (undo.Count > checkpoint)
         {
             Revert(undo[^1]);
             undo.RemoveAt(undo.Count - 1);
         }
     }
+
+    /// <summary>
+    /// Returns how many of the node's blocks in <paramref name="subnet"/>, from the first in claim order, an earlier
+    /// request on this state of the subnet found with no address to give at <paramref name="now"/>, as recorded with
+    /// <see cref="RecordExhaustedBlocks"/>; 0 when none was recorded. Those blocks still have none, because since then
+    /// the space only allocated: a release, a reopened block or a rollback forgets every record.
+    /// </summary>
+    public int ExhaustedBlocks(Subnet subnet, string node, DateTimeOffset now) =>
+        exhausted.TryGetValue((subnet.Name, node), out var record) && ReferenceEquals(record.State, subnet) && record.Now == now
+            ? record.Count
+            : 0;
+
+    /// <summary>Records that the first <paramref name="count"/> of the node's blocks have no address to give at <paramref name="now"/>.</summary>
+    public void RecordExhaustedBlocks(Subnet subnet, string node, DateTimeOffset now, int count) =>
+        exhausted[(subnet.Name, node)] = (subnet, now, count);
 
     /// <summary>Returns the subnet's current state, or null when the space has no such subnet.</summary>
     public Subnet? SubnetNamed(string name) => subnets.GetValueOrDefault(name);

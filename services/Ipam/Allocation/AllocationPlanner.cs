@@ -112,10 +112,11 @@ public static class AllocationPlanner
 
     private static string? FromOwnBlocks(AddressSpace space, Subnet subnet, AddressRequest request, Guid sagaId, DateTimeOffset now)
     {
-        // A plain loop over an array: this runs for every request and passes every full block of the node first.
+        // A plain loop over an array: this runs for every request and passes every full block of the node first. The
+        // blocks an earlier request of the batch passed are skipped, because only allocations happened since.
         var blocks = subnet.BlocksOf(request.Node);
         var keys = subnet.BlockKeysOf(request.Node);
-        for (var i = 0; i < blocks.Count; i++)
+        for (var i = space.ExhaustedBlocks(subnet, request.Node, now); i < blocks.Count; i++)
         {
             var block = blocks[i];
             if (!block.Ready)
@@ -126,10 +127,12 @@ public static class AllocationPlanner
             var state = space.Block(subnet, keys[i]);
             if (!state.IsFullAt(now) && subnet.Allows(block) && AllocateIn(space, subnet, state, request, sagaId, now) is { } address)
             {
+                space.RecordExhaustedBlocks(subnet, request.Node, now, i);
                 return address;
             }
         }
 
+        space.RecordExhaustedBlocks(subnet, request.Node, now, blocks.Count);
         return null;
     }
 

@@ -54,7 +54,7 @@ public static class BlockDecider
         if (first <= last && last - first < 64)
         {
             return LowestFreeInSmallBlock(state, subnet, range.Family, first, last, now) is { } address
-                ? new AddressAllocated(address.ToString(), instanceId, sagaId, node, now)
+                ? new AddressAllocated(AddressBlock.Format(address, range.Family), instanceId, sagaId, node, now)
                 : null;
         }
 
@@ -67,7 +67,7 @@ public static class BlockDecider
     }
 
     // A node block of up to 64 addresses, the usual size, is one bit per address, so the lowest free one needs no sort.
-    private static IPAddress? LowestFreeInSmallBlock(BlockState state, Subnet subnet, AddressFamily family, UInt128 first, UInt128 last, DateTimeOffset now)
+    private static UInt128? LowestFreeInSmallBlock(BlockState state, Subnet subnet, AddressFamily family, UInt128 first, UInt128 last, DateTimeOffset now)
     {
         var used = 0UL;
         void Mark(IPAddress address)
@@ -118,7 +118,7 @@ public static class BlockDecider
 
         var count = (int)(last - first) + 1;
         var free = count == 64 ? ~used : ~used & ((1UL << count) - 1);
-        return free == 0 ? null : AddressBlock.ToAddress(first + (UInt128)BitOperations.TrailingZeroCount(free), family);
+        return free == 0 ? null : first + (UInt128)BitOperations.TrailingZeroCount(free);
     }
 
     /// <summary>Frees the instance's address into quarantine until <paramref name="quarantinedUntil"/>; an instance with no address here gives no event.</summary>

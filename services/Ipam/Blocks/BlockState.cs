@@ -62,8 +62,31 @@ public sealed record BlockState(
     public bool IsFullAt(DateTimeOffset now)
     {
         var bits = Cidr.Contains(':', StringComparison.Ordinal) ? 128 : 32;
-        var hostBits = bits - int.Parse(Cidr.AsSpan(Cidr.IndexOf('/', StringComparison.Ordinal) + 1), System.Globalization.CultureInfo.InvariantCulture);
+        var hostBits = bits - PrefixLength(Cidr.AsSpan(Cidr.IndexOf('/', StringComparison.Ordinal) + 1));
         return hostBits < 20 && Allocations.Count + QuarantinedAt(now) >= 1 << hostBits;
+    }
+
+    // The prefix of a stored block is a few digits, read here by hand because this runs for every block a planner
+    // passes; anything else goes to int.Parse, which reads or rejects it as it always did.
+    private static int PrefixLength(ReadOnlySpan<char> text)
+    {
+        if (text.Length is > 0 and <= 3)
+        {
+            var value = 0;
+            foreach (var digit in text)
+            {
+                if (digit is < '0' or > '9')
+                {
+                    return int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                value = (value * 10) + (digit - '0');
+            }
+
+            return value;
+        }
+
+        return int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>How many addresses are in quarantine at <paramref name="now"/>.</summary>
