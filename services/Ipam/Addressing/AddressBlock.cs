@@ -259,7 +259,7 @@ public sealed class AddressBlock
     /// <summary>
     /// Reads a block in canonical IPv4 CIDR notation ("10.0.0.16/28") as its first and last address without making an
     /// <see cref="AddressBlock"/>. Returns false for anything else, including a block with host bits set, so a caller
-    /// falls back to <see cref="Parse"/> and gets its answer or its error.
+    /// falls back to <see cref="Parse"/> and gets the parsed block or its error.
     /// </summary>
     public static bool TryReadCanonicalIPv4Block(ReadOnlySpan<char> cidr, out uint first, out uint last)
     {

@@ -127,8 +127,8 @@ public static class BlockDecider
             ? new AddressReleased(allocation.Address, instanceId, reason, quarantinedUntil, at)
             : null;
 
-    // Every allocation folds through here, in the planner and in the ledger, so the lists are built by hand: the
-    // allocations in one array of the right size, and the quarantine list kept as it is when the address is not in it.
+    // Every allocation folds through here, in the planner and in the ledger, so the lists are built by hand. The
+    // allocations go into one array of the right size, and the quarantine list is kept when the address is not in it.
     private static BlockState Hold(BlockState state, LiveAllocation allocation)
     {
         var before = state.Allocations;

@@ -36,8 +36,8 @@ public sealed record BlockState(
     public AddressBlock ToBlock() => Ranges.GetValue(Cidr, AddressBlock.Parse);
 
     /// <summary>
-    /// The first and last address of the block's range and its family. An IPv4 block is read from its CIDR text,
-    /// because an allocation needs only these three and a shared table of parsed ranges costs more than reading them.
+    /// Returns the first and last address of the block's range and its family. An IPv4 block is read from its CIDR
+    /// text, because an allocation needs only these three and a shared table of parsed ranges costs more than reading them.
     /// </summary>
     public (UInt128 First, UInt128 Last, System.Net.Sockets.AddressFamily Family) Bounds()
     {
@@ -67,7 +67,7 @@ public sealed record BlockState(
     }
 
     // The prefix of a stored block is a few digits, read here by hand because this runs for every block a planner
-    // passes; anything else goes to int.Parse, which reads or rejects it as it always did.
+    // passes. Any other text goes to int.Parse, so it is read or rejected as before.
     private static int PrefixLength(ReadOnlySpan<char> text)
     {
         if (text.Length is > 0 and <= 3)

@@ -46,9 +46,8 @@ public sealed class SubnetBlockIndex
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, NodeBlock[]> arrays = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Returns the block key, see <see cref="Blocks.BlockState.Key"/>, of each of the node's blocks in the order of
-    /// <see cref="BlocksOf"/>, made once per index and node, because an allocation looks up a node's blocks by key on
-    /// every request.
+    /// Returns the block key (see <see cref="Blocks.BlockState.Key"/>) of each of the node's blocks in the order of
+    /// <see cref="BlocksOf"/>. The keys are built once per index and node, because every allocation looks them up.
     /// </summary>
     /// <param name="subnet">The name of the subnet whose block list this index was built from.</param>
     public IReadOnlyList<string> BlockKeysOf(string subnet, string node)
@@ -60,14 +59,14 @@ public sealed class SubnetBlockIndex
         }
 
         var blocks = BlocksOf(node);
-        var made = new string[blocks.Count];
-        for (var i = 0; i < made.Length; i++)
+        var built = new string[blocks.Count];
+        for (var i = 0; i < built.Length; i++)
         {
-            made[i] = Blocks.BlockState.Key(subnet, blocks[i].Cidr);
+            built[i] = Blocks.BlockState.Key(subnet, blocks[i].Cidr);
         }
 
-        keys[node] = (subnet, made);
-        return made;
+        keys[node] = (subnet, built);
+        return built;
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Subnet, string[] Keys)> keys = new(StringComparer.Ordinal);

@@ -4,7 +4,7 @@ using Surge.Ipam.Addressing;
 
 namespace Surge.Ipam.Tests.Addressing;
 
-/// <summary>The fast reader of canonical IPv4 blocks agrees with <see cref="AddressBlock.Parse"/> and refuses every other form.</summary>
+/// <summary>The fast reader of canonical IPv4 blocks agrees with <see cref="AddressBlock.Parse"/> and rejects every other form.</summary>
 public sealed class CanonicalIPv4BlockTests
 {
     [Theory]
@@ -33,7 +33,7 @@ public sealed class CanonicalIPv4BlockTests
     [InlineData("010.0.0.0/8")]
     [InlineData("fd00::/64")]
     [InlineData("")]
-    public void TryRead_OtherForm_Refuses(string cidr) =>
+    public void TryRead_OtherForm_ReturnsFalse(string cidr) =>
         Assert.False(AddressBlock.TryReadCanonicalIPv4Block(cidr, out _, out _));
 
     [Theory]

@@ -8,7 +8,7 @@ namespace Surge.Ipam.Tests.Allocation;
 
 /// <summary>
 /// The record of a node's blocks a request found with no address, which lets the next request of the batch skip them,
-/// holds only while the space does nothing but allocate.
+/// is valid only while the space does nothing but allocate.
 /// </summary>
 public sealed class ExhaustedBlocksTests
 {
@@ -26,7 +26,7 @@ public sealed class ExhaustedBlocksTests
         Assert.Equal(0, Space().ExhaustedBlocks(Feed, "node-1", Fixed.Now));
 
     [Fact]
-    public void ExhaustedBlocks_Recorded_IsReadForSameStateAndTime()
+    public void ExhaustedBlocks_Recorded_MatchesStateAndTime()
     {
         var space = Space();
 
