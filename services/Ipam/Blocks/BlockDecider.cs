@@ -37,8 +37,12 @@ public static class BlockDecider
     /// Counts the addresses of the block an instance could get at <paramref name="now"/>: usable in the subnet, not the
     /// gateway, not allocated and not in quarantine.
     /// </summary>
-    public static int CountFree(BlockState state, Subnet subnet, DateTimeOffset now) =>
-        (int)subnet.CountUsable(state.ToBlock()) - state.Allocations.Count - state.QuarantinedAt(now);
+    public static int CountFree(BlockState state, Subnet subnet, DateTimeOffset now)
+    {
+        // The refill counts the free addresses of every node's blocks, so the range is read from the text as an allocation reads it.
+        var (first, last, family) = state.Bounds();
+        return (int)subnet.CountUsable(first, last, family) - state.Allocations.Count - state.QuarantinedAt(now);
+    }
 
     /// <summary>
     /// Gives the instance the lowest free address of the block, or returns null when the block has none. The network,
