@@ -256,6 +256,55 @@ public sealed class AddressBlock
         return i == text.Length;
     }
 
+    /// <summary>
+    /// Reads a block in canonical IPv4 CIDR notation ("10.0.0.16/28") as its first and last address without making an
+    /// <see cref="AddressBlock"/>. Returns false for anything else, including a block with host bits set, so a caller
+    /// falls back to <see cref="Parse"/> and gets the parsed block or its error.
+    /// </summary>
+    public static bool TryReadCanonicalIPv4Block(ReadOnlySpan<char> cidr, out uint first, out uint last)
+    {
+        first = 0;
+        last = 0;
+        var slash = cidr.IndexOf('/');
+        if (slash < 0 || !TryReadCanonicalIPv4(cidr[..slash], out var network))
+        {
+            return false;
+        }
+
+        // One or two digits, no leading zero, at most 32: the prefix as Parse would print it.
+        var prefix = cidr[(slash + 1)..];
+        if (prefix.Length is 0 or > 2 || (prefix.Length == 2 && prefix[0] == '0'))
+        {
+            return false;
+        }
+
+        var length = 0;
+        foreach (var digit in prefix)
+        {
+            if (digit is < '0' or > '9')
+            {
+                return false;
+            }
+
+            length = (length * 10) + (digit - '0');
+        }
+
+        if (length > 32)
+        {
+            return false;
+        }
+
+        var hostMask = length == 0 ? uint.MaxValue : (1u << (32 - length)) - 1;
+        if ((network & hostMask) != 0)
+        {
+            return false;
+        }
+
+        first = network;
+        last = network | hostMask;
+        return true;
+    }
+
     /// <summary>Returns the address as an unsigned integer in network byte order, so IPv4 uses the low 32 bits.</summary>
     public static UInt128 ToInteger(IPAddress address)
     {
@@ -268,6 +317,33 @@ public sealed class AddressBlock
         return written == 4
             ? BinaryPrimitives.ReadUInt32BigEndian(bytes)
             : BinaryPrimitives.ReadUInt128BigEndian(bytes);
+    }
+
+    /// <summary>
+    /// Returns the address of the family whose integer form is <paramref name="value"/> in canonical text form, as
+    /// <see cref="IPAddress.ToString()"/> writes it. An IPv4 address is written without making an <see cref="IPAddress"/>,
+    /// because every allocation writes one.
+    /// </summary>
+    public static string Format(UInt128 value, AddressFamily family)
+    {
+        if (family != AddressFamily.InterNetwork)
+        {
+            return ToAddress(value, family).ToString();
+        }
+
+        Span<char> text = stackalloc char[15];
+        var length = 0;
+        for (var shift = 24; shift >= 0; shift -= 8)
+        {
+            ((uint)(value >> shift) & 0xFF).TryFormat(text[length..], out var written, provider: CultureInfo.InvariantCulture);
+            length += written;
+            if (shift > 0)
+            {
+                text[length++] = '.';
+            }
+        }
+
+        return new string(text[..length]);
     }
 
     /// <summary>Returns the address of the family whose integer form is <paramref name="value"/>.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Surge.Ipam.Blocks;
 using Surge.Ipam.Subnets;
 
@@ -15,9 +16,17 @@ public sealed class AddressSpace
     private readonly Dictionary<string, BlockState> blocks;
     private readonly Dictionary<Guid, AddressHolding> holdings;
     private readonly Dictionary<string, List<object>> pending = new(StringComparer.Ordinal);
-    private readonly List<Action> undo = [];
+
+    // A batch makes a few changes per request, so the log starts at a size most batches never outgrow.
+    private readonly List<Undo> undo = new(1024);
     private readonly HashSet<string> fullyLoaded;
     private readonly Func<string, BlockState?>? blockSource;
+
+    // Every request reads the subnets in name order, and they change only when a request claims a block.
+    private Subnet[]? ordered;
+
+    // How many of a node's blocks, from the first, a request found with no address to give, see ExhaustedBlocks.
+    private readonly Dictionary<(string Subnet, string Node), (Subnet State, DateTimeOffset Now, int Count)> exhausted = [];
 
     /// <summary>
     /// Creates the space over every block of <paramref name="source"/>, which it reads only for the blocks a request
@@ -42,7 +51,7 @@ public sealed class AddressSpace
     }
 
     /// <summary>The subnets, in name order.</summary>
-    public IEnumerable<Subnet> Subnets => subnets.Values.OrderBy(subnet => subnet.Name, StringComparer.Ordinal);
+    public IReadOnlyList<Subnet> Subnets => ordered ??= [.. subnets.Values.OrderBy(subnet => subnet.Name, StringComparer.Ordinal)];
 
     /// <summary>The events each stream gained, keyed by stream key, in the order they were decided.</summary>
     public IReadOnlyDictionary<string, List<object>> Pending => pending;
@@ -57,8 +66,11 @@ public sealed class AddressSpace
     public AddressHolding? HoldingOf(Guid instanceId) => holdings.GetValueOrDefault(instanceId);
 
     /// <summary>Returns the block's current state; throws <see cref="BlocksNotLoadedException"/> when it was not loaded.</summary>
-    public BlockState Block(Subnet subnet, NodeBlock block) =>
-        BlockByKey(BlockState.Key(subnet.Name, block.Cidr)) ?? throw new BlocksNotLoadedException(subnet.Name);
+    public BlockState Block(Subnet subnet, NodeBlock block) => Block(subnet, BlockState.Key(subnet.Name, block.Cidr));
+
+    /// <summary>Returns the state of the subnet's block with this key; throws <see cref="BlocksNotLoadedException"/> when it was not loaded.</summary>
+    public BlockState Block(Subnet subnet, string blockKey) =>
+        BlockByKey(blockKey) ?? throw new BlocksNotLoadedException(subnet.Name);
 
     /// <summary>Returns whether every block of the subnet is loaded; throws <see cref="BlocksNotLoadedException"/> otherwise.</summary>
     public void RequireAllBlocks(Subnet subnet)
@@ -73,8 +85,8 @@ public sealed class AddressSpace
     public Subnet Apply(Subnet subnet, object @event)
     {
         var after = SubnetDecider.Evolve(subnet, @event)!;
-        Remember(subnets, subnet.Name);
-        subnets[subnet.Name] = after;
+        Set(subnets, subnet.Name) = after;
+        ordered = null;
         Add(subnet.Id, @event);
         return after;
     }
@@ -83,17 +95,21 @@ public sealed class AddressSpace
     public BlockState Apply(string blockKey, object @event)
     {
         var after = BlockDecider.Evolve(BlockByKey(blockKey), @event)!;
-        Remember(blocks, blockKey);
-        blocks[blockKey] = after;
+        Set(blocks, blockKey) = after;
         Add(blockKey, @event);
+
+        // An allocation only fills a block further; anything else may free an address in a block already passed.
+        if (@event is not AddressAllocated)
+        {
+            exhausted.Clear();
+        }
         switch (@event)
         {
             case AddressAllocated allocated:
-                Remember(holdings, allocated.InstanceId);
-                holdings[allocated.InstanceId] = new AddressHolding(allocated.Address, allocated.InstanceId, after.Subnet, after.Cidr, allocated.Node, allocated.AllocatedAt, allocated.SagaId);
+                Set(holdings, allocated.InstanceId) = new AddressHolding(allocated.Address, allocated.InstanceId, after.Subnet, after.Cidr, allocated.Node, allocated.AllocatedAt, allocated.SagaId);
                 break;
             case AddressReleased released:
-                Remember(holdings, released.InstanceId);
+                undo.Add(new Undo(UndoKind.Holding, null, released.InstanceId, holdings.GetValueOrDefault(released.InstanceId)));
                 holdings.Remove(released.InstanceId);
                 break;
         }
@@ -107,12 +123,33 @@ public sealed class AddressSpace
     /// <summary>Returns the space to a <see cref="Checkpoint"/>, undoing every change made since in reverse order.</summary>
     public void Rollback(int checkpoint)
     {
+        // The states before the checkpoint hold fewer allocations, so a block passed since may have room again.
+        if (undo.Count > checkpoint)
+        {
+            exhausted.Clear();
+        }
+
         while (undo.Count > checkpoint)
         {
-            undo[^1]();
+            Revert(undo[^1]);
             undo.RemoveAt(undo.Count - 1);
         }
     }
+
+    /// <summary>
+    /// Returns how many of the node's blocks in <paramref name="subnet"/>, from the first in claim order, an earlier
+    /// request on this state of the subnet found with no address to give at <paramref name="now"/>, as recorded with
+    /// <see cref="RecordExhaustedBlocks"/>; 0 when none was recorded. Those blocks still have none, because since then
+    /// the space only allocated: a release, a reopened block or a rollback forgets every record.
+    /// </summary>
+    public int ExhaustedBlocks(Subnet subnet, string node, DateTimeOffset now) =>
+        exhausted.TryGetValue((subnet.Name, node), out var record) && ReferenceEquals(record.State, subnet) && record.Now == now
+            ? record.Count
+            : 0;
+
+    /// <summary>Records that the first <paramref name="count"/> of the node's blocks have no address to give at <paramref name="now"/>.</summary>
+    public void RecordExhaustedBlocks(Subnet subnet, string node, DateTimeOffset now, int count) =>
+        exhausted[(subnet.Name, node)] = (subnet, now, count);
 
     /// <summary>Returns the subnet's current state, or null when the space has no such subnet.</summary>
     public Subnet? SubnetNamed(string name) => subnets.GetValueOrDefault(name);
@@ -123,29 +160,91 @@ public sealed class AddressSpace
 
     private void Add(string streamKey, object @event)
     {
-        if (!pending.TryGetValue(streamKey, out var events))
+        ref var events = ref CollectionsMarshal.GetValueRefOrAddDefault(pending, streamKey, out var existed);
+        if (!existed)
         {
-            pending[streamKey] = events = [];
-            undo.Add(() => pending.Remove(streamKey));
+            events = [];
+            undo.Add(new Undo(UndoKind.PendingStarted, streamKey, default, null));
         }
         else
         {
-            undo.Add(() => events.RemoveAt(events.Count - 1));
+            undo.Add(new Undo(UndoKind.PendingAppended, streamKey, default, null));
         }
 
-        events.Add(@event);
+        events!.Add(@event);
     }
 
-    private void Remember<TKey, TValue>(Dictionary<TKey, TValue> dictionary, TKey key)
-        where TKey : notnull
+    // Returns the entry of the key to assign, adding it when absent, and records how to undo the assignment. One
+    // lookup serves both, because every allocation changes a block and a holding this way.
+    private ref Subnet Set(Dictionary<string, Subnet> map, string name)
     {
-        if (dictionary.TryGetValue(key, out var previous))
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(map, name, out var existed);
+        undo.Add(new Undo(UndoKind.Subnet, name, default, existed ? slot : null));
+        return ref slot!;
+    }
+
+    private ref BlockState Set(Dictionary<string, BlockState> map, string blockKey)
+    {
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(map, blockKey, out var existed);
+        undo.Add(new Undo(UndoKind.Block, blockKey, default, existed ? slot : null));
+        return ref slot!;
+    }
+
+    private ref AddressHolding Set(Dictionary<Guid, AddressHolding> map, Guid instanceId)
+    {
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(map, instanceId, out var existed);
+        undo.Add(new Undo(UndoKind.Holding, null, instanceId, existed ? slot : null));
+        return ref slot!;
+    }
+
+    private void Revert(Undo change)
+    {
+        switch (change.Kind)
         {
-            undo.Add(() => dictionary[key] = previous);
+            case UndoKind.Subnet:
+                Restore(subnets, change.Key!, (Subnet?)change.Previous);
+                ordered = null;
+                break;
+            case UndoKind.Block:
+                Restore(blocks, change.Key!, (BlockState?)change.Previous);
+                break;
+            case UndoKind.Holding:
+                Restore(holdings, change.InstanceId, (AddressHolding?)change.Previous);
+                break;
+            case UndoKind.PendingStarted:
+                pending.Remove(change.Key!);
+                break;
+            case UndoKind.PendingAppended:
+                var events = pending[change.Key!];
+                events.RemoveAt(events.Count - 1);
+                break;
+        }
+    }
+
+    private static void Restore<TKey, TValue>(Dictionary<TKey, TValue> dictionary, TKey key, TValue? previous)
+        where TKey : notnull
+        where TValue : class
+    {
+        if (previous is null)
+        {
+            dictionary.Remove(key);
         }
         else
         {
-            undo.Add(() => dictionary.Remove(key));
+            dictionary[key] = previous;
         }
     }
+
+    private enum UndoKind
+    {
+        Subnet,
+        Block,
+        Holding,
+        PendingStarted,
+        PendingAppended,
+    }
+
+    // One change as a value, so recording it allocates nothing: which map it changed, the key, and the value it
+    // replaced, null when the key was absent.
+    private readonly record struct Undo(UndoKind Kind, string? Key, Guid InstanceId, object? Previous);
 }

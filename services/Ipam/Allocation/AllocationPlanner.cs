@@ -72,14 +72,26 @@ public static class AllocationPlanner
             : $"Instance {request.InstanceId} already holds {held.Id} of subnet '{held.Subnet}' on node '{held.Node}', which does not work on node '{request.Node}'. An instance keeps its address across restarts and in-place updates on its node; to move it, release its address first, then allocate again.";
     }
 
-    private static List<Subnet> ServingSubnets(IEnumerable<Subnet> subnets, AddressRequest request)
+    private static List<Subnet> ServingSubnets(IReadOnlyList<Subnet> subnets, AddressRequest request)
     {
-        var ordered = subnets.ToList();
-        return
-        [
-            .. ordered.Where(subnet => subnet.NamesNode(request.Node)),
-            .. ordered.Where(subnet => !subnet.NamesNode(request.Node) && subnet.Serves(request.Node, request.Pool)),
-        ];
+        var serving = new List<Subnet>(subnets.Count);
+        for (var i = 0; i < subnets.Count; i++)
+        {
+            if (subnets[i].NamesNode(request.Node))
+            {
+                serving.Add(subnets[i]);
+            }
+        }
+
+        for (var i = 0; i < subnets.Count; i++)
+        {
+            if (!subnets[i].NamesNode(request.Node) && subnets[i].Serves(request.Node, request.Pool))
+            {
+                serving.Add(subnets[i]);
+            }
+        }
+
+        return serving;
     }
 
     private static AddressAssignment? TryAllocate(AddressSpace space, List<Subnet> candidates, AddressRequest request, Guid sagaId, DateTimeOffset now)
@@ -100,18 +112,27 @@ public static class AllocationPlanner
 
     private static string? FromOwnBlocks(AddressSpace space, Subnet subnet, AddressRequest request, Guid sagaId, DateTimeOffset now)
     {
-        // A plain loop over an array: this runs for every request and passes every full block of the node first.
+        // A plain loop over an array: this runs for every request and passes every full block of the node first. The
+        // blocks an earlier request of the batch passed are skipped, because only allocations happened since.
         var blocks = subnet.BlocksOf(request.Node);
-        for (var i = 0; i < blocks.Count; i++)
+        var keys = subnet.BlockKeysOf(request.Node);
+        for (var i = space.ExhaustedBlocks(subnet, request.Node, now); i < blocks.Count; i++)
         {
             var block = blocks[i];
-            if (block.Ready && !space.Block(subnet, block).IsFullAt(now) && subnet.Allows(block)
-                && AllocateIn(space, subnet, block, request, sagaId, now) is { } address)
+            if (!block.Ready)
             {
+                continue;
+            }
+
+            var state = space.Block(subnet, keys[i]);
+            if (!state.IsFullAt(now) && subnet.Allows(block) && AllocateIn(space, subnet, state, request, sagaId, now) is { } address)
+            {
+                space.RecordExhaustedBlocks(subnet, request.Node, now, i);
                 return address;
             }
         }
 
+        space.RecordExhaustedBlocks(subnet, request.Node, now, blocks.Count);
         return null;
     }
 
@@ -126,7 +147,7 @@ public static class AllocationPlanner
 
         var after = space.Apply(subnet, claimed);
         space.Apply(BlockState.Key(subnet.Name, claimed.Cidr), new BlockOpened(subnet.Name, claimed.Cidr, claimed.Node));
-        return AllocateIn(space, after, after.Blocks[^1], request, sagaId, now);
+        return AllocateIn(space, after, space.Block(after, after.Blocks[^1]), request, sagaId, now);
     }
 
     private static string? Borrowed(AddressSpace space, Subnet subnet, AddressRequest request, Guid sagaId, DateTimeOffset now)
@@ -138,10 +159,15 @@ public static class AllocationPlanner
 
         space.RequireAllBlocks(subnet);
         var rack = subnet.RackOf(request.Node)?.Name;
-        var lenders = subnet.Blocks.Where(block => block.Node != request.Node && block.Ready && block.Rack == rack && !space.Block(subnet, block).IsFullAt(now) && subnet.Allows(block));
-        foreach (var block in lenders)
+        foreach (var block in subnet.Blocks)
         {
-            if (AllocateIn(space, subnet, block, request, sagaId, now) is { } address)
+            if (block.Node == request.Node || !block.Ready || block.Rack != rack)
+            {
+                continue;
+            }
+
+            var state = space.Block(subnet, block);
+            if (!state.IsFullAt(now) && subnet.Allows(block) && AllocateIn(space, subnet, state, request, sagaId, now) is { } address)
             {
                 return address;
             }
@@ -150,9 +176,8 @@ public static class AllocationPlanner
         return null;
     }
 
-    private static string? AllocateIn(AddressSpace space, Subnet subnet, NodeBlock block, AddressRequest request, Guid sagaId, DateTimeOffset now)
+    private static string? AllocateIn(AddressSpace space, Subnet subnet, BlockState state, AddressRequest request, Guid sagaId, DateTimeOffset now)
     {
-        var state = space.Block(subnet, block);
         if (BlockDecider.Allocate(state, subnet, request.InstanceId, sagaId, request.Node, now) is not { } allocated)
         {
             return null;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Marten;
 using Microsoft.Extensions.Options;
 
@@ -128,12 +130,25 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
     /// </summary>
     public Action Stage(IDocumentSession session, IEnumerable<(string BlockKey, BlockEvent Event)> changes, Func<string, long> follows)
     {
+        // A batch's changes come block by block, so each key is split once for the run of changes that share it.
+        var split = new List<(string Subnet, BlockChange Change)>();
+        var (lastKey, lastSubnet, lastCidr) = ("", "", "");
+        foreach (var (blockKey, @event) in changes)
+        {
+            if (!string.Equals(blockKey, lastKey, StringComparison.Ordinal))
+            {
+                (lastKey, (lastSubnet, lastCidr)) = (blockKey, BlockState.SplitKey(blockKey));
+            }
+
+            split.Add((lastSubnet, new BlockChange(lastCidr, @event)));
+        }
+
         var applies = new List<Action>();
-        foreach (var subnet in changes.GroupBy(change => BlockState.SplitKey(change.BlockKey).Subnet, StringComparer.Ordinal))
+        foreach (var subnet in split.GroupBy(change => change.Subnet, StringComparer.Ordinal))
         {
             var ledger = LedgerOf(subnet.Key);
             var version = follows(subnet.Key);
-            var entry = new BlockChanges([.. subnet.Select(change => new BlockChange(BlockState.SplitKey(change.BlockKey).Cidr, change.Event))]);
+            var entry = new BlockChanges([.. subnet.Select(change => change.Change)]);
             if (version == 0)
             {
                 session.Events.StartStream(StreamKey(subnet.Key), entry);
@@ -231,15 +246,24 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
 
         foreach (var change in entry.Changes)
         {
-            var key = BlockState.Key(ledger.Name, change.Cidr);
-            var before = ledger.Blocks.GetValueOrDefault(key);
+            var key = ledger.KeyOf(change.Cidr);
+            ref var slot = ref CollectionsMarshal.GetValueRefOrNullRef(ledger.Blocks, key);
+            var before = Unsafe.IsNullRef(ref slot) ? null : slot;
             var after = BlockDecider.Evolve(before, change.Event);
             if (after is null)
             {
                 continue;
             }
 
-            ledger.Blocks[key] = after;
+            if (Unsafe.IsNullRef(ref slot))
+            {
+                ledger.Blocks[key] = after;
+            }
+            else
+            {
+                slot = after;
+            }
+
             blocksByKey[key] = after;
             switch (change.Event)
             {
@@ -308,7 +332,21 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
 
     private sealed class SubnetLedger(string name)
     {
+        // A block's key for each CIDR folded, so a fold of hundreds of changes makes no new key strings.
+        private readonly Dictionary<string, string> keys = new(StringComparer.Ordinal);
+
         public string Name { get; } = name;
+
+        public string KeyOf(string cidr)
+        {
+            ref var key = ref CollectionsMarshal.GetValueRefOrAddDefault(keys, cidr, out var existed);
+            if (!existed)
+            {
+                key = BlockState.Key(Name, cidr);
+            }
+
+            return key!;
+        }
 
         public long Version { get; set; }
 

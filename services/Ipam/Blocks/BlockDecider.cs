@@ -37,8 +37,12 @@ public static class BlockDecider
     /// Counts the addresses of the block an instance could get at <paramref name="now"/>: usable in the subnet, not the
     /// gateway, not allocated and not in quarantine.
     /// </summary>
-    public static int CountFree(BlockState state, Subnet subnet, DateTimeOffset now) =>
-        (int)subnet.CountUsable(state.ToBlock()) - state.Allocations.Count - state.QuarantinedAt(now);
+    public static int CountFree(BlockState state, Subnet subnet, DateTimeOffset now)
+    {
+        // The refill counts the free addresses of every node's blocks, so the range is read from the text as an allocation reads it.
+        var (first, last, family) = state.Bounds();
+        return (int)subnet.CountUsable(first, last, family) - state.Allocations.Count - state.QuarantinedAt(now);
+    }
 
     /// <summary>
     /// Gives the instance the lowest free address of the block, or returns null when the block has none. The network,
@@ -47,14 +51,14 @@ public static class BlockDecider
     /// </summary>
     public static AddressAllocated? Allocate(BlockState state, Subnet subnet, Guid instanceId, Guid sagaId, string node, DateTimeOffset now)
     {
-        var range = state.ToBlock();
+        var range = state.Bounds();
         var network = subnet.ToBlock();
         var first = UInt128.Max(range.First, network.FirstUsable);
         var last = UInt128.Min(range.Last, network.LastUsable);
         if (first <= last && last - first < 64)
         {
             return LowestFreeInSmallBlock(state, subnet, range.Family, first, last, now) is { } address
-                ? new AddressAllocated(address.ToString(), instanceId, sagaId, node, now)
+                ? new AddressAllocated(AddressBlock.Format(address, range.Family), instanceId, sagaId, node, now)
                 : null;
         }
 
@@ -67,7 +71,7 @@ public static class BlockDecider
     }
 
     // A node block of up to 64 addresses, the usual size, is one bit per address, so the lowest free one needs no sort.
-    private static IPAddress? LowestFreeInSmallBlock(BlockState state, Subnet subnet, AddressFamily family, UInt128 first, UInt128 last, DateTimeOffset now)
+    private static UInt128? LowestFreeInSmallBlock(BlockState state, Subnet subnet, AddressFamily family, UInt128 first, UInt128 last, DateTimeOffset now)
     {
         var used = 0UL;
         void Mark(IPAddress address)
@@ -94,27 +98,31 @@ public static class BlockDecider
             }
         }
 
-        foreach (var allocation in state.Allocations)
+        // Plain loops: a foreach over an interface allocates its enumerator, and this runs for every allocation.
+        var allocations = state.Allocations;
+        for (var i = 0; i < allocations.Count; i++)
         {
-            MarkText(allocation.Address);
+            MarkText(allocations[i].Address);
         }
 
-        foreach (var entry in state.Quarantined)
+        var quarantined = state.Quarantined;
+        for (var i = 0; i < quarantined.Count; i++)
         {
-            if (entry.HoldsAt(now))
+            if (quarantined[i].HoldsAt(now))
             {
-                MarkText(entry.Address);
+                MarkText(quarantined[i].Address);
             }
         }
 
-        foreach (var gateway in subnet.Gateways())
+        var gateways = subnet.Gateways();
+        for (var i = 0; i < gateways.Count; i++)
         {
-            Mark(gateway);
+            Mark(gateways[i]);
         }
 
         var count = (int)(last - first) + 1;
         var free = count == 64 ? ~used : ~used & ((1UL << count) - 1);
-        return free == 0 ? null : AddressBlock.ToAddress(first + (UInt128)BitOperations.TrailingZeroCount(free), family);
+        return free == 0 ? null : first + (UInt128)BitOperations.TrailingZeroCount(free);
     }
 
     /// <summary>Frees the instance's address into quarantine until <paramref name="quarantinedUntil"/>; an instance with no address here gives no event.</summary>
@@ -123,11 +131,33 @@ public static class BlockDecider
             ? new AddressReleased(allocation.Address, instanceId, reason, quarantinedUntil, at)
             : null;
 
-    private static BlockState Hold(BlockState state, LiveAllocation allocation) => state with
+    // Every allocation folds through here, in the planner and in the ledger, so the lists are built by hand. The
+    // allocations go into one array of the right size, and the quarantine list is kept when the address is not in it.
+    private static BlockState Hold(BlockState state, LiveAllocation allocation)
     {
-        Allocations = [.. state.Allocations, allocation],
-        Quarantined = [.. state.Quarantined.Where(entry => entry.Address != allocation.Address)],
-    };
+        var before = state.Allocations;
+        var allocations = new LiveAllocation[before.Count + 1];
+        for (var i = 0; i < before.Count; i++)
+        {
+            allocations[i] = before[i];
+        }
+
+        allocations[^1] = allocation;
+        return state with { Allocations = allocations, Quarantined = WithoutAddress(state.Quarantined, allocation.Address) };
+    }
+
+    private static IReadOnlyList<QuarantinedAddress> WithoutAddress(IReadOnlyList<QuarantinedAddress> quarantined, string address)
+    {
+        for (var i = 0; i < quarantined.Count; i++)
+        {
+            if (quarantined[i].Address == address)
+            {
+                return [.. quarantined.Where(entry => entry.Address != address)];
+            }
+        }
+
+        return quarantined;
+    }
 
     private static BlockState Mark(BlockState state, string address, DateTimeOffset? missingSince) => state with
     {

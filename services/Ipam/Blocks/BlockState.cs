@@ -35,6 +35,21 @@ public sealed record BlockState(
     /// <summary>The block's range for address arithmetic.</summary>
     public AddressBlock ToBlock() => Ranges.GetValue(Cidr, AddressBlock.Parse);
 
+    /// <summary>
+    /// Returns the first and last address of the block's range and its family. An IPv4 block is read from its CIDR
+    /// text, because an allocation needs only these three and a shared table of parsed ranges costs more than reading them.
+    /// </summary>
+    public (UInt128 First, UInt128 Last, System.Net.Sockets.AddressFamily Family) Bounds()
+    {
+        if (AddressBlock.TryReadCanonicalIPv4Block(Cidr, out var first, out var last))
+        {
+            return (first, last, System.Net.Sockets.AddressFamily.InterNetwork);
+        }
+
+        var range = ToBlock();
+        return (range.First, range.Last, range.Family);
+    }
+
     // Every change of a block is a new state that shares the CIDR string of the last, so the range parsed for that
     // string serves all of them.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, AddressBlock> Ranges = new();
@@ -47,8 +62,31 @@ public sealed record BlockState(
     public bool IsFullAt(DateTimeOffset now)
     {
         var bits = Cidr.Contains(':', StringComparison.Ordinal) ? 128 : 32;
-        var hostBits = bits - int.Parse(Cidr.AsSpan(Cidr.IndexOf('/', StringComparison.Ordinal) + 1), System.Globalization.CultureInfo.InvariantCulture);
+        var hostBits = bits - PrefixLength(Cidr.AsSpan(Cidr.IndexOf('/', StringComparison.Ordinal) + 1));
         return hostBits < 20 && Allocations.Count + QuarantinedAt(now) >= 1 << hostBits;
+    }
+
+    // The prefix of a stored block is a few digits, read here by hand because this runs for every block a planner
+    // passes. Any other text goes to int.Parse, so it is read or rejected as before.
+    private static int PrefixLength(ReadOnlySpan<char> text)
+    {
+        if (text.Length is > 0 and <= 3)
+        {
+            var value = 0;
+            foreach (var digit in text)
+            {
+                if (digit is < '0' or > '9')
+                {
+                    return int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                value = (value * 10) + (digit - '0');
+            }
+
+            return value;
+        }
+
+        return int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>How many addresses are in quarantine at <paramref name="now"/>.</summary>

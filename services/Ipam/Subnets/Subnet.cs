@@ -72,20 +72,26 @@ public sealed record Subnet(
     }
 
     /// <summary>Counts the usable addresses of a range inside the subnet, less the gateway when it falls inside.</summary>
-    public UInt128 CountUsable(AddressBlock range)
+    public UInt128 CountUsable(AddressBlock range) => CountUsable(range.First, range.Last, range.Family);
+
+    /// <summary>Counts the usable addresses of the range from <paramref name="rangeFirst"/> to <paramref name="rangeLast"/>, as the overload above does.</summary>
+    public UInt128 CountUsable(UInt128 rangeFirst, UInt128 rangeLast, System.Net.Sockets.AddressFamily family)
     {
         var network = ToBlock();
-        var first = UInt128.Max(range.First, network.FirstUsable);
-        var last = UInt128.Min(range.Last, network.LastUsable);
+        var first = UInt128.Max(rangeFirst, network.FirstUsable);
+        var last = UInt128.Min(rangeLast, network.LastUsable);
         if (first > last)
         {
             return 0;
         }
 
         var usable = last - first + 1;
-        foreach (var gateway in Gateways().Where(gateway => range.Contains(gateway) && network.IsUsable(gateway)))
+        foreach (var gateway in Gateways())
         {
-            usable--;
+            if (gateway.AddressFamily == family && AddressBlock.ToInteger(gateway) is var value && value >= rangeFirst && value <= rangeLast && network.IsUsable(gateway))
+            {
+                usable--;
+            }
         }
 
         return usable;
@@ -121,6 +127,9 @@ public sealed record Subnet(
 
     /// <summary>Returns the node's blocks, ready or not, in claim order.</summary>
     public IReadOnlyList<NodeBlock> BlocksOf(string node) => SubnetBlockIndex.Of(Blocks).BlocksOf(node);
+
+    /// <summary>Returns the block key of each of the node's blocks, in the order of <see cref="BlocksOf"/>.</summary>
+    public IReadOnlyList<string> BlockKeysOf(string node) => SubnetBlockIndex.Of(Blocks).BlockKeysOf(Name, node);
 
     /// <summary>
     /// Returns whether the current definition allows the block: inside the subnet, of the layout's block size, inside

@@ -33,10 +33,43 @@ public sealed class SubnetBlockIndex
     /// Returns the node's blocks in the order they were claimed, as an array made once per index and node, because an
     /// allocation walks a node's blocks on every request and an immutable list is slow to walk.
     /// </summary>
-    public IReadOnlyList<NodeBlock> BlocksOf(string node) =>
-        ByNode.TryGetValue(node, out var blocks) ? arrays.GetOrAdd(node, _ => [.. blocks]) : [];
+    public IReadOnlyList<NodeBlock> BlocksOf(string node)
+    {
+        if (arrays.TryGetValue(node, out var array))
+        {
+            return array;
+        }
+
+        return ByNode.TryGetValue(node, out var blocks) ? arrays.GetOrAdd(node, [.. blocks]) : [];
+    }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, NodeBlock[]> arrays = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Returns the block key (see <see cref="Blocks.BlockState.Key"/>) of each of the node's blocks in the order of
+    /// <see cref="BlocksOf"/>. The keys are built once per index and node, because every allocation looks them up.
+    /// </summary>
+    /// <param name="subnet">The name of the subnet whose block list this index was built from.</param>
+    public IReadOnlyList<string> BlockKeysOf(string subnet, string node)
+    {
+        // An index belongs to a block list, and nothing stops two subnets from sharing one, so the subnet is kept too.
+        if (keys.TryGetValue(node, out var cached) && string.Equals(cached.Subnet, subnet, StringComparison.Ordinal))
+        {
+            return cached.Keys;
+        }
+
+        var blocks = BlocksOf(node);
+        var built = new string[blocks.Count];
+        for (var i = 0; i < built.Length; i++)
+        {
+            built[i] = Blocks.BlockState.Key(subnet, blocks[i].Cidr);
+        }
+
+        keys[node] = (subnet, built);
+        return built;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Subnet, string[] Keys)> keys = new(StringComparer.Ordinal);
 
     /// <summary>The first address of every block.</summary>
     public ImmutableHashSet<UInt128> Firsts { get; }

@@ -45,4 +45,15 @@ public sealed class BlockFullnessTests
     [Fact]
     public void IsFullAt_HugeBlock_IsFalse() =>
         Assert.False(Block("fd00::/64").IsFullAt(Fixed.Now));
+
+    [Theory]
+    [InlineData("10.0.0.16/28")]
+    [InlineData("10.0.0.0/8")]
+    [InlineData("fd00::10/124")]
+    public void Bounds_MatchesParsedRange(string cidr)
+    {
+        var range = Surge.Ipam.Addressing.AddressBlock.Parse(cidr);
+
+        Assert.Equal((range.First, range.Last, range.Family), Block(cidr).Bounds());
+    }
 }

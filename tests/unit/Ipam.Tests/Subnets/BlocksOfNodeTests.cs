@@ -20,4 +20,25 @@ public sealed class BlocksOfNodeTests
     [Fact]
     public void BlocksOf_NodeWithoutBlocks_IsEmpty() =>
         Assert.Empty(TestSubnets.Macvlan().WithBlock("10.0.0.0/28", "node-1").BlocksOf("node-2"));
+
+    [Fact]
+    public void BlockKeysOf_FollowsBlocksOf()
+    {
+        var subnet = TestSubnets.Macvlan().WithBlock("10.0.0.0/28", "node-1").WithBlock("10.0.0.16/28", "node-2").WithBlock("10.0.0.32/28", "node-1");
+
+        Assert.Equal(["block/feed/10.0.0.0/28", "block/feed/10.0.0.32/28"], subnet.BlockKeysOf("node-1"));
+        Assert.Equal(subnet.BlocksOf("node-1").Select(block => Surge.Ipam.Blocks.BlockState.Key("feed", block.Cidr)), subnet.BlockKeysOf("node-1"));
+        Assert.Empty(subnet.BlockKeysOf("node-3"));
+    }
+
+    [Fact]
+    public void BlockKeysOf_SharedBlockList_UsesSubnetName()
+    {
+        var feed = TestSubnets.Macvlan().WithBlock("10.0.0.0/28", "node-1");
+        var other = feed with { Id = "subnet/other", Name = "other" };
+
+        Assert.Equal(["block/feed/10.0.0.0/28"], feed.BlockKeysOf("node-1"));
+        Assert.Equal(["block/other/10.0.0.0/28"], other.BlockKeysOf("node-1"));
+        Assert.Equal(["block/feed/10.0.0.0/28"], feed.BlockKeysOf("node-1"));
+    }
 }
