@@ -56,7 +56,7 @@ public sealed class PlannedClaimsTests
     }
 
     [Fact]
-    public void Plan_RangeRunsOut_StopsWhereOneByOneStops()
+    public void Plan_RangeRunsOut_StopsLikeOneByOne()
     {
         // 4 blocks of /28 for 3 nodes that want 2 each: the third node gets none.
         var subnet = TestSubnets.Macvlan("10.3.0.0/26", nodes: Nodes(3), warm: new WarmLevels(20, 20));
@@ -68,7 +68,7 @@ public sealed class PlannedClaimsTests
     }
 
     [Fact]
-    public void Plan_BlockGivenBackMidRefill_IsClaimedByALaterNode()
+    public void Plan_GivenBackBlock_ClaimedByLaterNode()
     {
         // node-01 claims first, node-02 gives back its lowest-placed surplus block, and node-03 then claims that block,
         // which only a state that contains node-01's claim and node-02's release offers.
