@@ -7,4 +7,5 @@ namespace Surge.Benchmarks.Ipam;
 /// </param>
 /// <param name="Concurrency">The number of callers that call <see cref="IAddressAllocatorUnderTest.AllocateAsync"/> at once.</param>
 /// <param name="BaselineConnections">The connection pool of the row-lock baseline, whose callers each hold a connection for an allocation.</param>
-public sealed record AllocatorEnvironment(string ConnectionString, int Concurrency, int BaselineConnections);
+/// <param name="MaxBatchSize">The most requests Surge's allocator and the appends alone commit in one transaction.</param>
+public sealed record AllocatorEnvironment(string ConnectionString, int Concurrency, int BaselineConnections, int MaxBatchSize);

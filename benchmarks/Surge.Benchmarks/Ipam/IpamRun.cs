@@ -77,7 +77,7 @@ public static class IpamRun
         try
         {
             var report = new IpamReport(settings, args, plan, await DescribeServerAsync(connectionString, ct));
-            var environment = new AllocatorEnvironment(connectionString, settings.Concurrency, settings.BaselineConnections);
+            var environment = new AllocatorEnvironment(connectionString, settings.Concurrency, settings.BaselineConnections, settings.MaxBatchSize);
             var results = new List<AllocatorResult>();
             foreach (var create in AllocatorsUnderTest.Create(settings.RepeatBaseline))
             {

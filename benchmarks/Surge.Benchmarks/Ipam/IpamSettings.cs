@@ -22,6 +22,8 @@ public sealed record IpamSettings
           --baseline-connections N
                                the baseline's connection pool; callers beyond it wait for a connection
                                (default: the concurrency, at most 64, as PostgreSQL allows 100 connections)
+          --max-batch N        the most requests Surge's allocator, and the appends alone, commit in one transaction,
+                               as Ipam:Allocation:MaxBatchSize (default: Ipam's default, 512)
           --nodes N            nodes, named node-0001 upwards, that the requests are spread over at random (default 100)
           --warm N             addresses assigned to each node before the warm-up (default 256)
           --warmup N           allocations before the timed phase, left out of the rates and latencies (default 1000)
@@ -45,6 +47,9 @@ public sealed record IpamSettings
 
     /// <summary>The baseline's pool size: one connection per caller up to 64, so runs with more callers stay under PostgreSQL's connection limit.</summary>
     public int BaselineConnections => BaselineConnectionsOption ?? Math.Min(Concurrency, 64);
+
+    /// <summary>The most requests one commit of Surge's allocator answers, as <c>Ipam:Allocation:MaxBatchSize</c>.</summary>
+    public int MaxBatchSize { get; init; } = new Surge.Ipam.Allocation.AllocationBatchOptions().MaxBatchSize;
 
     /// <summary>Nodes the requests are spread over.</summary>
     public int Nodes { get; init; } = 100;
@@ -81,6 +86,7 @@ public sealed record IpamSettings
                 "--allocations" => settings with { Allocations = BenchmarkSettings.Positive(args, ref i) },
                 "--concurrency" => settings with { Concurrency = BenchmarkSettings.Positive(args, ref i) },
                 "--baseline-connections" => settings with { BaselineConnectionsOption = BenchmarkSettings.Positive(args, ref i) },
+                "--max-batch" => settings with { MaxBatchSize = BenchmarkSettings.Positive(args, ref i) },
                 "--nodes" => settings with { Nodes = BenchmarkSettings.Positive(args, ref i) },
                 "--warm" => settings with { WarmPerNode = BenchmarkSettings.NonNegative(args, ref i) },
                 "--warmup" => settings with { WarmupAllocations = BenchmarkSettings.NonNegative(args, ref i) },

@@ -77,7 +77,7 @@ public sealed class LedgerAppendFloor(string name, string schema, AllocatorEnvir
         while (await reader.WaitToReadAsync(ct))
         {
             var batch = new List<(Guid InstanceId, string Node, TaskCompletionSource<string> Done)>();
-            while (batch.Count < 256 && reader.TryRead(out var waiting))
+            while (batch.Count < environment.MaxBatchSize && reader.TryRead(out var waiting))
             {
                 batch.Add(waiting);
             }

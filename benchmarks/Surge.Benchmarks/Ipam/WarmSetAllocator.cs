@@ -59,7 +59,7 @@ public sealed class WarmSetAllocator(string name, string schema, AllocatorEnviro
             locks,
             new CrashHook(Options.Create(new ChaosOptions()), NullLogger<CrashHook>.Instance),
             TimeProvider.System,
-            Options.Create(new AllocationBatchOptions()),
+            Options.Create(new AllocationBatchOptions { MaxBatchSize = environment.MaxBatchSize }),
             NullLogger<AllocationCommitter>.Instance);
         await committer.StartAsync(ct);
         refill = RefillEverySecondAsync(stopping.Token);

@@ -10,7 +10,7 @@ public sealed class AllocationBatchOptions
 
     /// <summary>The most requests one commit answers; more wait for the next commit.</summary>
     [Range(1, 10_000, ErrorMessage = "Ipam:Allocation:MaxBatchSize must be from 1 to 10000. It caps how many allocation requests one transaction answers.")]
-    public int MaxBatchSize { get; set; } = 256;
+    public int MaxBatchSize { get; set; } = 512;
 
     /// <summary>How often a batch is decided again after another writer changed one of its streams first.</summary>
     [Range(1, 100, ErrorMessage = "Ipam:Allocation:MaxAttempts must be from 1 to 100.")]
