@@ -86,7 +86,7 @@ public sealed class AddressSpaceCache(AddressLedger ledger, SubnetStates shared)
     }
 
     // The caller is inside the ledger. Every block and holding is read through the basis, so a batch decided ahead
-    // sees the previous batch's allocations whether or not the ledger folded them yet.
+    // reads the previous batch's allocations whether or not the ledger folded them yet.
     private StagedBatch Stage(IDocumentSession session, DecisionBasis basis, List<AllocationWork> fresh, DateTimeOffset now)
     {
         // Every block of every subnet is in the ledger, so a request may borrow from any; the space reads only those

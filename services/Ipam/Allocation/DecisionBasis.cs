@@ -13,7 +13,7 @@ namespace Surge.Ipam.Allocation;
 /// <param name="Subnets">Every subnet's state, by name, with the version of its stream.</param>
 /// <param name="Blocks">Block states that take precedence over the ledger's, by block key.</param>
 /// <param name="Holdings">Holdings that take precedence over the ledger's, by instance id.</param>
-/// <param name="Keys">The request keys of the batch this basis comes from, which a following batch must not answer again.</param>
+/// <param name="Keys">The request keys of the batch this basis comes from, which a following batch must not reply to again.</param>
 public sealed record DecisionBasis(
     IReadOnlyDictionary<string, long> Versions,
     IReadOnlyDictionary<string, (Subnet State, long Version)> Subnets,
@@ -25,11 +25,11 @@ public sealed record DecisionBasis(
     public bool StillHolds(IReadOnlyDictionary<string, long> read) =>
         read.Count == Versions.Count && read.All(entry => Versions.TryGetValue(entry.Key, out var version) && version == entry.Value);
 
-    /// <summary>Returns the block's state as this basis sees it: its own first, then the ledger's.</summary>
+    /// <summary>Returns the block's state from this basis first, then from the ledger.</summary>
     public BlockState? Block(AddressLedger ledger, string blockKey) =>
         Blocks.TryGetValue(blockKey, out var state) ? state : ledger.Block(blockKey);
 
-    /// <summary>Returns the instance's holding as this basis sees it: its own first, then the ledger's.</summary>
+    /// <summary>Returns the instance's holding from this basis first, then from the ledger.</summary>
     public AddressHolding? HoldingOf(AddressLedger ledger, Guid instanceId) =>
         Holdings.TryGetValue(instanceId, out var holding) ? holding : ledger.HoldingOf(instanceId);
 }

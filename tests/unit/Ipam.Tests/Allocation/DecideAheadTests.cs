@@ -42,7 +42,7 @@ public sealed class DecideAheadTests : IDisposable
     }
 
     [Fact]
-    public async Task AheadBatch_TakesTheAddressesAfterThePreviousBatch()
+    public async Task AheadBatch_TakesNextAddresses()
     {
         var (first, ahead) = await StageBothAsync([Work(1), Work(2)], [Work(3), Work(4)]);
 
@@ -76,7 +76,7 @@ public sealed class DecideAheadTests : IDisposable
     }
 
     [Fact]
-    public async Task BothCommittedInOrder_TheLedgerHoldsEveryAddressOnce()
+    public async Task CommittedInOrder_LedgerHoldsEachOnce()
     {
         var (first, ahead) = await StageBothAsync([Work(1), Work(2)], [Work(3), Work(4)]);
 
@@ -90,7 +90,7 @@ public sealed class DecideAheadTests : IDisposable
     }
 
     [Fact]
-    public async Task InstanceAllocatedByThePreviousBatch_KeepsItsAddress()
+    public async Task InstanceOfPreviousBatch_KeepsAddress()
     {
         // The same instance asked again under another request key, as a retried HTTP call does.
         var (first, ahead) = await StageBothAsync([Work(1)], [Work(1, key: "retry")]);
@@ -100,7 +100,7 @@ public sealed class DecideAheadTests : IDisposable
     }
 
     [Fact]
-    public async Task RequestOfThePreviousBatch_IsNotDecidedAhead()
+    public async Task RequestOfPreviousBatch_NotDecidedAhead()
     {
         var (_, ahead) = await StageBothAsync([Work(1)], [Work(2), Work(1)]);
 

@@ -15,7 +15,7 @@ public sealed class RefillEventsTests
     private static AddressBlockReleased Release(string cidr, DateTimeOffset? paused = null) => new(cidr, "surplus", paused);
 
     [Fact]
-    public void Grouped_RunsOfClaimsAndReleases_BecomeOneEventEach()
+    public void Grouped_Runs_BecomeOneEventEach()
     {
         object[] planned = [Claim("10.0.0.0/28"), Claim("10.0.0.16/28"), Release("10.0.0.32/28"), Release("10.0.0.48/28")];
 
@@ -38,7 +38,7 @@ public sealed class RefillEventsTests
     public void Grouped_Nothing_IsNothing() => Assert.Empty(RefillEvents.Grouped([]));
 
     [Fact]
-    public void Evolve_ClaimsAsOneEvent_FoldLikeSeparateClaims()
+    public void Evolve_GroupedClaims_FoldLikeSeparate()
     {
         var subnet = TestSubnets.Macvlan("10.0.0.0/24").WithBlock("10.0.0.0/28", "node-1");
         AddressBlockClaimed[] claims = [Claim("10.0.0.16/28", "node-2"), Claim("10.0.0.32/28"), Claim("10.0.0.48/28", "node-2")];
@@ -51,7 +51,7 @@ public sealed class RefillEventsTests
     }
 
     [Fact]
-    public void Evolve_ReleasesAsOneEvent_FoldLikeSeparateReleases()
+    public void Evolve_GroupedReleases_FoldLikeSeparate()
     {
         var subnet = TestSubnets.Macvlan("10.0.0.0/24")
             .WithBlock("10.0.0.0/28", "node-1")
