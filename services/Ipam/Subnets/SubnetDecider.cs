@@ -80,6 +80,15 @@ public static class SubnetDecider
                 $"The new gateway {holder.Address} of subnet '{state.Name}' is allocated to instance {holder.InstanceId}. Choose another gateway, or release that instance's address first.");
         }
 
+        // A gateway takes traffic for the whole subnet, so an address whose last holder may still be in neighbours'
+        // caches cannot become one until its quarantine ends, just as no instance gets it before then.
+        var quarantined = blocks.SelectMany(block => block.Quarantined).Where(entry => now is not { } at || entry.HoldsAt(at));
+        if (quarantined.FirstOrDefault(entry => gateways.Contains(entry.Address)) is { } cooling)
+        {
+            throw new ResourceConflictException(
+                $"The new gateway {cooling.Address} of subnet '{state.Name}' is in quarantine until {cooling.Until:u} after instance {cooling.InstanceId} released it, so caches may still send its traffic to that instance. Choose another gateway, or apply this one after the quarantine ends.");
+        }
+
         var after = Evolve(state, new SubnetChanged(definition.Cidr, definition.Gateway, definition.Pools, definition.Nodes, definition.EffectiveLayout))!;
         var stale = state.Blocks.Where(block => !after.Allows(block)).ToList();
         // A block given back loses its quarantine list, so a block with an address in quarantine stays until it ends.
@@ -91,7 +100,7 @@ public static class SubnetDecider
         {
             var names = string.Join(", ", stranded.Select(block => $"{block.Cidr} of node '{block.Node}'"));
             throw new ResourceConflictException(
-                $"Subnet '{state.Name}' has live allocations or addresses in quarantine in blocks the new definition no longer allows ({names}). Keep the mode, block size, racks and interfaces those blocks need until their addresses are released and their quarantine has ended.");
+                $"Subnet '{state.Name}' has live allocations or addresses in quarantine in blocks the new definition no longer allows ({names}). Keep the cidr, mode, block size, racks and interfaces those blocks need until their addresses are released and their quarantine has ended.");
         }
 
         return

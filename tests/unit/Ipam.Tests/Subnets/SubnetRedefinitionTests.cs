@@ -138,6 +138,36 @@ public sealed class SubnetRedefinitionTests
     }
 
     [Fact]
+    public void DefineSubnet_QuarantinedGateway_Refused()
+    {
+        var until = Fixed.Now.AddMinutes(4);
+        var current = Current();
+        var block = TestBlocks.Opened(current, "10.0.0.0/28", "node-1")
+            .Holding("10.0.0.2", First, Fixed.Now.AddHours(-1))
+            .With(new AddressReleased("10.0.0.2", First, "scaled in", until));
+
+        var conflict = Assert.Throws<ResourceConflictException>(() =>
+            SubnetDecider.Decide(current, new DefineSubnet("feed", Definition(gateway: "10.0.0.2")), [block], Fixed.Now));
+
+        Assert.Contains("10.0.0.2", conflict.Message);
+        Assert.Contains("in quarantine until", conflict.Message);
+        Assert.Contains(First.ToString(), conflict.Message);
+    }
+
+    [Fact]
+    public void DefineSubnet_GatewayAfterQuarantine_Accepted()
+    {
+        var current = Current();
+        var block = TestBlocks.Opened(current, "10.0.0.0/28", "node-1")
+            .Holding("10.0.0.2", First, Fixed.Now.AddHours(-1))
+            .With(new AddressReleased("10.0.0.2", First, "scaled in", Fixed.Now.AddMinutes(-1)));
+
+        var events = SubnetDecider.Decide(current, new DefineSubnet("feed", Definition(gateway: "10.0.0.2")), [block], Fixed.Now);
+
+        Assert.Contains(events, @event => @event is SubnetChanged { Gateway: "10.0.0.2" });
+    }
+
+    [Fact]
     public void DefineSubnet_StaleBlockWhoseQuarantineEnded_GivenBack()
     {
         var current = Current();
