@@ -79,7 +79,7 @@ public sealed class IpamReport
         Line("| --- | ---: | --- | ---: | ---: |");
         foreach (var result in results)
         {
-            Line($"| {result.Name} | {result.Prepare.TotalSeconds:F2} | {(result.Checkpointed ? "yes" : "no, the role may not")} | {result.WalBytesPerAllocation:F0} | {result.TransactionIdsPerAllocation:F2} |");
+            Line($"| {result.Name} | {result.Prepare.TotalSeconds:F2} | {(result.Checkpointed ? "yes" : "no, the role may not")} | {result.WalBytesPerAllocation:F0} | {result.TransactionIdsPerAllocation:0.####} |");
         }
 
         Line();
