@@ -67,6 +67,12 @@ public static class GatewayRegistration
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (rejected, cancellationToken) => Limits.RateLimitRejection.WriteAsync(
+                rejected.HttpContext,
+                rejected.Lease,
+                rejected.HttpContext.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value,
+                rejected.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Limits.RateLimitRejection)),
+                cancellationToken);
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 var options = context.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value;
