@@ -6,8 +6,8 @@ using Surge.Gateway.Options;
 namespace Surge.Gateway.Limits;
 
 /// <summary>
-/// Writes the response to a request the gateway's rate limit rejected: 429 with <c>Retry-After</c> and a problem naming the
-/// limit, so a caller's retry loop waits as long as the window needs instead of hammering the gateway.
+/// Writes the response to a request the gateway's rate limit rejected: 429 with <c>Retry-After</c> and a problem
+/// naming the limit, so a caller's retry loop waits as long as the window needs instead of hammering the gateway.
 /// </summary>
 public static partial class RateLimitRejection
 {
