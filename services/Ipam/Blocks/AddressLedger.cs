@@ -249,6 +249,12 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
             var key = ledger.KeyOf(change.Cidr);
             ref var slot = ref CollectionsMarshal.GetValueRefOrNullRef(ledger.Blocks, key);
             var before = Unsafe.IsNullRef(ref slot) ? null : slot;
+            if (change.Event is BlockClosed)
+            {
+                Close(ledger, key, before);
+                continue;
+            }
+
             var after = BlockDecider.Evolve(before, change.Event);
             if (after is null)
             {
@@ -294,14 +300,31 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
     public AddressLedgerSnapshot Snapshot(string subnet) =>
         new(subnet, VersionOf(subnet), [.. BlocksOf(subnet).Values.OrderBy(block => block.Id, StringComparer.Ordinal)]);
 
+    // A closed block leaves the ledger, so nothing of it is held and a snapshot lists only the subnet's blocks.
+    private void Close(SubnetLedger ledger, string key, BlockState? before)
+    {
+        foreach (var allocation in before?.Allocations ?? [])
+        {
+            Unhold(allocation.Address, allocation.InstanceId);
+        }
+
+        ledger.Blocks.Remove(key);
+        blocksByKey.Remove(key);
+    }
+
     private static List<BlockState> BlocksAfter(SubnetLedger ledger, BlockChanges entry)
     {
         var blocks = new Dictionary<string, BlockState>(ledger.Blocks, StringComparer.Ordinal);
         foreach (var change in entry.Changes)
         {
-            if (BlockDecider.Evolve(blocks.GetValueOrDefault(BlockState.Key(ledger.Name, change.Cidr)), change.Event) is { } after)
+            var key = BlockState.Key(ledger.Name, change.Cidr);
+            if (BlockDecider.Evolve(blocks.GetValueOrDefault(key), change.Event) is { } after)
             {
                 blocks[after.Id] = after;
+            }
+            else if (change.Event is BlockClosed)
+            {
+                blocks.Remove(key);
             }
         }
 

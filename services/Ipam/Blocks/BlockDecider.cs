@@ -9,9 +9,13 @@ namespace Surge.Ipam.Blocks;
 /// <summary>The node block as a decider: <c>Evolve</c> folds its events into state, the other methods decide.</summary>
 public static class BlockDecider
 {
-    /// <summary>Returns the state after the event; events before <see cref="BlockOpened"/> leave the state null.</summary>
+    /// <summary>
+    /// Returns the state after the event; events before <see cref="BlockOpened"/> leave the state null, and
+    /// <see cref="BlockClosed"/> ends it.
+    /// </summary>
     public static BlockState? Evolve(BlockState? state, object @event) => (state, @event) switch
     {
+        (_, BlockClosed) => null,
         (_, BlockOpened opened) => new BlockState(BlockState.Key(opened.Subnet, opened.Cidr), opened.Subnet, opened.Cidr, opened.Node, [], []),
         (not null, AddressAllocated allocated) => Hold(state, new LiveAllocation(allocated.Address, allocated.InstanceId, allocated.SagaId, allocated.Node, allocated.AllocatedAt)),
         (not null, AddressReclaimed reclaimed) => Hold(state, new LiveAllocation(reclaimed.Address, reclaimed.InstanceId, Guid.Empty, reclaimed.Node, reclaimed.At)),

@@ -13,10 +13,18 @@ namespace Surge.Ipam.Blocks;
 [JsonDerivedType(typeof(AddressReclaimed), "reclaimed")]
 [JsonDerivedType(typeof(AllocatedInstanceMissing), "missing")]
 [JsonDerivedType(typeof(AllocatedInstanceSeenAgain), "seenAgain")]
+[JsonDerivedType(typeof(BlockClosed), "closed")]
 public abstract record BlockEvent;
 
 /// <summary>The first change of a claimed block, recorded together with the subnet's <see cref="Subnets.AddressBlockClaimed"/>; it starts the block afresh.</summary>
 public sealed record BlockOpened(string Subnet, string Cidr, string Node) : BlockEvent;
+
+/// <summary>
+/// The block went back to the subnet, recorded together with the subnet's <see cref="Subnets.AddressBlockReleased"/>
+/// or <see cref="Subnets.AddressBlocksReleased"/>. It held no allocated or quarantined address; a later
+/// <see cref="BlockOpened"/> claims it again.
+/// </summary>
+public sealed record BlockClosed(string Subnet, string Cidr, string Reason) : BlockEvent;
 
 /// <summary>An address of the block was given to an instance.</summary>
 /// <param name="SagaId">The saga that asked for it; empty when reconciliation gave the address back to the instance using it.</param>

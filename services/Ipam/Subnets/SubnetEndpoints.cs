@@ -59,16 +59,28 @@ public static partial class SubnetEndpoints
             : events.Count == 0 ? SubnetApplyResult.Unchanged
             : SubnetApplyResult.Updated;
 
+        Action? foldClosed = null;
         if (events.Count > 0)
         {
             stream.AppendMany(events);
+
+            // The blocks this change gives back are closed in the address ledger in the same transaction. The ledger
+            // was caught up under the lock when the blocks were read above.
+            var closed = BlockLedgerChanges.Of(name, events).ToList();
+            if (closed.Count > 0)
+            {
+                using (await ledger.EnterAsync(cancellationToken))
+                {
+                    foldClosed = ledger.Stage(unit.Documents, closed);
+                }
+            }
 
             // Holding the address-space lock, no other writer commits before this transaction, so the version read
             // now plus these events is the version the subnet has after the commit.
             var versions = await SubnetReportPublisher.ReportVersionsAsync(store, cancellationToken);
             var after = events.Aggregate(stream.Aggregate, SubnetDecider.Evolve)!;
             var liveBlocks = blocks.Where(block => after.Blocks.Any(claimed => claimed.Cidr == block.Cidr)).ToList();
-            var version = versions.GetValueOrDefault(name) + events.Count;
+            var version = versions.GetValueOrDefault(name) + events.Count + (foldClosed is null ? 0 : 1);
             var withdrawn = stream.Aggregate is null ? [] : SubnetAddressReports.Withdrawn(stream.Aggregate, after, version, unit.Now);
             foreach (var report in SubnetAddressReports.Of(after, liveBlocks, version, unit.Now).Concat(withdrawn))
             {
@@ -76,6 +88,14 @@ public static partial class SubnetEndpoints
             }
 
             await unit.CommitAsync(cancellationToken);
+            if (foldClosed is not null)
+            {
+                using (await ledger.EnterAsync(CancellationToken.None))
+                {
+                    foldClosed();
+                }
+            }
+
             LogSubnetApplied(loggers.CreateLogger(typeof(SubnetEndpoints)), name, outcome, definition.Cidr, definition.Gateway);
         }
 

@@ -1,5 +1,6 @@
 using Surge.Contracts.Nodes;
 using Surge.Ipam.Allocation;
+using Surge.Ipam.Blocks;
 using Surge.Ipam.Subnets;
 using Surge.ServiceDefaults.Messaging;
 
@@ -39,6 +40,7 @@ public sealed partial class NetworkInterfaceAttachedConsumer(ConsumerServices se
 /// <summary>Gives back the block of an interface the provider could not attach; the next refill may ask for another.</summary>
 public sealed partial class NetworkInterfaceAttachFailedConsumer(
     ConsumerServices services,
+    AddressLedger ledger,
     Microsoft.Extensions.Options.IOptions<WarmSetOptions> options,
     ILogger<NetworkInterfaceAttachFailedConsumer> logger)
     : TransactionalConsumer<NetworkInterfaceAttachFailed>(services)
@@ -57,10 +59,20 @@ public sealed partial class NetworkInterfaceAttachFailedConsumer(
             return;
         }
 
-        stream.AppendOne(new AddressBlockReleased(
+        var released = new AddressBlockReleased(
             block.Cidr,
             $"interface {message.InterfaceId} could not be attached to node '{message.Node}': {message.Reason}",
-            unit.Now + options.Value.AttachFailurePause));
+            unit.Now + options.Value.AttachFailurePause);
+        stream.AppendOne(released);
+
+        // The ledger closes the block in the same transaction, at the version it catches up to under the lock. Its
+        // copy folds the entry at the next catch-up, because this consumer commits after it returns.
+        await ledger.CatchUpAsync(unit.Documents, null, cancellationToken);
+        using (await ledger.EnterAsync(cancellationToken))
+        {
+            ledger.Stage(unit.Documents, BlockLedgerChanges.Of(message.Subnet, [released]));
+        }
+
         LogFailed(logger, message.InterfaceId, message.Node, message.Subnet, message.Reason);
     }
 

@@ -172,26 +172,24 @@ public sealed partial class WarmSetRefill(
     // The caller is inside the ledger, whose versions the entry is staged at.
     private static StagedRefill Stage(IDocumentSession session, AddressLedger ledger, SubnetStates states, WarmSetRefillPlan plan)
     {
-        // The ledger takes one entry per subnet per transaction, so the blocks opened in all subnets are staged at once.
-        var opened = plan.Subnets
-            .SelectMany(planned => planned.Events.OfType<AddressBlockClaimed>().Select(claim =>
-                (BlockState.Key(planned.Subnet.Name, claim.Cidr), (BlockEvent)new BlockOpened(planned.Subnet.Name, claim.Cidr, claim.Node))))
-            .ToList();
-        var fold = opened.Count > 0 ? ledger.Stage(session, opened) : null;
+        // The ledger takes one entry per subnet per transaction, so the blocks opened and closed in all subnets are
+        // staged at once, in the planned order: a block given back and claimed again in one plan is closed first.
+        var changes = plan.Subnets.SelectMany(planned => BlockLedgerChanges.Of(planned.Subnet.Name, planned.Events)).ToList();
+        var fold = changes.Count > 0 ? ledger.Stage(session, changes) : null;
 
-        var changes = new List<(string, object)>();
+        var subnetChanges = new List<(string, object)>();
         var recorded = new List<(PlannedRefill Planned, IReadOnlyList<object> Events)>();
         foreach (var planned in plan.Subnets)
         {
             // The versions were read under the lock, so appending at them fails only if the lock was not held.
             var events = RefillEvents.Grouped(planned.Events);
             session.Events.Append(planned.Subnet.Id, planned.Version + events.Count, [.. events]);
-            changes.AddRange(planned.Events.Select(@event => (planned.Subnet.Name, @event)));
+            subnetChanges.AddRange(planned.Events.Select(@event => (planned.Subnet.Name, @event)));
             recorded.Add((planned, events));
         }
 
         // The allocation committer takes the subnets and the blocks opened from here instead of reading them again.
-        return new StagedRefill(changes, async () =>
+        return new StagedRefill(subnetChanges, async () =>
         {
             using (await ledger.EnterAsync(CancellationToken.None))
             {

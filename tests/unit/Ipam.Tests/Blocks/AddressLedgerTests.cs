@@ -146,6 +146,44 @@ public sealed class AddressLedgerTests
     }
 
     [Fact]
+    public void Fold_Closed_RemovesBlock()
+    {
+        var ledger = WithOpenBlock();
+
+        ledger.Fold(Subnet, Entry(new BlockClosed(Subnet, Cidr, "node 'node-2' keeps enough free addresses without it")), 2);
+
+        Assert.Null(ledger.Block(BlockState.Key(Subnet, Cidr)));
+        Assert.Empty(ledger.Snapshot(Subnet).Blocks);
+        Assert.Equal(2, ledger.VersionOf(Subnet));
+    }
+
+    [Fact]
+    public void Fold_ClosedThenOpened_StartsForNewNode()
+    {
+        var ledger = WithOpenBlock();
+
+        ledger.Fold(Subnet, Entry(new BlockClosed(Subnet, Cidr, "surplus"), new BlockOpened(Subnet, Cidr, "node-3")), 2);
+
+        Assert.Equal("node-3", ledger.Block(BlockState.Key(Subnet, Cidr))!.Node);
+    }
+
+    [Fact]
+    public void Snapshot_StagedWithClose_LeavesBlockOut()
+    {
+        // A snapshot is stored with the entry that reaches the interval, built from the copy and that entry.
+        var ledger = new AddressLedger(Options.Create(new AddressLedgerOptions { SnapshotEvery = 2 }));
+        ledger.Fold(Subnet, Entry(new BlockOpened(Subnet, Cidr, "node-2")), 1);
+        using var store = new Marten.DocumentStore(Surge.ServiceDefaults.Storage.MartenExtensions.CreateStoreOptions("Host=127.0.0.1;Port=9;Username=none;Database=none;Timeout=1", "ipam", IpamStore.Configure));
+        using var session = store.LightweightSession();
+
+        ledger.Stage(session, [(BlockState.Key(Subnet, Cidr), new BlockClosed(Subnet, Cidr, "surplus"))]);
+
+        var snapshot = Assert.Single(session.PendingChanges.AllChangedFor<AddressLedgerSnapshot>());
+        Assert.Equal(2, snapshot.Version);
+        Assert.Empty(snapshot.Blocks);
+    }
+
+    [Fact]
     public void Entry_JsonRoundTrip_KeepsKinds()
     {
         // Marten stores events with System.Text.Json in camel case, and jsonb may put the kind field anywhere.
@@ -158,6 +196,7 @@ public sealed class AddressLedgerTests
             new BlockChange(Cidr, new AddressReclaimed("10.0.0.18", Fixed.Instance(2), "node-2", Fixed.Now, "reported running")),
             new BlockChange(Cidr, new AllocatedInstanceMissing("10.0.0.18", Fixed.Instance(2), Fixed.Now)),
             new BlockChange(Cidr, new AllocatedInstanceSeenAgain("10.0.0.18", Fixed.Instance(2), Fixed.Now)),
+            new BlockChange(Cidr, new BlockClosed(Subnet, Cidr, "surplus")),
         ]);
 
         var json = JsonSerializer.Serialize(entry, options);
