@@ -8,7 +8,7 @@ namespace Surge.Ipam.Tests.Blocks;
 public sealed class BlockLedgerChangesTests
 {
     [Fact]
-    public void Of_ClaimsAndReleases_OpenAndCloseInOrder()
+    public void Of_ClaimsAndReleases_InOrder()
     {
         object[] events =
         [
