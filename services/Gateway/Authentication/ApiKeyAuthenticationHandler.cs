@@ -46,10 +46,21 @@ public sealed partial class ApiKeyAuthenticationHandler(
     }
 
     /// <inheritdoc />
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
-        return base.HandleChallengeAsync(properties);
+
+        // A caller that sent no key and one that sent an unknown key need different fixes, so the problem says which.
+        var detail = PresentedKey(Request) is null
+            ? "No API key was sent. Send it as 'Authorization: Bearer <key>', as the password of basic authentication, or in the X-Api-Key header."
+            : "The API key sent is not one of the gateway's keys. Check the key, or ask an admin for one with the role this route needs.";
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Unauthorized", Detail = detail };
+        var problems = Context.RequestServices.GetService<IProblemDetailsService>();
+        if (problems is null || !await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = Context, ProblemDetails = problem }))
+        {
+            await Response.WriteAsJsonAsync(problem);
+        }
     }
 
     private static string? PresentedKey(HttpRequest request)

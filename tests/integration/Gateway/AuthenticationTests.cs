@@ -25,7 +25,10 @@ public sealed class AuthenticationTests(SurgeCluster cluster)
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
-        Assert.Equal(401, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetInt32());
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(401, problem.GetProperty("status").GetInt32());
+        Assert.Contains("No API key was sent", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("X-Api-Key", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -36,6 +39,9 @@ public sealed class AuthenticationTests(SurgeCluster cluster)
         using var response = await client.GetAsync("/api/sagas");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("not one of the gateway's keys", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.True(problem.TryGetProperty("correlationId", out _), problem.GetRawText());
     }
 
     [Theory]
