@@ -51,7 +51,7 @@ public sealed partial class ApiKeyAuthenticationHandler(
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
 
-        // A caller that sent no key and one that sent an unknown key need different fixes, so the problem says which.
+        // A caller that sent no key and one that sent an unknown key need different fixes, so the problem names the case.
         var detail = PresentedKey(Request) is null
             ? "No API key was sent. Send it as 'Authorization: Bearer <key>', as the password of basic authentication, or in the X-Api-Key header."
             : "The API key sent is not one of the gateway's keys. Check the key, or ask an admin for one with the role this route needs.";
