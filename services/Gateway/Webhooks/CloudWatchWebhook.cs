@@ -26,7 +26,7 @@ public static class CloudWatchWebhook
 
         if (check.Check(message) is { Succeeded: false } failed)
         {
-            throw WebhookRejection.Unauthorized("Signature", failed.Failure!);
+            throw WebhookRejection.Unauthorized(failed.Field ?? "Signature", failed.Failure!);
         }
 
         return message.Type switch

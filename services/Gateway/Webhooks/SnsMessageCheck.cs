@@ -15,18 +15,18 @@ public sealed class SnsMessageCheck(IOptions<AlertSourceOptions> options, SnsCer
         var settings = options.Value.CloudWatch;
         if (settings.TopicArns.Count > 0 && !settings.TopicArns.Contains(message.TopicArn, StringComparer.Ordinal))
         {
-            return SourceCheck.Failed($"Topic {message.TopicArn} is not in Gateway:AlertSources:CloudWatch:TopicArns.");
+            return SourceCheck.Failed($"Topic {message.TopicArn} is not in Gateway:AlertSources:CloudWatch:TopicArns.", "TopicArn");
         }
 
         if (!DateTimeOffset.TryParse(message.Timestamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var sentAt))
         {
-            return SourceCheck.Failed($"Timestamp '{message.Timestamp}' is not a time.");
+            return SourceCheck.Failed($"Timestamp '{message.Timestamp}' is not a time.", "Timestamp");
         }
 
         var age = time.GetUtcNow() - sentAt;
         if (age > settings.MaxMessageAge || age < -TimeSpan.FromMinutes(5))
         {
-            return SourceCheck.Failed($"The message was sent at {message.Timestamp}, more than {settings.MaxMessageAge} from the gateway's clock; it is a replay or a clock is wrong.");
+            return SourceCheck.Failed($"The message was sent at {message.Timestamp}, more than {settings.MaxMessageAge} from the gateway's clock; it is a replay or a clock is wrong.", "Timestamp");
         }
 
         return settings.VerifySignatures ? CheckSignature(message, settings) : SourceCheck.Passed;
@@ -36,12 +36,12 @@ public sealed class SnsMessageCheck(IOptions<AlertSourceOptions> options, SnsCer
     {
         if (SnsSignature.HashOf(message.SignatureVersion) is not { } hash)
         {
-            return SourceCheck.Failed($"SignatureVersion '{message.SignatureVersion}' is not 1 (SHA1) or 2 (SHA256).");
+            return SourceCheck.Failed($"SignatureVersion '{message.SignatureVersion}' is not 1 (SHA1) or 2 (SHA256).", "SignatureVersion");
         }
 
         if (!TrustedHostPattern.Allows(message.SigningCertUrl, message.Region, settings.EffectiveTrustedHosts, settings.AllowHttpUrls))
         {
-            return SourceCheck.Failed($"SigningCertURL does not name a trusted host ({string.Join(", ", settings.EffectiveTrustedHosts)}, with the topic's region).");
+            return SourceCheck.Failed($"SigningCertURL does not name a trusted host ({string.Join(", ", settings.EffectiveTrustedHosts)}, with the topic's region).", "SigningCertURL");
         }
 
         byte[] signature;
@@ -51,7 +51,7 @@ public sealed class SnsMessageCheck(IOptions<AlertSourceOptions> options, SnsCer
         }
         catch (FormatException)
         {
-            return SourceCheck.Failed("Signature is not Base64.");
+            return SourceCheck.Failed("Signature is not Base64.", "Signature");
         }
 
         var fileName = Path.GetFileName(new Uri(message.SigningCertUrl).AbsolutePath);
@@ -71,6 +71,6 @@ public sealed class SnsMessageCheck(IOptions<AlertSourceOptions> options, SnsCer
 
         return SourceCheck.Failed(tried == 0
             ? $"No configured certificate for {fileName}. Download it once from SigningCertURL on a trusted machine and put it in Gateway:AlertSources:CloudWatch:SigningCertificateFolder."
-            : "The signature does not verify with any configured SNS certificate that is valid now.");
+            : "The signature does not verify with any configured SNS certificate that is valid now.", tried == 0 ? "SigningCertURL" : "Signature");
     }
 }

@@ -78,6 +78,7 @@ public sealed class SnsMessageCheckTests : IDisposable
         var result = Check().Check(message with { Message = message.Message.Replace("ALARM", "OK", StringComparison.Ordinal) });
 
         Assert.False(result.Succeeded);
+        Assert.Equal("Signature", result.Field);
     }
 
     [Fact]
@@ -102,6 +103,7 @@ public sealed class SnsMessageCheckTests : IDisposable
 
         Assert.False(result.Succeeded);
         Assert.Contains("trusted host", result.Failure);
+        Assert.Equal("SigningCertURL", result.Field);
     }
 
     [Fact]
@@ -130,6 +132,7 @@ public sealed class SnsMessageCheckTests : IDisposable
 
         Assert.False(result.Succeeded);
         Assert.Contains("replay", result.Failure);
+        Assert.Equal("Timestamp", result.Field);
     }
 
     [Fact]
@@ -139,6 +142,7 @@ public sealed class SnsMessageCheckTests : IDisposable
 
         Assert.False(result.Succeeded);
         Assert.Contains("TopicArns", result.Failure);
+        Assert.Equal("TopicArn", result.Field);
     }
 
     [Fact]
