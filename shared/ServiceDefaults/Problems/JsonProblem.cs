@@ -41,6 +41,9 @@ public static class JsonProblem
             => "it must be a whole number in range, such as 100.",
         _ when message.Contains("as a string", StringComparison.Ordinal) => "it must be a string; put the value in quotes.",
         _ when message.Contains("as a boolean", StringComparison.Ordinal) => "it must be true or false.",
+        _ when message.Contains("TimeSpan", StringComparison.Ordinal) => "it must be a duration written as \"hh:mm:ss\", such as \"00:02:00\" for two minutes.",
+        _ when message.Contains("DateTime", StringComparison.Ordinal) => "it must be a time in ISO 8601 form, such as \"2026-12-05T14:00:00Z\".",
+        _ when message.Contains("Guid", StringComparison.Ordinal) => "it must be a UUID, such as \"3f6c2a9e-5d1b-4c7e-9a2f-0b8d7e6c5a41\".",
         _ => message,
     };
 

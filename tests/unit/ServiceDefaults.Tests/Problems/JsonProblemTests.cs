@@ -78,10 +78,39 @@ public sealed class JsonProblemTests
         Assert.Equal("'cpu' has the wrong type: it must be a number, written without quotes.", error);
     }
 
+    [Theory]
+    [InlineData("\"2m\"")]
+    [InlineData("\"two minutes\"")]
+    public void Describe_DurationInOtherForm_ShowsTheForm(string value)
+    {
+        var (field, error) = JsonProblem.Describe(Fail($$"""{"cpu": 1, "wait": {{value}}}"""));
+
+        Assert.Equal("wait", field);
+        Assert.Equal("'wait' has the wrong type: it must be a duration written as \"hh:mm:ss\", such as \"00:02:00\" for two minutes.", error);
+    }
+
+    [Fact]
+    public void Describe_TimeInOtherForm_ShowsTheForm()
+    {
+        var (field, error) = JsonProblem.Describe(Fail("""{"cpu": 1, "since": "yesterday"}"""));
+
+        Assert.Equal("since", field);
+        Assert.Contains("ISO 8601", error);
+    }
+
+    [Fact]
+    public void Describe_MalformedUuid_ShowsTheForm()
+    {
+        var (field, error) = JsonProblem.Describe(Fail("""{"cpu": 1, "id": "instance-1"}"""));
+
+        Assert.Equal("id", field);
+        Assert.Contains("UUID", error);
+    }
+
     private static JsonException Fail(string json) =>
         Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<Probe>(json, Strict));
 
-    private sealed record Probe(int Cpu, ProbeShape? Shape = null, IReadOnlyList<string>? Zones = null, ProbeMode? Mode = null);
+    private sealed record Probe(int Cpu, ProbeShape? Shape = null, IReadOnlyList<string>? Zones = null, ProbeMode? Mode = null, TimeSpan? Wait = null, DateTimeOffset? Since = null, Guid? Id = null);
 
     [JsonConverter(typeof(StrictModeConverter))]
     public enum ProbeMode
