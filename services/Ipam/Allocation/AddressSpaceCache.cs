@@ -37,19 +37,16 @@ public sealed class AddressSpaceCache(AddressLedger ledger, SubnetStates shared)
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
+        // A batch whose messages were all handled before decides nothing, so it reads nothing more.
         var fresh = await SkipHandledAsync(session, batch, cancellationToken);
-        await RefreshSubnetsAsync(session, streamVersions, cancellationToken);
-        await ledger.CatchUpAsync(session, streamVersions, cancellationToken);
-        var basis = new DecisionBasis(
-            streamVersions,
-            new Dictionary<string, (Subnet, long)>(subnets, StringComparer.Ordinal),
-            new Dictionary<string, BlockState>(StringComparer.Ordinal),
-            new Dictionary<Guid, AddressHolding>(),
-            new HashSet<string>(StringComparer.Ordinal));
         if (fresh.Count == 0)
         {
-            return new StagedBatch([], () => { }, basis, null);
+            return new StagedBatch([], () => { }, Basis(streamVersions), null);
         }
+
+        await RefreshSubnetsAsync(session, streamVersions, cancellationToken);
+        await ledger.CatchUpAsync(session, streamVersions, cancellationToken);
+        var basis = Basis(streamVersions);
 
         // The plan reads the ledger and the stage reads its versions, so no reader may fold meanwhile.
         using var entered = await ledger.EnterAsync(cancellationToken);
@@ -84,6 +81,14 @@ public sealed class AddressSpaceCache(AddressLedger ledger, SubnetStates shared)
         using var entered = await ledger.EnterAsync(cancellationToken);
         return Stage(session, basis, fresh, now);
     }
+
+    // The ledger as it is, with the subnets this cache holds, at the versions read under the lock.
+    private DecisionBasis Basis(IReadOnlyDictionary<string, long> streamVersions) => new(
+        streamVersions,
+        new Dictionary<string, (Subnet, long)>(subnets, StringComparer.Ordinal),
+        new Dictionary<string, BlockState>(StringComparer.Ordinal),
+        new Dictionary<Guid, AddressHolding>(),
+        new HashSet<string>(StringComparer.Ordinal));
 
     // The caller is inside the ledger. Every block and holding is read through the basis, so a batch decided ahead
     // reads the previous batch's allocations whether or not the ledger folded them yet.
