@@ -48,7 +48,7 @@ public sealed record IpamSettings
     /// <summary>The baseline's pool size: one connection per caller up to 64, so runs with more callers stay under PostgreSQL's connection limit.</summary>
     public int BaselineConnections => BaselineConnectionsOption ?? Math.Min(Concurrency, 64);
 
-    /// <summary>The most requests one commit of Surge's allocator answers, as <c>Ipam:Allocation:MaxBatchSize</c>.</summary>
+    /// <summary>The maximum number of requests in one commit of Surge's allocator, as <c>Ipam:Allocation:MaxBatchSize</c>.</summary>
     public int MaxBatchSize { get; init; } = new Surge.Ipam.Allocation.AllocationBatchOptions().MaxBatchSize;
 
     /// <summary>Nodes the requests are spread over.</summary>

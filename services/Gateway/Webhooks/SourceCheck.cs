@@ -2,7 +2,7 @@ namespace Surge.Gateway.Webhooks;
 
 /// <summary>
 /// The outcome of a source's authentication check: passed, or failed with a sentence for the 401 and the log, and the
-/// field of the message or request that failed, when the check knows it.
+/// field of the message or request that failed, when the check can name it.
 /// </summary>
 public readonly record struct SourceCheck(string? Failure, string? Field = null)
 {

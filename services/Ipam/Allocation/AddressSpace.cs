@@ -140,7 +140,7 @@ public sealed class AddressSpace
     /// Returns how many of the node's blocks in <paramref name="subnet"/>, from the first in claim order, an earlier
     /// request on this state of the subnet found with no address to give at <paramref name="now"/>, as recorded with
     /// <see cref="RecordExhaustedBlocks"/>; 0 when none was recorded. Those blocks still have none, because since then
-    /// the space only allocated: a release, a reopened block or a rollback forgets every record.
+    /// the space only allocated: a release, a reopened block or a rollback clears every record.
     /// </summary>
     public int ExhaustedBlocks(Subnet subnet, string node, DateTimeOffset now) =>
         exhausted.TryGetValue((subnet.Name, node), out var record) && ReferenceEquals(record.State, subnet) && record.Now == now

@@ -80,7 +80,7 @@ public sealed partial class AllocationCommitter(
 
     // Commits the batch, deciding again from fresh state when another writer changed a stream first, and returns the
     // requests that queued while it saved, decided ahead on its outcome when that worked, for the loop to commit next.
-    // Those requests are returned on every path, so their callers get an answer whatever happens to this batch.
+    // Those requests are returned on every path, so their callers get a reply whatever happens to this batch.
     private async Task<Ahead?> CommitAsync(Ahead current, ChannelReader<Waiting> reader, CancellationToken cancellationToken)
     {
         var batch = current.Batch;
@@ -197,21 +197,21 @@ public sealed partial class AllocationCommitter(
     {
         if (current.TakeDecision() is { } decided)
         {
-            var holds = false;
+            var stillValid = false;
             try
             {
                 var read = await (decided.Versions ?? AddressSpaceLock.HoldAndReadVersionsAsync(decided.Session, cancellationToken));
-                holds = decided.Staged.DecidedOn.StillHolds(read);
+                stillValid = decided.Staged.DecidedOn.StillHolds(read);
             }
             finally
             {
-                if (!holds)
+                if (!stillValid)
                 {
                     await decided.Session.DisposeAsync();
                 }
             }
 
-            if (holds)
+            if (stillValid)
             {
                 return (decided.Session, decided.Staged);
             }
@@ -263,14 +263,14 @@ public sealed partial class AllocationCommitter(
     // ahead is left to the next commit, which makes it under the lock; the requests are kept either way.
     private async Task<Ahead?> StageAheadAsync(ChannelReader<Waiting> reader, StagedBatch previous, CancellationToken cancellationToken)
     {
-        var taken = Take(reader);
-        if (taken.Count == 0)
+        var queued = Take(reader);
+        if (queued.Count == 0)
         {
             return null;
         }
 
-        var ahead = new Ahead(taken);
-        var session = OpenSession(taken);
+        var ahead = new Ahead(queued);
+        var session = OpenSession(queued);
         try
         {
             if (await cache.StageAheadAsync(session, previous, ahead.Works, time.GetUtcNow(), cancellationToken) is { } staged)
@@ -282,7 +282,7 @@ public sealed partial class AllocationCommitter(
         catch (Exception exception)
         {
             // Also when stopping: the requests go back with the batch, and their callers then get a cancellation.
-            LogAheadFailed(logger, exception, taken.Count);
+            LogAheadFailed(logger, exception, queued.Count);
         }
 
         await session.DisposeAsync();
@@ -331,17 +331,17 @@ public sealed partial class AllocationCommitter(
         // Hands the decision over once; the caller then owns its session.
         public Decision? TakeDecision()
         {
-            var taken = decision;
+            var handed = decision;
             decision = null;
-            return taken;
+            return handed;
         }
 
         // Hands the partition lock over once; the caller then releases it.
         public IDisposable? TakePartition()
         {
-            var taken = partition;
+            var handed = partition;
             partition = null;
-            return taken;
+            return handed;
         }
 
         // The session may still wait for the lock, which it gets once the batch before has ended either way, so the

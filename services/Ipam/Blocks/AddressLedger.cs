@@ -125,8 +125,8 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
     /// <summary>
     /// Appends the changes like the overload above, each subnet's entry after the version <paramref name="follows"/>
     /// gives for it. A batch decided while the one before it still commits follows that batch's entry, which this copy
-    /// has not folded yet; its snapshot is then left to the next entry that follows this copy's own version, because a
-    /// snapshot is made from this copy.
+    /// has not folded yet. A snapshot is made from this copy, so such an entry takes none, and the next entry that
+    /// follows this copy's own version takes it.
     /// </summary>
     public Action Stage(IDocumentSession session, IEnumerable<(string BlockKey, BlockEvent Event)> changes, Func<string, long> follows)
     {

@@ -3,8 +3,8 @@ using Surge.Ipam.Subnets;
 namespace Surge.Ipam.Blocks;
 
 /// <summary>
-/// The address ledger's side of a subnet's block claims and releases, so the ledger alone records when a block was
-/// opened for a node and when it went back, and an auditor never reads one block open for two nodes at once.
+/// The address ledger's side of a subnet's block claims and releases. With it the ledger alone records when a block
+/// was opened for a node and when it went back, so an auditor never reads one block open for two nodes at once.
 /// </summary>
 public static class BlockLedgerChanges
 {

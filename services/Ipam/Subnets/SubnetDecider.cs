@@ -151,7 +151,7 @@ public static class SubnetDecider
     // One pass over the block list however many blocks go, so a refill that gives back hundreds stays cheap.
     private static Subnet Release(Subnet state, IReadOnlyList<AddressBlockReleased> releases)
     {
-        var gone = releases.Select(released => released.Cidr).ToHashSet(StringComparer.Ordinal);
+        var releasedCidrs = releases.Select(released => released.Cidr).ToHashSet(StringComparer.Ordinal);
         var paused = state.PausedClaims;
         foreach (var released in releases)
         {
@@ -161,7 +161,7 @@ public static class SubnetDecider
             }
         }
 
-        return state with { Blocks = [.. state.Blocks.Where(block => !gone.Contains(block.Cidr))], PausedClaims = paused };
+        return state with { Blocks = [.. state.Blocks.Where(block => !releasedCidrs.Contains(block.Cidr))], PausedClaims = paused };
     }
 
     private static Subnet Claim(Subnet state, NodeBlock block)

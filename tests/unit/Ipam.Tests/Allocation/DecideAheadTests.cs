@@ -84,9 +84,9 @@ public sealed class DecideAheadTests : IDisposable
         ahead!.Commit();
 
         Assert.Equal(3, ledger.VersionOf("feed"));
-        var held = ledger.Holdings();
-        Assert.Equal(4, held.Count);
-        Assert.Equal(4, held.Select(holding => holding.Id).Distinct().Count());
+        var holdings = ledger.Holdings();
+        Assert.Equal(4, holdings.Count);
+        Assert.Equal(4, holdings.Select(holding => holding.Id).Distinct().Count());
     }
 
     [Fact]

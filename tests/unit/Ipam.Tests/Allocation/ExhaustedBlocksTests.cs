@@ -75,7 +75,7 @@ public sealed class ExhaustedBlocksTests
     }
 
     [Fact]
-    public void Plan_FirstBlockFull_EveryRequestUsesSecondBlock()
+    public void Plan_FirstBlockFull_UsesSecondBlock()
     {
         var space = FirstBlockFull();
 
@@ -86,7 +86,7 @@ public sealed class ExhaustedBlocksTests
     }
 
     [Fact]
-    public void Plan_AddressReleasedInPassedBlock_NextRequestGetsIt()
+    public void Plan_ReleaseInPassedBlock_IsReused()
     {
         var space = FirstBlockFull();
         Assert.Equal("10.0.0.32", Assert.Single(Plan(space, Fixed.Instance(1)).Assignments).Address);

@@ -32,7 +32,7 @@ public sealed class BlocksOfNodeTests
     }
 
     [Fact]
-    public void BlockKeysOf_SharedBlockList_UsesSubnetName()
+    public void BlockKeysOf_SharedList_UsesSubnetName()
     {
         var feed = TestSubnets.Macvlan().WithBlock("10.0.0.0/28", "node-1");
         var other = feed with { Id = "subnet/other", Name = "other" };

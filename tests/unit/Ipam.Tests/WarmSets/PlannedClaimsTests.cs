@@ -56,7 +56,7 @@ public sealed class PlannedClaimsTests
     }
 
     [Fact]
-    public void Plan_RangeRunsOut_StopsLikeOneByOne()
+    public void Plan_RangeExhausted_MatchesOneByOne()
     {
         // 4 blocks of /28 for 3 nodes that want 2 each: the third node gets none.
         var subnet = TestSubnets.Macvlan("10.3.0.0/26", nodes: Nodes(3), warm: new WarmLevels(20, 20));
