@@ -39,6 +39,9 @@ public static class IpamRegistration
             .ValidateOnStart();
         builder.Services.AddSingleton<Blocks.AddressLedger>();
         builder.Services.AddSingleton<Subnets.SubnetStates>();
+        builder.Services.AddSingleton(services => new AllocationSessions(
+            services.GetRequiredService<Marten.IDocumentStore>(),
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServiceDefaults.Options.ConnectionOptions>>().Value.Postgres));
         builder.Services.AddSingleton<AllocationCommitter>();
         builder.Services.AddHostedService(services => services.GetRequiredService<AllocationCommitter>());
         builder.Services.AddHostedService<SubnetReportPublisher>();

@@ -12,15 +12,7 @@ public static class IpamStore
     public static void Configure(StoreOptions options)
     {
         options.Events.AppendMode = JasperFx.Events.EventAppendMode.Quick;
-        options.Events.AddEventType<SubnetDefined>();
-        options.Events.AddEventType<SubnetChanged>();
-        options.Events.AddEventType<AddressBlockClaimed>();
-        options.Events.AddEventType<AddressBlockReady>();
-        options.Events.AddEventType<AddressBlockReleased>();
-        options.Events.AddEventType<AddressBlocksClaimed>();
-        options.Events.AddEventType<AddressBlocksReleased>();
-        options.Events.AddEventType<AddressConflictFound>();
-        options.Events.AddEventType<AddressConflictCleared>();
+        options.Events.AddEventTypes(SubnetProjection.EventTypes);
         options.Events.AddEventType<BlockChanges>();
 
         // Inline, so FetchForWriting loads the stored state instead of replaying every event, and a read right after

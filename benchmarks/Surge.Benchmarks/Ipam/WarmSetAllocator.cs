@@ -53,7 +53,7 @@ public sealed class WarmSetAllocator(string name, string schema, AllocatorEnviro
 
         await RefillOnceAsync(ct);
         committer = new AllocationCommitter(
-            store,
+            new AllocationSessions(store, environment.ConnectionString),
             ledger,
             subnets,
             locks,

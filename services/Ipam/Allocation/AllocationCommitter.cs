@@ -16,7 +16,7 @@ namespace Surge.Ipam.Allocation;
 /// transaction serves many requests instead of one each.
 /// </summary>
 public sealed partial class AllocationCommitter(
-    IDocumentStore store,
+    AllocationSessions sessions,
     AddressLedger ledger,
     Subnets.SubnetStates subnets,
     PartitionLocks locks,
@@ -235,7 +235,7 @@ public sealed partial class AllocationCommitter(
 
     private IDocumentSession OpenSession(List<Waiting> batch)
     {
-        var session = store.LightweightSession();
+        var session = sessions.Open();
 
         // Events of a batch carry one correlation id, the first request's; the saga id inside each allocation still
         // ties it to its own saga.
