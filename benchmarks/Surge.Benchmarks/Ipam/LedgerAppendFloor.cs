@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Marten;
 using Surge.Ipam;
 using Surge.Ipam.Addressing;
+using Surge.Ipam.Allocation;
 using Surge.Ipam.Blocks;
 
 namespace Surge.Benchmarks.Ipam;
@@ -20,6 +21,7 @@ public sealed class LedgerAppendFloor(string name, string schema, AllocatorEnvir
         Channel.CreateUnbounded<(Guid, string, TaskCompletionSource<string>)>(new UnboundedChannelOptions { SingleReader = true });
 
     private DocumentStore? store;
+    private AllocationSessions? sessions;
     private Task? writer;
     private UInt128 next;
     private UInt128 last;
@@ -31,6 +33,9 @@ public sealed class LedgerAppendFloor(string name, string schema, AllocatorEnvir
     public async Task PrepareAsync(BenchmarkSubnetPlan plan, CancellationToken ct)
     {
         store = await IpamStoreForBenchmark.CreateAsync(environment.ConnectionString, schema, ct);
+
+        // On the connections Ipam's committer uses, so the ceiling and the allocator differ only in what Ipam decides.
+        sessions = new AllocationSessions(store, environment.ConnectionString);
         var subnet = AddressBlock.Parse(plan.Subnet.ToString());
         (next, last) = (subnet.FirstUsable, subnet.LastUsable);
         writer = WriteAsync(CancellationToken.None);
@@ -83,7 +88,7 @@ public sealed class LedgerAppendFloor(string name, string schema, AllocatorEnvir
             }
 
             var changes = batch.Select(request => new BlockChange("floor", new AddressAllocated(NextAddress(), request.InstanceId, Guid.Empty, request.Node, DateTimeOffset.UtcNow))).ToList();
-            await using var session = store!.LightweightSession();
+            await using var session = sessions!.Open();
             if (version == 0)
             {
                 session.Events.StartStream(Stream, new BlockChanges(changes));
