@@ -38,6 +38,7 @@ public static class IpamRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<Blocks.AddressLedger>();
+        builder.Services.AddHostedService<Blocks.LedgerSnapshotWriter>();
         builder.Services.AddSingleton<Subnets.SubnetStates>();
         builder.Services.AddSingleton(services => new AllocationSessions(
             services.GetRequiredService<Marten.IDocumentStore>(),

@@ -15,8 +15,8 @@ namespace Surge.Benchmarks.Ipam;
 /// <summary>
 /// Ipam's own allocator, run in this process on its own Marten store: node blocks as warm sets, requests committed in
 /// groups by <see cref="AllocationCommitter"/> as <c>POST /allocations</c> sends them, and the warm-set refill running
-/// every second beside it as in the service. The broker is left out, as it is for the baseline, so no inbox entry or
-/// outbox reply is written.
+/// every second and the ledger snapshots beside it as in the service. The broker is left out, as it is for the
+/// baseline, so no inbox entry or outbox reply is written.
 /// </summary>
 public sealed class WarmSetAllocator(string name, string schema, AllocatorEnvironment environment) : IAddressAllocatorUnderTest
 {
@@ -31,6 +31,7 @@ public sealed class WarmSetAllocator(string name, string schema, AllocatorEnviro
     private readonly PartitionLocks locks = new();
     private DocumentStore? store;
     private AllocationCommitter? committer;
+    private LedgerSnapshotWriter? snapshots;
     private Task? refill;
 
     /// <inheritdoc />
@@ -62,6 +63,8 @@ public sealed class WarmSetAllocator(string name, string schema, AllocatorEnviro
             Options.Create(new AllocationBatchOptions { MaxBatchSize = environment.MaxBatchSize }),
             NullLogger<AllocationCommitter>.Instance);
         await committer.StartAsync(ct);
+        snapshots = new LedgerSnapshotWriter(store, ledger, NullLogger<LedgerSnapshotWriter>.Instance);
+        await snapshots.StartAsync(ct);
         refill = RefillEverySecondAsync(stopping.Token);
     }
 
@@ -98,6 +101,12 @@ public sealed class WarmSetAllocator(string name, string schema, AllocatorEnviro
         {
             await committer.StopAsync(CancellationToken.None);
             committer.Dispose();
+        }
+
+        if (snapshots is not null)
+        {
+            await snapshots.StopAsync(CancellationToken.None);
+            snapshots.Dispose();
         }
 
         store?.Dispose();

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Threading.Channels;
 using Marten;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,9 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
     private const string StreamPrefix = "addresses/";
 
     private readonly SemaphoreSlim gate = new(1, 1);
+
+    // One pending signal is enough: the writer snapshots every subnet that is due when it wakes.
+    private readonly Channel<bool> snapshotsDue = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Dictionary<string, SubnetLedger> ledgers = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, AddressHolding> byInstance = [];
     private readonly Dictionary<string, AddressHolding> byAddress = new(StringComparer.Ordinal);
@@ -115,7 +119,7 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
 
     /// <summary>
     /// Appends the changes to <paramref name="session"/> as one ledger entry per subnet, at the version after the one
-    /// this copy holds, with a snapshot when enough entries passed since the last. Call it inside
+    /// this copy holds. Call it inside
     /// <see cref="EnterAsync"/>. Returns what folds the entries into this copy at once, to call only after the commit
     /// succeeded. A caller that commits later may drop it, because the next catch-up reads the entries.
     /// </summary>
@@ -125,8 +129,7 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
     /// <summary>
     /// Appends the changes like the overload above, each subnet's entry after the version <paramref name="follows"/>
     /// gives for it. A batch decided while the one before it still commits follows that batch's entry, which this copy
-    /// has not folded yet. A snapshot is made from this copy, so such an entry takes none, and the next entry that
-    /// follows this copy's own version takes it.
+    /// has not folded yet.
     /// </summary>
     public Action Stage(IDocumentSession session, IEnumerable<(string BlockKey, BlockEvent Event)> changes, Func<string, long> follows)
     {
@@ -156,15 +159,6 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
             else
             {
                 session.Events.Append(StreamKey(subnet.Key), version + 1, entry);
-            }
-
-            // The next snapshot is counted from this one as soon as it is staged, also for callers that never fold
-            // their entry. When the commit fails, one snapshot is missed, so a starting process folds up to twice as
-            // many entries after the last one.
-            if (version == ledger.Version && version + 1 - ledger.SnapshotVersion >= options.Value.SnapshotEvery)
-            {
-                session.Store(new AddressLedgerSnapshot(subnet.Key, version + 1, BlocksAfter(ledger, entry)));
-                ledger.SnapshotVersion = version + 1;
             }
 
             // A reader that caught up between the commit and the fold already folded the entry.
@@ -294,11 +288,53 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
         }
 
         ledger.Version = version;
+        if (ledger.Version - ledger.SnapshotVersion >= options.Value.SnapshotEvery)
+        {
+            snapshotsDue.Writer.TryWrite(true);
+        }
     }
 
     /// <summary>Returns the subnet's blocks as a snapshot of the version this copy holds.</summary>
     public AddressLedgerSnapshot Snapshot(string subnet) =>
         new(subnet, VersionOf(subnet), [.. BlocksOf(subnet).Values.OrderBy(block => block.Id, StringComparer.Ordinal)]);
+
+    /// <summary>
+    /// Waits until a fold leaves some subnet <see cref="AddressLedgerOptions.SnapshotEvery"/> or more entries past its
+    /// last snapshot. Returns false once <paramref name="cancellationToken"/> is cancelled.
+    /// </summary>
+    public async Task<bool> WaitForSnapshotDueAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await snapshotsDue.Reader.WaitToReadAsync(cancellationToken) && snapshotsDue.Reader.TryRead(out _);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Returns the subnets whose copy is <see cref="AddressLedgerOptions.SnapshotEvery"/> or more entries past its last
+    /// snapshot, each with its version and blocks as this copy holds them. Call it inside <see cref="EnterAsync"/>. The
+    /// copy folds committed entries only, so each state is the ledger's as stored up to that version.
+    /// </summary>
+    public IReadOnlyList<(string Subnet, long Version, IReadOnlyList<BlockState> Blocks)> DueForSnapshot() =>
+    [
+        .. ledgers.Values
+            .Where(ledger => ledger.Version - ledger.SnapshotVersion >= options.Value.SnapshotEvery)
+            .Select(ledger => (ledger.Name, ledger.Version, (IReadOnlyList<BlockState>)[.. ledger.Blocks.Values])),
+    ];
+
+    /// <summary>
+    /// Records that a snapshot of the subnet at <paramref name="version"/> is stored, so the next one is due
+    /// <see cref="AddressLedgerOptions.SnapshotEvery"/> entries later. Call it inside <see cref="EnterAsync"/>.
+    /// </summary>
+    public void Snapshotted(string subnet, long version)
+    {
+        var ledger = LedgerOf(subnet);
+        ledger.SnapshotVersion = Math.Max(ledger.SnapshotVersion, version);
+    }
 
     // A closed block leaves the ledger, so nothing of it is held and a snapshot lists only the subnet's blocks.
     private void Close(SubnetLedger ledger, string key, BlockState? before)
@@ -310,25 +346,6 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
 
         ledger.Blocks.Remove(key);
         blocksByKey.Remove(key);
-    }
-
-    private static List<BlockState> BlocksAfter(SubnetLedger ledger, BlockChanges entry)
-    {
-        var blocks = new Dictionary<string, BlockState>(ledger.Blocks, StringComparer.Ordinal);
-        foreach (var change in entry.Changes)
-        {
-            var key = BlockState.Key(ledger.Name, change.Cidr);
-            if (BlockDecider.Evolve(blocks.GetValueOrDefault(key), change.Event) is { } after)
-            {
-                blocks[after.Id] = after;
-            }
-            else if (change.Event is BlockClosed)
-            {
-                blocks.Remove(key);
-            }
-        }
-
-        return [.. blocks.Values.OrderBy(block => block.Id, StringComparer.Ordinal)];
     }
 
     private void Hold(AddressHolding holding)

@@ -33,6 +33,9 @@ public class SurgeCluster : IAsyncLifetime
     /// <summary>The folder that contains each service's log.</summary>
     public string LogDirectory { get; } = Directory.CreateTempSubdirectory("surge-it-").FullName;
 
+    /// <summary>The connection string of the cluster's own database, for tests that read what a service stored.</summary>
+    public string Postgres { get; private set; } = "";
+
     /// <summary>Returns a running service by name.</summary>
     public ServiceProcess Service(string name) => services[name];
 
@@ -41,6 +44,7 @@ public class SurgeCluster : IAsyncLifetime
     {
         infrastructure = await TestInfrastructure.StartAsync();
         var postgres = await CreateDatabaseAsync(infrastructure.PostgresAdmin);
+        Postgres = postgres;
         var rabbitMq = await CreateVirtualHostAsync(infrastructure.RabbitMq);
 
         var ports = Participants.Append("gateway").ToDictionary(name => name, _ => FreePorts.Next());

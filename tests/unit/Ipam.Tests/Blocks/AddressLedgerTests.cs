@@ -168,19 +168,101 @@ public sealed class AddressLedgerTests
     }
 
     [Fact]
-    public void Snapshot_StagedWithClose_LeavesBlockOut()
+    public void Stage_PastSnapshotInterval_StoresNoSnapshot()
     {
-        // A snapshot is stored with the entry that reaches the interval, built from the copy and that entry.
-        var ledger = new AddressLedger(Options.Create(new AddressLedgerOptions { SnapshotEvery = 2 }));
+        // Snapshots are written in the background, so an allocation's transaction never carries a whole subnet.
+        var ledger = new AddressLedger(Options.Create(new AddressLedgerOptions { SnapshotEvery = 1 }));
         ledger.Fold(Subnet, Entry(new BlockOpened(Subnet, Cidr, "node-2")), 1);
         using var store = new Marten.DocumentStore(Surge.ServiceDefaults.Storage.MartenExtensions.CreateStoreOptions("Host=127.0.0.1;Port=9;Username=none;Database=none;Timeout=1", "ipam", IpamStore.Configure));
         using var session = store.LightweightSession();
 
-        ledger.Stage(session, [(BlockState.Key(Subnet, Cidr), new BlockClosed(Subnet, Cidr, "surplus"))]);
+        ledger.Stage(session, [(BlockState.Key(Subnet, Cidr), new AddressAllocated("10.0.0.17", Fixed.Instance(1), Fixed.Saga, "node-2", Fixed.Now))]);
 
-        var snapshot = Assert.Single(session.PendingChanges.AllChangedFor<AddressLedgerSnapshot>());
-        Assert.Equal(2, snapshot.Version);
-        Assert.Empty(snapshot.Blocks);
+        Assert.Empty(session.PendingChanges.AllChangedFor<AddressLedgerSnapshot>());
+    }
+
+    [Fact]
+    public void DueForSnapshot_BeforeInterval_IsEmpty()
+    {
+        var ledger = new AddressLedger(Options.Create(new AddressLedgerOptions { SnapshotEvery = 3 }));
+        ledger.Fold(Subnet, Entry(new BlockOpened(Subnet, Cidr, "node-2")), 1);
+        ledger.Fold(Subnet, Entry(new AddressAllocated("10.0.0.17", Fixed.Instance(1), Fixed.Saga, "node-2", Fixed.Now)), 2);
+
+        Assert.Empty(ledger.DueForSnapshot());
+    }
+
+    [Fact]
+    public void DueForSnapshot_AtInterval_GivesFoldedState()
+    {
+        var ledger = new AddressLedger(Options.Create(new AddressLedgerOptions { SnapshotEvery = 2 }));
+        ledger.Fold(Subnet, Entry(new BlockOpened(Subnet, Cidr, "node-2")), 1);
+        ledger.Fold(Subnet, Entry(new AddressAllocated("10.0.0.17", Fixed.Instance(1), Fixed.Saga, "node-2", Fixed.Now)), 2);
+
+        var (subnet, version, blocks) = Assert.Single(ledger.DueForSnapshot());
+
+        Assert.Equal(Subnet, subnet);
+        Assert.Equal(2, version);
+        Assert.Equal("10.0.0.17", Assert.Single(Assert.Single(blocks).Allocations).Address);
+    }
+
+    [Fact]
+    public void DueForSnapshot_ClosedBlock_IsLeftOut()
+    {
+        var ledger = new AddressLedger(Options.Create(new AddressLedgerOptions { SnapshotEvery = 2 }));
+        ledger.Fold(Subnet, Entry(new BlockOpened(Subnet, Cidr, "node-2")), 1);
+        ledger.Fold(Subnet, Entry(new BlockClosed(Subnet, Cidr, "surplus")), 2);
+
+        Assert.Empty(Assert.Single(ledger.DueForSnapshot()).Blocks);
+    }
+
+    [Fact]
+    public void Snapshotted_CountsIntervalFromThere()
+    {
+        var ledger = new AddressLedger(Options.Create(new AddressLedgerOptions { SnapshotEvery = 2 }));
+        ledger.Fold(Subnet, Entry(new BlockOpened(Subnet, Cidr, "node-2")), 1);
+        ledger.Fold(Subnet, Entry(new AddressAllocated("10.0.0.17", Fixed.Instance(1), Fixed.Saga, "node-2", Fixed.Now)), 2);
+
+        ledger.Snapshotted(Subnet, 2);
+        ledger.Fold(Subnet, Entry(new AddressAllocated("10.0.0.18", Fixed.Instance(2), Fixed.Saga, "node-2", Fixed.Now)), 3);
+
+        Assert.Empty(ledger.DueForSnapshot());
+    }
+
+    [Fact]
+    public void Snapshotted_OlderVersion_KeepsNewer()
+    {
+        // Two processes may store snapshots of one subnet; the one that finishes last may be the older.
+        var ledger = new AddressLedger(Options.Create(new AddressLedgerOptions { SnapshotEvery = 2 }));
+        ledger.Fold(Subnet, Entry(new BlockOpened(Subnet, Cidr, "node-2")), 1);
+        ledger.Fold(Subnet, Entry(new AddressAllocated("10.0.0.17", Fixed.Instance(1), Fixed.Saga, "node-2", Fixed.Now)), 2);
+        ledger.Snapshotted(Subnet, 2);
+
+        ledger.Snapshotted(Subnet, 1);
+        ledger.Fold(Subnet, Entry(new AddressAllocated("10.0.0.18", Fixed.Instance(2), Fixed.Saga, "node-2", Fixed.Now)), 3);
+
+        Assert.Empty(ledger.DueForSnapshot());
+    }
+
+    [Fact]
+    public async Task WaitForSnapshotDue_FoldAtInterval_Completes()
+    {
+        var ledger = new AddressLedger(Options.Create(new AddressLedgerOptions { SnapshotEvery = 2 }));
+        ledger.Fold(Subnet, Entry(new BlockOpened(Subnet, Cidr, "node-2")), 1);
+        var waiting = ledger.WaitForSnapshotDueAsync(CancellationToken.None);
+        Assert.False(waiting.IsCompleted);
+
+        ledger.Fold(Subnet, Entry(new AddressAllocated("10.0.0.17", Fixed.Instance(1), Fixed.Saga, "node-2", Fixed.Now)), 2);
+
+        Assert.True(await waiting.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task WaitForSnapshotDue_Cancelled_ReturnsFalse()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        Assert.False(await NewLedger().WaitForSnapshotDueAsync(cancelled.Token));
     }
 
     [Fact]

@@ -1,0 +1,74 @@
+using Marten;
+
+namespace Surge.Ipam.Blocks;
+
+/// <summary>
+/// Stores a subnet's <see cref="AddressLedgerSnapshot"/> in the background once this process's ledger has folded
+/// <see cref="AddressLedgerOptions.SnapshotEvery"/> entries past the last one. A snapshot of a whole subnet is large,
+/// so writing it in an allocation's transaction held the address-space lock, and every allocation behind it, for as
+/// long as it took to serialize and store. The copy folds committed entries only, so the state it stores is the
+/// ledger's as stored up to its version, whichever transaction writes it.
+/// </summary>
+public sealed partial class LedgerSnapshotWriter(IDocumentStore store, AddressLedger ledger, ILogger<LedgerSnapshotWriter> logger) : BackgroundService
+{
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (await ledger.WaitForSnapshotDueAsync(stoppingToken))
+        {
+            try
+            {
+                await WriteDueAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The subnet stays due, so the next fold that passes the interval tries again.
+                LogWriteFailed(logger, exception);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stores a snapshot of every subnet that is due, unless a snapshot as recent is stored already, as another Ipam
+    /// process may have written one. Returns how many snapshots it stored.
+    /// </summary>
+    public async Task<int> WriteDueAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<(string Subnet, long Version, IReadOnlyList<BlockState> Blocks)> due;
+        using (await ledger.EnterAsync(cancellationToken))
+        {
+            due = ledger.DueForSnapshot();
+        }
+
+        var written = 0;
+        foreach (var (subnet, version, blocks) in due)
+        {
+            await using var session = store.LightweightSession();
+            var stored = await session.Query<AddressLedgerSnapshot>()
+                .Where(snapshot => snapshot.Id == subnet)
+                .Select(snapshot => snapshot.Version)
+                .ToListAsync(cancellationToken);
+            if (stored.Count == 0 || stored[0] < version)
+            {
+                // Sorted outside the ledger, so allocations do not wait for it.
+                session.Store(new AddressLedgerSnapshot(subnet, version, [.. blocks.OrderBy(block => block.Id, StringComparer.Ordinal)]));
+                await session.SaveChangesAsync(cancellationToken);
+                LogWritten(logger, subnet, version, blocks.Count);
+                written++;
+            }
+
+            using (await ledger.EnterAsync(cancellationToken))
+            {
+                ledger.Snapshotted(subnet, Math.Max(version, stored.Count == 0 ? 0 : stored[0]));
+            }
+        }
+
+        return written;
+    }
+
+    [LoggerMessage(EventId = 3108, Level = LogLevel.Debug, Message = "Stored the address ledger snapshot of subnet {Subnet} at entry {Version} with {Blocks} blocks")]
+    private static partial void LogWritten(ILogger logger, string subnet, long version, int blocks);
+
+    [LoggerMessage(EventId = 3109, Level = LogLevel.Warning, Message = "Failed to store an address ledger snapshot; the next fold past the interval tries again, and a starting process folds more entries meanwhile")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception);
+}
