@@ -17,7 +17,7 @@ public sealed record IpamSettings
         requests, in its own schema of a database the run creates and drops; they run one after the other.
 
         Options:
-          --allocations N      allocations in the timed phase (default 20000)
+          --allocations N      allocations in the timed phase (default 60000)
           --concurrency N      callers allocating at once, in the warm-up and the timed phase (default 64)
           --baseline-connections N
                                the baseline's connection pool; callers beyond it wait for a connection
@@ -25,9 +25,9 @@ public sealed record IpamSettings
           --max-batch N        the most requests Surge's allocator, and the appends alone, commit in one transaction,
                                as Ipam:Allocation:MaxBatchSize (default: Ipam's default, 512)
           --nodes N            nodes, named node-0001 upwards, that the requests are spread over at random (default 100)
-          --warm N             addresses assigned to each node before the warm-up (default 256)
+          --warm N             addresses assigned to each node before the warm-up (default 800)
           --warmup N           allocations before the timed phase, left out of the rates and latencies (default 1000)
-          --subnet CIDR        the IPv4 subnet to allocate from, /8 to /30 (default 10.128.0.0/16)
+          --subnet CIDR        the IPv4 subnet to allocate from, /8 to /30 (default 10.128.0.0/15)
           --seed N             seed of the instance ids and the node of each request (default 20261205)
           --postgres TEXT      admin connection string; the run creates and drops its own database through it
                                (default: SURGE_BENCH_POSTGRES, else Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres)
@@ -37,7 +37,7 @@ public sealed record IpamSettings
         """;
 
     /// <summary>Allocations in the timed phase.</summary>
-    public int Allocations { get; init; } = 20_000;
+    public int Allocations { get; init; } = 60_000;
 
     /// <summary>Callers allocating at once.</summary>
     public int Concurrency { get; init; } = 64;
@@ -55,13 +55,13 @@ public sealed record IpamSettings
     public int Nodes { get; init; } = 100;
 
     /// <summary>Addresses assigned to each node when the allocator is prepared.</summary>
-    public int WarmPerNode { get; init; } = 256;
+    public int WarmPerNode { get; init; } = 800;
 
     /// <summary>Allocations before the timed phase, to warm up the JIT, connection pools and caches.</summary>
     public int WarmupAllocations { get; init; } = 1_000;
 
     /// <summary>The subnet every allocator allocates from.</summary>
-    public IPNetwork Subnet { get; init; } = IPNetwork.Parse("10.128.0.0/16");
+    public IPNetwork Subnet { get; init; } = IPNetwork.Parse("10.128.0.0/15");
 
     /// <summary>The seed of the requests.</summary>
     public int Seed { get; init; } = 20261205;
