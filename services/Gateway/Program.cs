@@ -22,6 +22,6 @@ app.MapWebhookEndpoints();
 app.MapFleetEndpoints();
 app.MapAuditEndpoints();
 app.MapInvariantEndpoints();
-app.MapReverseProxy();
+app.MapReverseProxy(proxy => proxy.Use(Surge.Gateway.Routing.ProxyFailure.WriteProblemAsync));
 
 app.Run();

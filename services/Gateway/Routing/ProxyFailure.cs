@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Mvc;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Surge.Gateway.Routing;
+
+/// <summary>
+/// Writes a problem for a request the proxy could not forward, naming the service, its address and the setting
+/// that points at it. Without it the caller gets a 502 or 504 with an empty body and cannot tell which of the
+/// services behind <c>/api</c> is down.
+/// </summary>
+public static partial class ProxyFailure
+{
+    // Failures on the way to or from the service. The others (the client went away or sent a broken body) leave the
+    // status the proxy chose and write nothing, since the client either is gone or caused them.
+    private static readonly HashSet<ForwarderError> ServiceFailures =
+    [
+        ForwarderError.Request,
+        ForwarderError.RequestTimedOut,
+        ForwarderError.RequestCreation,
+        ForwarderError.RequestBodyDestination,
+        ForwarderError.ResponseHeaders,
+        ForwarderError.NoAvailableDestinations,
+    ];
+
+    /// <summary>Runs the rest of the proxy pipeline, then writes the problem if forwarding to the service failed.</summary>
+    public static async Task WriteProblemAsync(HttpContext context, Func<Task> next)
+    {
+        await next();
+        if (context.GetForwarderErrorFeature() is not { } failure || !ServiceFailures.Contains(failure.Error) || context.Response.HasStarted)
+        {
+            return;
+        }
+
+        var service = context.GetReverseProxyFeature().Route.Cluster?.ClusterId ?? "unknown";
+        var address = context.GetReverseProxyFeature().ProxiedDestination?.Model.Config.Address
+            ?? context.GetReverseProxyFeature().Route.Cluster?.Destinations?.Values.FirstOrDefault()?.Model.Config.Address
+            ?? "no address";
+        var timedOut = failure.Error == ForwarderError.RequestTimedOut;
+        var reason = failure.Exception?.Message ?? failure.Error.ToString();
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ProxyFailure));
+        LogFailed(logger, failure.Exception, context.Request.Method, context.Request.Path, service, address, failure.Error);
+
+        context.Response.StatusCode = timedOut ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status502BadGateway;
+        var problem = new ProblemDetails
+        {
+            Status = context.Response.StatusCode,
+            Title = timedOut ? "The service did not answer in time" : "The service could not be reached",
+            Detail = $"The gateway could not forward {context.Request.Method} {context.Request.Path} to the {service} service at {address}: {reason}. "
+                + $"Check that the {service} service is running and that Gateway:Services:{SettingOf(service)} points at it.",
+        };
+        problem.Extensions["service"] = service;
+        var problems = context.RequestServices.GetService<IProblemDetailsService>();
+        if (problems is null || !await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }))
+        {
+            await context.Response.WriteAsJsonAsync(problem, context.RequestAborted);
+        }
+    }
+
+    // The route names are the lower-case setting names under Gateway:Services.
+    private static string SettingOf(string service) => service switch
+    {
+        "capacity" => "Capacity",
+        "ipam" => "Ipam",
+        "provisioner" => "Provisioner",
+        "rollout" => "Rollout",
+        "loadbalancer" => "LoadBalancer",
+        _ => service,
+    };
+
+    [LoggerMessage(EventId = 1502, Level = LogLevel.Warning, Message = "Could not forward {Method} {Path} to the {Service} service at {Address}: {Error}")]
+    private static partial void LogFailed(ILogger logger, Exception? exception, string method, string path, string service, string address, ForwarderError error);
+}
