@@ -34,6 +34,7 @@ public static class AuditEndpoints
         IOptions<SurgeOptions> options,
         CancellationToken cancellationToken)
     {
+        stream = StreamKeyFromRoute(stream);
         var events = await session.Events.FetchStreamAsync(stream, timestamp: asOf, token: cancellationToken);
         if (events.Count == 0)
         {
@@ -42,6 +43,15 @@ public static class AuditEndpoints
 
         return TypedResults.Ok(events.Select(stored => AuditEvent.From(options.Value.ServiceName, stored)).ToArray());
     }
+
+    /// <summary>
+    /// Returns the stream key a route value stands for. The server decodes a path except <c>%2F</c>, so a client that
+    /// escaped the slash of a key such as <c>subnet/feed</c> sends <c>subnet%2Ffeed</c>, and the route value keeps it
+    /// escaped. The services build stream keys from validated names and ids, which contain no <c>%</c>, so decoding
+    /// the whole value is safe.
+    /// </summary>
+    public static string StreamKeyFromRoute(string routeValue) =>
+        routeValue.Contains('%', StringComparison.Ordinal) ? Uri.UnescapeDataString(routeValue) : routeValue;
 
     /// <summary>Returns events by correlation id and/or time range, at most <paramref name="limit"/> of them.</summary>
     public static async Task<Ok<AuditEvent[]>> QueryEvents(

@@ -41,6 +41,26 @@ public sealed class LedgerSnapshotTests(IpamCluster cluster)
         Assert.All(snapshot.Holders, holder => Assert.Equal(allocated.GetValueOrDefault(holder.Address), holder.InstanceId));
     }
 
+    [Fact]
+    public async Task LedgerStream_SlashEscaped_IsFound()
+    {
+        using (var apply = await cluster.Gateway.PutAsJsonAsync("/api/ipam/subnets/escaped-net", new { cidr = "10.225.0.0/24", nodes = new[] { "escaped-node" }, warm = new { minimum = 2, target = 4 } }))
+        {
+            Assert.True(apply.IsSuccessStatusCode, await apply.Content.ReadAsStringAsync());
+        }
+
+        // The refill opens a block for the node, which is the ledger's first entry.
+        var found = await Eventually.GetAsync(
+            async () =>
+            {
+                using var response = await cluster.Gateway.GetAsync("/api/ipam/audit/streams/addresses%2Fescaped-net");
+                return response.IsSuccessStatusCode ? (await response.Content.ReadAsStringAsync()).Contains("escaped-node", StringComparison.Ordinal) : (bool?)null;
+            },
+            TimeSpan.FromSeconds(30),
+            "the ledger stream addresses/escaped-net under its escaped key");
+        Assert.True(found);
+    }
+
     private async Task<StoredSnapshot?> StoredSnapshotAsync()
     {
         await using var connection = new NpgsqlConnection(cluster.Postgres);
