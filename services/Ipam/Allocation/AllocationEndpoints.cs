@@ -56,13 +56,27 @@ public static class AllocationEndpoints
         return TypedResults.Ok(AllocationResponse.From(holding));
     }
 
-    /// <summary>Returns the allocation of the address; throws <see cref="ResourceNotFoundException"/> when it is allocated to no instance.</summary>
-    public static async Task<Ok<AllocationResponse>> GetByAddress(string address, AddressLedger ledger, IQuerySession session, CancellationToken cancellationToken)
+    /// <summary>
+    /// Returns the allocation of the address; throws <see cref="ResourceNotFoundException"/> when it is allocated to no
+    /// instance, saying until when it stays in quarantine if it does.
+    /// </summary>
+    public static async Task<Ok<AllocationResponse>> GetByAddress(
+        string address, AddressLedger ledger, IQuerySession session, TimeProvider time, CancellationToken cancellationToken)
     {
         var canonical = CanonicalAddress(address);
-        var holding = (await HoldingsAsync(ledger, session, cancellationToken)).FirstOrDefault(candidate => candidate.Id == canonical)
-            ?? throw new ResourceNotFoundException("Allocation of address", canonical);
-        return TypedResults.Ok(AllocationResponse.From(holding));
+        await ledger.CatchUpAsync(session, null, cancellationToken);
+        using var entered = await ledger.EnterAsync(cancellationToken);
+        if (ledger.HoldingAt(canonical) is { } holding)
+        {
+            return TypedResults.Ok(AllocationResponse.From(holding));
+        }
+
+        throw ledger.QuarantineOf(canonical, time.GetUtcNow()) is { } quarantined
+            ? new ResourceNotFoundException(
+                "Allocation of address",
+                canonical,
+                $"Instance {quarantined.InstanceId} released it, and it stays in quarantine until {quarantined.Until:O}, so no instance gets it before then.")
+            : new ResourceNotFoundException("Allocation of address", canonical);
     }
 
     // Catches up with what every process committed, not only this one, before the response.

@@ -58,6 +58,27 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
     /// <summary>Returns the holding of the address, given in canonical text form, or null.</summary>
     public AddressHolding? HoldingAt(string address) => byAddress.GetValueOrDefault(address);
 
+    /// <summary>
+    /// Returns the quarantine of the address, given in canonical text form, that runs at <paramref name="now"/>, or
+    /// null when none does. Call it inside <see cref="EnterAsync"/>.
+    /// </summary>
+    public QuarantinedAddress? QuarantineOf(string address, DateTimeOffset now)
+    {
+        // Reads answer this, not allocations, so a pass over the blocks is cheap enough.
+        foreach (var block in blocksByKey.Values)
+        {
+            foreach (var quarantined in block.Quarantined)
+            {
+                if (quarantined.HoldsAt(now) && string.Equals(quarantined.Address, address, StringComparison.Ordinal))
+                {
+                    return quarantined;
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>A copy of every held address.</summary>
     public IReadOnlyList<AddressHolding> Holdings() => [.. byInstance.Values];
 

@@ -27,6 +27,32 @@ public sealed class DirectAllocationTests(IpamCluster cluster)
     }
 
     [Fact]
+    public async Task ReleasedAddress_404SaysQuarantinedUntil()
+    {
+        using (var apply = await cluster.Gateway.PutAsJsonAsync("/api/ipam/subnets/released-net", new { cidr = "10.226.0.0/24", nodes = new[] { "released-node" } }))
+        {
+            Assert.True(apply.IsSuccessStatusCode, await apply.Content.ReadAsStringAsync());
+        }
+
+        var instanceId = Guid.NewGuid();
+        using var allocate = await cluster.Gateway.PostAsJsonAsync("/api/ipam/allocations", new { instanceId, node = "released-node", pool = "released-pool" });
+        var body = await allocate.Content.ReadAsStringAsync();
+        Assert.True(allocate.StatusCode == HttpStatusCode.Created, body);
+        var address = JsonDocument.Parse(body).RootElement.GetProperty("address").GetString();
+        using (var release = await cluster.Gateway.DeleteAsync($"/api/ipam/allocations/instances/{instanceId}"))
+        {
+            Assert.True(release.IsSuccessStatusCode, await release.Content.ReadAsStringAsync());
+        }
+
+        using var lookup = await cluster.Gateway.GetAsync($"/api/ipam/allocations/addresses/{address}");
+
+        Assert.Equal(HttpStatusCode.NotFound, lookup.StatusCode);
+        var detail = (await lookup.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
+        Assert.Contains(instanceId.ToString(), detail, StringComparison.Ordinal);
+        Assert.Contains("quarantine until", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Allocate_ReleasedRightAfterCommit_Returns201()
     {
         using (var apply = await cluster.Gateway.PutAsJsonAsync("/api/ipam/subnets/racing-net", new { cidr = "10.221.0.0/24", nodes = new[] { "racing-node" } }))

@@ -266,6 +266,18 @@ public sealed class AddressLedgerTests
     }
 
     [Fact]
+    public void QuarantineOf_ReleasedAddress_GivesQuarantineUntilItEnds()
+    {
+        var ledger = WithOpenBlock();
+        ledger.Fold(Subnet, Entry(new AddressAllocated("10.0.0.17", Fixed.Instance(1), Fixed.Saga, "node-2", Fixed.Now)), 2);
+        ledger.Fold(Subnet, Entry(new AddressReleased("10.0.0.17", Fixed.Instance(1), "scaled in", Fixed.Now.AddMinutes(5), Fixed.Now)), 3);
+
+        Assert.Equal(Fixed.Instance(1), ledger.QuarantineOf("10.0.0.17", Fixed.Now.AddMinutes(1))?.InstanceId);
+        Assert.Null(ledger.QuarantineOf("10.0.0.17", Fixed.Now.AddMinutes(6)));
+        Assert.Null(ledger.QuarantineOf("10.0.0.18", Fixed.Now.AddMinutes(1)));
+    }
+
+    [Fact]
     public void Entry_JsonRoundTrip_KeepsKinds()
     {
         // Marten stores events with System.Text.Json in camel case, and jsonb may put the kind field anywhere.
