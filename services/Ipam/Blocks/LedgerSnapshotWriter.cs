@@ -11,6 +11,9 @@ namespace Surge.Ipam.Blocks;
 /// </summary>
 public sealed partial class LedgerSnapshotWriter(IDocumentStore store, AddressLedger ledger, ILogger<LedgerSnapshotWriter> logger) : BackgroundService
 {
+    // "SNAP" in ASCII: the first key of the snapshot writers' advisory lock; the second is the subnet's hash.
+    private const int SnapshotLockKind = 0x534E_4150;
+
     // Plain SQL for the one field: Marten translated the equivalent LINQ query anew on every write, which showed in CPU
     // profiles of the allocation benchmark. The table has Marten's default name for the document type.
     private readonly string storedVersionSql =
@@ -49,6 +52,7 @@ public sealed partial class LedgerSnapshotWriter(IDocumentStore store, AddressLe
         foreach (var (subnet, version, blocks) in due)
         {
             await using var session = store.LightweightSession();
+            await HoldSnapshotLockAsync(session, subnet, cancellationToken);
             var stored = await session.AdvancedSql.QueryAsync<long>(storedVersionSql, cancellationToken, subnet);
             if (stored.Count == 0 || stored[0] < version)
             {
@@ -66,6 +70,19 @@ public sealed partial class LedgerSnapshotWriter(IDocumentStore store, AddressLe
         }
 
         return written;
+    }
+
+    // Writers of one subnet's snapshot, in this process or another, take turns from the read of the stored version to
+    // the commit, so a slower writer cannot replace a newer snapshot with its older one. The two-key form of the
+    // advisory lock has a key space of its own, apart from the one-key locks Ipam and Marten take.
+    private static async Task HoldSnapshotLockAsync(IDocumentSession session, string subnet, CancellationToken cancellationToken)
+    {
+        await session.BeginTransactionAsync(cancellationToken);
+        await using var command = session.Connection!.CreateCommand();
+        command.CommandText = "select pg_advisory_xact_lock(@kind, hashtext(@subnet))";
+        command.Parameters.Add(new Npgsql.NpgsqlParameter("kind", SnapshotLockKind));
+        command.Parameters.Add(new Npgsql.NpgsqlParameter("subnet", subnet));
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     [LoggerMessage(EventId = 3108, Level = LogLevel.Debug, Message = "Stored the address ledger snapshot of subnet {Subnet} at entry {Version} with {Blocks} blocks")]

@@ -231,7 +231,7 @@ public sealed class AddressLedgerTests
     [Fact]
     public void Snapshotted_OlderVersion_KeepsNewer()
     {
-        // Two processes may store snapshots of one subnet; the one that finishes last may be the older.
+        // The copy keeps the newest snapshot version it has heard of, whichever order the calls come in.
         var ledger = new AddressLedger(Options.Create(new AddressLedgerOptions { SnapshotEvery = 2 }));
         ledger.Fold(Subnet, Entry(new BlockOpened(Subnet, Cidr, "node-2")), 1);
         ledger.Fold(Subnet, Entry(new AddressAllocated("10.0.0.17", Fixed.Instance(1), Fixed.Saga, "node-2", Fixed.Now)), 2);
