@@ -376,6 +376,6 @@ public sealed partial class AllocationCommitter(
     [LoggerMessage(EventId = 3107, Level = LogLevel.Warning, Message = "Could not decide {Count} allocation requests ahead; the next commit decides them under the lock")]
     private static partial void LogAheadFailed(ILogger logger, Exception exception, int count);
 
-    [LoggerMessage(EventId = 3105, Level = LogLevel.Warning, Message = "Failed to commit {Count} allocation requests after {Attempt} attempts; the broker redelivers them")]
+    [LoggerMessage(EventId = 3105, Level = LogLevel.Warning, Message = "Failed to commit {Count} allocation requests after {Attempt} attempts; each caller gets the error, and the broker redelivers the requests that came as messages")]
     private static partial void LogFailed(ILogger logger, Exception exception, int count, int attempt);
 }
