@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Surge.Ipam.Blocks;
 using Surge.ServiceDefaults.Chaos;
 using Surge.ServiceDefaults.Messaging;
+using Surge.ServiceDefaults.Problems;
 
 namespace Surge.Ipam.Allocation;
 
@@ -42,24 +43,29 @@ public sealed partial class AllocationCommitter(
         var done = new TaskCompletionSource<StagedReply?>(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!queue.Writer.TryWrite(new Waiting(work, done)))
         {
-            throw new InvalidOperationException("Ipam is stopping and takes no more allocation requests.");
+            throw new ServiceStoppingException("allocation requests");
         }
 
         return done.Task.WaitAsync(cancellationToken);
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Commits queued requests until the service stops. On stop the queue takes no new request, but the requests already
+    /// in it are still committed and answered, so a caller in flight gets its reply instead of a dropped connection.
+    /// The host's shutdown timeout bounds how long that takes.
+    /// </summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var closing = stoppingToken.Register(() => queue.Writer.TryComplete());
         var reader = queue.Reader;
         Ahead? ahead = null;
         try
         {
-            while (ahead is not null || await reader.WaitToReadAsync(stoppingToken))
+            while (ahead is not null || await reader.WaitToReadAsync(CancellationToken.None))
             {
                 var current = ahead ?? new Ahead(Take(reader));
                 ahead = null;
-                ahead = await CommitAsync(current, reader, stoppingToken);
+                ahead = await CommitAsync(current, reader, CancellationToken.None);
             }
         }
         finally

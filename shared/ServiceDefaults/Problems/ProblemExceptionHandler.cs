@@ -67,6 +67,12 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             Title = "The request conflicts with the current state.",
             Detail = conflict.Message,
         },
+        ServiceStoppingException stopping => new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "The service is shutting down.",
+            Detail = stopping.Message,
+        },
         DependencyUnavailableException unavailable => new ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,

@@ -88,6 +88,16 @@ public sealed class ServiceProcess : IAsyncDisposable
         await WaitUntilReadyAsync(timeout);
     }
 
+    /// <summary>Asks the process to stop (SIGTERM), as an orchestrator does before it kills a container.</summary>
+    public void Terminate()
+    {
+        if (process is { HasExited: false })
+        {
+            using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            kill.WaitForExit();
+        }
+    }
+
     /// <summary>Kills the process at once, as a crash would (SIGKILL).</summary>
     public void Kill()
     {
