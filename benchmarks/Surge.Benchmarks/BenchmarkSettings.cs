@@ -105,7 +105,11 @@ public sealed record BenchmarkSettings
     internal static string Value(IReadOnlyList<string> args, ref int i)
     {
         var option = args[i];
-        return ++i < args.Count ? args[i] : throw new ArgumentException($"Option {option} needs a value.");
+
+        // An option where the value should be means the value was left out, not that the option is the value.
+        return ++i < args.Count && !args[i].StartsWith("--", StringComparison.Ordinal)
+            ? args[i]
+            : throw new ArgumentException($"Option {option} needs a value.");
     }
 
     /// <summary>Returns the whole number above 0 after option <c>args[i]</c> and moves past it.</summary>
@@ -115,7 +119,7 @@ public sealed record BenchmarkSettings
         var value = Value(args, ref i);
         return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
             ? number
-            : throw new ArgumentException($"Option {option} is '{value}'; give a whole number greater than 0.");
+            : throw new ArgumentException($"Option {option} is '{value}'; give a whole number from 1 to {int.MaxValue}.");
     }
 
     /// <summary>Returns the whole number, 0 or more, after option <c>args[i]</c> and moves past it.</summary>
@@ -125,6 +129,6 @@ public sealed record BenchmarkSettings
         var value = Value(args, ref i);
         return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
             ? number
-            : throw new ArgumentException($"Option {option} is '{value}'; give a whole number, 0 or more.");
+            : throw new ArgumentException($"Option {option} is '{value}'; give a whole number from 0 to {int.MaxValue}.");
     }
 }

@@ -18,7 +18,7 @@ public sealed class IpamReport
         Line($"- Machine: {Environment.ProcessorCount} logical CPUs, {Machine.CpuModel()}, {Machine.MemoryGiB():F1} GiB memory, load average before the run {Machine.LoadAverage()}");
         Line($"- PostgreSQL: {server}");
         Line($"- Command: `surge-bench {string.Join(' ', [IpamSettings.Scenario, .. WithoutPassword(args)])}`");
-        Line($"- Plan: subnet {plan.Subnet} with {plan.UsableAddressCount} usable addresses; {plan.Nodes.Count} nodes with {settings.WarmPerNode} addresses assigned to each ({plan.WarmAddressCount} in all), the rest unassigned.");
+        Line($"- Plan: subnet {plan.Subnet} with {plan.UsableAddressCount} usable addresses; {plan.Nodes.Count} {(plan.Nodes.Count == 1 ? "node" : "nodes")} with {settings.WarmPerNode} addresses assigned to each ({plan.WarmAddressCount} in all), the rest unassigned.");
         Line($"- Requests: {settings.WarmupAllocations} warm-up, then {settings.Allocations} timed allocations, from {settings.Concurrency} concurrent callers (the baseline's pool: {settings.BaselineConnections} connections; at most {settings.MaxBatchSize} requests per commit of Surge and of the appends alone), each for a new random instance id on a node chosen at random (seed {settings.Seed}). Every allocator gets the same requests, and the allocators run one after the other in the order of the tables.");
         Line();
     }

@@ -33,13 +33,18 @@ public static class IpamRun
             return 0;
         }
 
-        // Ctrl+C cancels the run instead of ending the process, so the database is still dropped.
+        // Ctrl+C and SIGTERM cancel the run instead of ending the process, so the database is still dropped.
         using var cancellation = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
             cancellation.Cancel();
         };
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, signal =>
+        {
+            signal.Cancel = true;
+            cancellation.Cancel();
+        });
 
         string report;
         try
@@ -52,6 +57,25 @@ public static class IpamRun
             Console.Error.WriteLine(
                 $"Could not connect to PostgreSQL at {server.Host}:{server.Port} ({exception.InnerException.Message}). Start PostgreSQL there, or give another server with --postgres or SURGE_BENCH_POSTGRES.");
             return 1;
+        }
+        catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.InvalidAuthorizationSpecification or PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidCatalogName or PostgresErrorCodes.InsufficientPrivilege)
+        {
+            // The server answered but refused the login or the database; the run needs a role that may create databases.
+            var server = new NpgsqlConnectionStringBuilder(settings.PostgresAdmin);
+            Console.Error.WriteLine(
+                $"PostgreSQL at {server.Host}:{server.Port} refused the benchmark ({exception.SqlState}: {exception.MessageText}). Give --postgres a role that may log in and create databases, and a database that exists.");
+            return 1;
+        }
+        catch (ArgumentException exception)
+        {
+            // An option only the server can check, such as a pool larger than it allows.
+            Console.Error.WriteLine(exception.Message);
+            return 2;
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("Stopped by Ctrl+C or SIGTERM; the run's database was dropped.");
+            return 130;
         }
 
         Console.WriteLine(report);
@@ -76,6 +100,7 @@ public static class IpamRun
         var connectionString = await Infrastructure.CreateDatabaseAsync(settings.PostgresAdmin, database, settings.Concurrency);
         try
         {
+            await RequireConnectionsAsync(connectionString, settings.BaselineConnections, ct);
             var report = new IpamReport(settings, args, plan, await DescribeServerAsync(connectionString, ct));
             var environment = new AllocatorEnvironment(connectionString, settings.Concurrency, settings.BaselineConnections, settings.MaxBatchSize);
             var results = new List<AllocatorResult>();
@@ -129,6 +154,26 @@ public static class IpamRun
         var check = AllocationCheck.Compare(plan, [.. warmupPhase.Returned, .. timedPhase.Returned], stored);
         Progress($"{allocator.Name}: {check.Stored} allocations stored, check {(check.Passed ? "passed" : "failed")}");
         return new AllocatorResult(allocator.Name, prepare, warmupPhase, timedPhase, walBytes, transactionIds, checkpointed, check);
+    }
+
+    // The baseline holds one connection per caller up to its pool size. A pool larger than the server allows fails
+    // allocations with "too many clients", which the baseline would count as failures and the ratio would flatter Surge.
+    private static async Task RequireConnectionsAsync(string connectionString, int baselineConnections, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(
+            "SELECT current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int - (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend')::int",
+            connection);
+        var free = (int)(await command.ExecuteScalarAsync(ct))!;
+
+        // Surge's allocator, the appends alone and the benchmark's own reads need a few connections beside the baseline's.
+        const int others = 8;
+        if (baselineConnections + others > free)
+        {
+            throw new ArgumentException(
+                $"Option --baseline-connections is invalid: {baselineConnections}. The server has {free} connections free, and the run needs {others} besides the baseline's. Give at most {Math.Max(1, free - others)}, or raise max_connections.");
+        }
     }
 
     private static async Task<string> DescribeServerAsync(string connectionString, CancellationToken ct)

@@ -100,6 +100,27 @@ public sealed record IpamSettings
             };
         }
 
+        // The same range Ipam accepts for Ipam:Allocation:MaxBatchSize, so the benchmark measures a setting Ipam can run.
+        if (settings.MaxBatchSize > 10_000)
+        {
+            throw new ArgumentException($"Option --max-batch is invalid: {settings.MaxBatchSize}. Give 1 to 10000, the range of Ipam:Allocation:MaxBatchSize.");
+        }
+
+        try
+        {
+            _ = new Npgsql.NpgsqlConnectionStringBuilder(settings.PostgresAdmin);
+        }
+        catch (Exception exception) when (exception is ArgumentException or KeyNotFoundException or FormatException)
+        {
+            var reason = exception is KeyNotFoundException ? "it contains a keyword Npgsql does not know." : exception.Message;
+            throw new ArgumentException($"Option --postgres is invalid: {reason} Give an Npgsql connection string such as Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres.");
+        }
+
+        if (settings.OutputPath is { } output && Path.GetDirectoryName(Path.GetFullPath(output)) is { } folder && !Directory.Exists(folder))
+        {
+            throw new ArgumentException($"Option --output is invalid: the folder {folder} does not exist. Create it first, or give a file in an existing folder.");
+        }
+
         var usable = (1L << (32 - settings.Subnet.PrefixLength)) - 2;
         if ((long)settings.Nodes * settings.WarmPerNode > usable)
         {
