@@ -60,7 +60,7 @@ public static class IpamRun
         }
         catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.InvalidAuthorizationSpecification or PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidCatalogName or PostgresErrorCodes.InsufficientPrivilege)
         {
-            // The server answered but refused the login or the database; the run needs a role that may create databases.
+            // The server responded but rejected the login or the database; the run needs a role that may create databases.
             var server = new NpgsqlConnectionStringBuilder(settings.PostgresAdmin);
             Console.Error.WriteLine(
                 $"PostgreSQL at {server.Host}:{server.Port} refused the benchmark ({exception.SqlState}: {exception.MessageText}). Give --postgres a role that may log in and create databases, and a database that exists.");
@@ -156,7 +156,7 @@ public static class IpamRun
         return new AllocatorResult(allocator.Name, prepare, warmupPhase, timedPhase, walBytes, transactionIds, checkpointed, check);
     }
 
-    // The baseline holds one connection per caller up to its pool size. A pool larger than the server allows fails
+    // The baseline uses one connection per caller up to its pool size. A pool larger than the server allows fails
     // allocations with "too many clients", which the baseline would count as failures and the ratio would flatter Surge.
     private static async Task RequireConnectionsAsync(string connectionString, int baselineConnections, CancellationToken ct)
     {

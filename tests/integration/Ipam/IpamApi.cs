@@ -8,6 +8,13 @@ namespace Surge.IntegrationTests.Ipam;
 /// <summary>Calls Ipam's and the simulated data centre's APIs through the gateway.</summary>
 public static class IpamApi
 {
+    /// <summary>Creates or changes the subnet through the gateway, and fails the test with Ipam's response when it is rejected.</summary>
+    public static async Task PutSubnetAsync(this SurgeCluster cluster, string name, object definition)
+    {
+        using var apply = await cluster.Gateway.PutAsJsonAsync($"/api/ipam/subnets/{name}", definition);
+        Assert.True(apply.IsSuccessStatusCode, await apply.Content.ReadAsStringAsync());
+    }
+
     /// <summary>Returns the address Ipam holds for the instance, or null when it holds none.</summary>
     public static async Task<string?> AddressOfAsync(this SurgeCluster cluster, string instanceId)
     {

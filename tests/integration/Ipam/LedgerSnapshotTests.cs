@@ -16,10 +16,7 @@ public sealed class LedgerSnapshotTests(IpamCluster cluster)
     [Fact]
     public async Task EntriesPastInterval_SnapshotStored()
     {
-        using (var apply = await cluster.Gateway.PutAsJsonAsync($"/api/ipam/subnets/{Subnet}", new { cidr = "10.224.0.0/24", nodes = new[] { "snapshot-node" } }))
-        {
-            Assert.True(apply.IsSuccessStatusCode, await apply.Content.ReadAsStringAsync());
-        }
+        await cluster.PutSubnetAsync(Subnet, new { cidr = "10.224.0.0/24", nodes = new[] { "snapshot-node" } });
 
         // One request at a time, so each allocation is an entry of its own and the cluster's interval of 7 is passed.
         using var ipam = new HttpClient { BaseAddress = new Uri(cluster.Service("ipam").BaseUrl) };
@@ -44,10 +41,7 @@ public sealed class LedgerSnapshotTests(IpamCluster cluster)
     [Fact]
     public async Task LedgerStream_SlashEscaped_IsFound()
     {
-        using (var apply = await cluster.Gateway.PutAsJsonAsync("/api/ipam/subnets/escaped-net", new { cidr = "10.225.0.0/24", nodes = new[] { "escaped-node" }, warm = new { minimum = 2, target = 4 } }))
-        {
-            Assert.True(apply.IsSuccessStatusCode, await apply.Content.ReadAsStringAsync());
-        }
+        await cluster.PutSubnetAsync("escaped-net", new { cidr = "10.225.0.0/24", nodes = new[] { "escaped-node" }, warm = new { minimum = 2, target = 4 } });
 
         // The refill opens a block for the node, which is the ledger's first entry.
         var found = await Eventually.GetAsync(
