@@ -36,16 +36,28 @@ public static partial class ProxyFailure
             ?? context.GetReverseProxyFeature().Route.Cluster?.Destinations?.Values.FirstOrDefault()?.Model.Config.Address
             ?? "no address";
         var timedOut = failure.Error == ForwarderError.RequestTimedOut;
-        var reason = failure.Exception?.Message ?? failure.Error.ToString();
+        var reason = (failure.Exception?.Message ?? failure.Error.ToString()).TrimEnd('.');
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ProxyFailure));
         LogFailed(logger, failure.Exception, context.Request.Method, context.Request.Path, service, address, failure.Error);
 
+        // Only a failed connection proves the service never saw the request. After that, a request that changes
+        // something may have been carried out, and a caller that retries it blindly could, say, start a second saga.
+        var reached = !NeverConnected(failure.Exception);
+        var changes = !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method);
         context.Response.StatusCode = timedOut ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status502BadGateway;
         var problem = new ProblemDetails
         {
             Status = context.Response.StatusCode,
-            Title = timedOut ? "The service did not answer in time" : "The service could not be reached",
+            Title = (timedOut, reached) switch
+            {
+                (true, _) => "The service did not answer in time",
+                (false, true) => "The service did not answer properly",
+                (false, false) => "The service could not be reached",
+            },
             Detail = $"The gateway could not forward {context.Request.Method} {context.Request.Path} to the {service} service at {address}: {reason}. "
+                + (reached && changes
+                    ? $"The service may have carried the request out: check its state, for example with a GET, before you retry. "
+                    : "")
                 + $"Check that the {service} service is running and that Gateway:Services:{SettingOf(service)} points at it.",
         };
         problem.Extensions["service"] = service;
@@ -55,6 +67,10 @@ public static partial class ProxyFailure
             await context.Response.WriteAsJsonAsync(problem, context.RequestAborted);
         }
     }
+
+    // A connection that was refused, or a host that did not resolve, means the request never left the gateway.
+    private static bool NeverConnected(Exception? exception) =>
+        exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
 
     // The route names are the lower-case setting names under Gateway:Services.
     private static string SettingOf(string service) => service switch

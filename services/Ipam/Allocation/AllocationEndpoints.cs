@@ -75,7 +75,7 @@ public static class AllocationEndpoints
             ? new ResourceNotFoundException(
                 "Allocation of address",
                 canonical,
-                $"Instance {quarantined.InstanceId} released it, and it stays in quarantine until {quarantined.Until:O}, so no instance gets it before then.")
+                $"It was released from instance {quarantined.InstanceId} and stays in quarantine until {quarantined.Until:O}, so no instance gets it before then.")
             : new ResourceNotFoundException("Allocation of address", canonical);
     }
 

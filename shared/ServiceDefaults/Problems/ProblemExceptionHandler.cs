@@ -49,6 +49,13 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             Detail = validation.Message,
         },
         BadHttpRequestException { InnerException: JsonException json } => JsonBindingProblem(json),
+        BadHttpRequestException binding when BindingProblem.Describe(binding.Message) is { } described =>
+            new HttpValidationProblemDetails(new Dictionary<string, string[]> { [described.Field] = [described.Error] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request is invalid.",
+                Detail = described.Error,
+            },
         BadHttpRequestException badRequest => new ProblemDetails
         {
             Status = badRequest.StatusCode,

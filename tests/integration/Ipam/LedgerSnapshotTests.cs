@@ -55,6 +55,16 @@ public sealed class LedgerSnapshotTests(IpamCluster cluster)
         Assert.True(found);
     }
 
+    [Fact]
+    public async Task LedgerStream_BadAsOf_400NamesField()
+    {
+        using var response = await cluster.Gateway.GetAsync($"/api/ipam/audit/streams/addresses/{Subnet}?asOf=garbage");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Contains("ISO 8601", errors.GetProperty("asOf")[0].GetString(), StringComparison.Ordinal);
+    }
+
     private async Task<StoredSnapshot?> StoredSnapshotAsync()
     {
         await using var connection = new NpgsqlConnection(cluster.Postgres);

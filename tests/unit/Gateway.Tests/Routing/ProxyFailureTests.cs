@@ -31,6 +31,27 @@ public sealed class ProxyFailureTests
         Assert.Equal("ipam", problem.GetProperty("service").GetString());
         Assert.Contains(address, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Contains("Gateway:Services:Ipam", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("The service could not be reached", problem.GetProperty("title").GetString());
+        Assert.DoesNotContain("..", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ServiceDropsPost_502SaysOutcomeUnknown()
+    {
+        // The service read the request and then closed the connection, as a crash right after its commit would.
+        await using var crashing = await StartAppAsync(app => app.Run(async context =>
+        {
+            await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
+            context.Abort();
+        }));
+        await using var proxy = await StartProxyAsync(crashing.Address, activityTimeout: null);
+
+        using var response = await proxy.Client.PostAsync("/api/ipam/allocations", new StringContent("{}"), CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(CancellationToken.None)).RootElement;
+        Assert.Equal("The service did not answer properly", problem.GetProperty("title").GetString());
+        Assert.Contains("may have carried the request out", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
