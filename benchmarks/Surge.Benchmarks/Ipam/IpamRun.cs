@@ -49,6 +49,13 @@ public static class IpamRun
         string report;
         try
         {
+            // An option only the server can check, checked before the run creates its database.
+            if (await ConnectionLimitProblemAsync(settings, cancellation.Token) is { } problem)
+            {
+                Console.Error.WriteLine(problem);
+                return 2;
+            }
+
             report = await RunAsync(settings, args, cancellation.Token);
         }
         catch (NpgsqlException exception) when (exception.InnerException is SocketException)
@@ -65,12 +72,6 @@ public static class IpamRun
             Console.Error.WriteLine(
                 $"PostgreSQL at {server.Host}:{server.Port} refused the benchmark ({exception.SqlState}: {exception.MessageText}). Give --postgres a role that may log in and create databases, and a database that exists.");
             return 1;
-        }
-        catch (ArgumentException exception)
-        {
-            // An option only the server can check, such as a pool larger than it allows.
-            Console.Error.WriteLine(exception.Message);
-            return 2;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
@@ -100,7 +101,6 @@ public static class IpamRun
         var connectionString = await Infrastructure.CreateDatabaseAsync(settings.PostgresAdmin, database, settings.Concurrency);
         try
         {
-            await RequireConnectionsAsync(connectionString, settings.BaselineConnections, ct);
             var report = new IpamReport(settings, args, plan, await DescribeServerAsync(connectionString, ct));
             var environment = new AllocatorEnvironment(connectionString, settings.Concurrency, settings.BaselineConnections, settings.MaxBatchSize);
             var results = new List<AllocatorResult>();
@@ -158,9 +158,9 @@ public static class IpamRun
 
     // The baseline uses one connection per caller up to its pool size. A pool larger than the server allows fails
     // allocations with "too many clients", which the baseline would count as failures and the ratio would flatter Surge.
-    private static async Task RequireConnectionsAsync(string connectionString, int baselineConnections, CancellationToken ct)
+    private static async Task<string?> ConnectionLimitProblemAsync(IpamSettings settings, CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        await using var connection = new NpgsqlConnection(settings.PostgresAdmin);
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand(
             "SELECT current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int - (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend')::int",
@@ -169,11 +169,9 @@ public static class IpamRun
 
         // Surge's allocator, the appends alone and the benchmark's own reads need a few connections beside the baseline's.
         const int others = 8;
-        if (baselineConnections + others > free)
-        {
-            throw new ArgumentException(
-                $"Option --baseline-connections is invalid: {baselineConnections}. The server has {free} connections free, and the run needs {others} besides the baseline's. Give at most {Math.Max(1, free - others)}, or raise max_connections.");
-        }
+        return settings.BaselineConnections + others <= free
+            ? null
+            : $"Option --baseline-connections is invalid: {settings.BaselineConnections}. The server has {free} connections free, and the run needs {others} besides the baseline's. Give at most {Math.Max(1, free - others)}, or raise max_connections.";
     }
 
     private static async Task<string> DescribeServerAsync(string connectionString, CancellationToken ct)

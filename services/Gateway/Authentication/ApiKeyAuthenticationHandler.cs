@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Surge.ServiceDefaults.Problems;
 
 namespace Surge.Gateway.Authentication;
 
@@ -56,11 +57,7 @@ public sealed partial class ApiKeyAuthenticationHandler(
             ? "No API key was sent. Send it as 'Authorization: Bearer <key>', as the password of basic authentication, or in the X-Api-Key header."
             : "The API key sent is not one of the gateway's keys. Check the key, or ask an admin for one with the role this route needs.";
         var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Unauthorized", Detail = detail };
-        var problems = Context.RequestServices.GetService<IProblemDetailsService>();
-        if (problems is null || !await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = Context, ProblemDetails = problem }))
-        {
-            await Response.WriteAsJsonAsync(problem);
-        }
+        await Context.WriteProblemAsync(problem, Context.RequestAborted);
     }
 
     private static string? PresentedKey(HttpRequest request)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Surge.Gateway.Options;
+using Surge.ServiceDefaults.Problems;
 
 namespace Surge.Gateway.Limits;
 
@@ -28,11 +29,7 @@ public static partial class RateLimitRejection
             Title = "Too many requests",
             Detail = $"Client {client} sent more than {options.RateLimitPermits} requests in {options.RateLimitWindow.TotalSeconds:0.###} s. Retry after {seconds} s, or raise Gateway:RateLimitPermits or Gateway:RateLimitWindow if this rate is expected.",
         };
-        var problems = context.RequestServices.GetService<IProblemDetailsService>();
-        if (problems is null || !await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }))
-        {
-            await context.Response.WriteAsJsonAsync(problem, cancellationToken);
-        }
+        await context.WriteProblemAsync(problem, cancellationToken);
     }
 
     [LoggerMessage(EventId = 1501, Level = LogLevel.Warning, Message = "Rejected a request from {Client}: more than {Permits} requests in {Window}; Retry-After {Seconds} s")]

@@ -30,6 +30,10 @@ public sealed class ServiceUrls
     [Url(ErrorMessage = "Gateway:Services:LoadBalancer must be an absolute http URL.")]
     public string LoadBalancer { get; set; } = "";
 
+    /// <summary>Returns the setting under <c>Gateway:Services</c> for a route name such as <c>loadbalancer</c>.</summary>
+    public static string SettingName(string routeName) =>
+        typeof(ServiceUrls).GetProperties().FirstOrDefault(property => string.Equals(property.Name, routeName, StringComparison.OrdinalIgnoreCase))?.Name ?? routeName;
+
     /// <summary>Returns each service's route name and URL.</summary>
     public IReadOnlyDictionary<string, string> ByName() => new Dictionary<string, string>
     {

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Surge.Gateway.Options;
+using Surge.ServiceDefaults.Problems;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Surge.Gateway.Routing;
@@ -31,9 +33,10 @@ public static partial class ProxyFailure
             return;
         }
 
-        var service = context.GetReverseProxyFeature().Route.Cluster?.ClusterId ?? "unknown";
-        var address = context.GetReverseProxyFeature().ProxiedDestination?.Model.Config.Address
-            ?? context.GetReverseProxyFeature().Route.Cluster?.Destinations?.Values.FirstOrDefault()?.Model.Config.Address
+        var proxied = context.GetReverseProxyFeature();
+        var service = proxied.Route.Cluster?.ClusterId ?? "unknown";
+        var address = proxied.ProxiedDestination?.Model.Config.Address
+            ?? proxied.Route.Cluster?.Destinations?.Values.FirstOrDefault()?.Model.Config.Address
             ?? "no address";
         var timedOut = failure.Error == ForwarderError.RequestTimedOut;
         var reason = (failure.Exception?.Message ?? failure.Error.ToString()).TrimEnd('.');
@@ -56,32 +59,17 @@ public static partial class ProxyFailure
             },
             Detail = $"The gateway could not forward {context.Request.Method} {context.Request.Path} to the {service} service at {address}: {reason}. "
                 + (reached && changes
-                    ? $"The service may have carried the request out: check its state, for example with a GET, before you retry. "
+                    ? "The service may have carried the request out: check its state, for example with a GET, before you retry. "
                     : "")
-                + $"Check that the {service} service is running and that Gateway:Services:{SettingOf(service)} points at it.",
+                + $"Check that the {service} service is running and that Gateway:Services:{ServiceUrls.SettingName(service)} points at it.",
         };
         problem.Extensions["service"] = service;
-        var problems = context.RequestServices.GetService<IProblemDetailsService>();
-        if (problems is null || !await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }))
-        {
-            await context.Response.WriteAsJsonAsync(problem, context.RequestAborted);
-        }
+        await context.WriteProblemAsync(problem, context.RequestAborted);
     }
 
     // A connection that was refused, or a host that did not resolve, means the request never left the gateway.
     private static bool NeverConnected(Exception? exception) =>
         exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
-
-    // The route names are the lower-case setting names under Gateway:Services.
-    private static string SettingOf(string service) => service switch
-    {
-        "capacity" => "Capacity",
-        "ipam" => "Ipam",
-        "provisioner" => "Provisioner",
-        "rollout" => "Rollout",
-        "loadbalancer" => "LoadBalancer",
-        _ => service,
-    };
 
     [LoggerMessage(EventId = 1502, Level = LogLevel.Warning, Message = "Could not forward {Method} {Path} to the {Service} service at {Address}: {Error}")]
     private static partial void LogFailed(ILogger logger, Exception? exception, string method, string path, string service, string address, ForwarderError error);

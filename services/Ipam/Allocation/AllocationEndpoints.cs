@@ -64,8 +64,7 @@ public static class AllocationEndpoints
         string address, AddressLedger ledger, IQuerySession session, TimeProvider time, CancellationToken cancellationToken)
     {
         var canonical = CanonicalAddress(address);
-        await ledger.CatchUpAsync(session, null, cancellationToken);
-        using var entered = await ledger.EnterAsync(cancellationToken);
+        using var entered = await EnterCaughtUpAsync(ledger, session, cancellationToken);
         if (ledger.HoldingAt(canonical) is { } holding)
         {
             return TypedResults.Ok(AllocationResponse.From(holding));
@@ -79,12 +78,17 @@ public static class AllocationEndpoints
             : new ResourceNotFoundException("Allocation of address", canonical);
     }
 
-    // Catches up with what every process committed, not only this one, before the response.
     private static async Task<IReadOnlyList<AddressHolding>> HoldingsAsync(AddressLedger ledger, IQuerySession session, CancellationToken cancellationToken)
     {
-        await ledger.CatchUpAsync(session, null, cancellationToken);
-        using var entered = await ledger.EnterAsync(cancellationToken);
+        using var entered = await EnterCaughtUpAsync(ledger, session, cancellationToken);
         return ledger.Holdings();
+    }
+
+    // Catches up with what every process committed, not only this one, before the response reads the ledger.
+    private static async Task<IDisposable> EnterCaughtUpAsync(AddressLedger ledger, IQuerySession session, CancellationToken cancellationToken)
+    {
+        await ledger.CatchUpAsync(session, null, cancellationToken);
+        return await ledger.EnterAsync(cancellationToken);
     }
 
     private static string CanonicalAddress(string address) =>

@@ -53,8 +53,8 @@ public sealed partial class LedgerSnapshotWriter(IDocumentStore store, AddressLe
         {
             await using var session = store.LightweightSession();
             await HoldSnapshotLockAsync(session, subnet, cancellationToken);
-            var stored = await session.AdvancedSql.QueryAsync<long>(storedVersionSql, cancellationToken, subnet);
-            if (stored.Count == 0 || stored[0] < version)
+            var stored = (await session.AdvancedSql.QueryAsync<long>(storedVersionSql, cancellationToken, subnet)).FirstOrDefault();
+            if (stored < version)
             {
                 // Sorted outside the ledger, so allocations do not wait for it.
                 session.Store(new AddressLedgerSnapshot(subnet, version, [.. blocks.OrderBy(block => block.Id, StringComparer.Ordinal)]));
@@ -65,7 +65,7 @@ public sealed partial class LedgerSnapshotWriter(IDocumentStore store, AddressLe
 
             using (await ledger.EnterAsync(cancellationToken))
             {
-                ledger.Snapshotted(subnet, Math.Max(version, stored.Count == 0 ? 0 : stored[0]));
+                ledger.Snapshotted(subnet, Math.Max(version, stored));
             }
         }
 

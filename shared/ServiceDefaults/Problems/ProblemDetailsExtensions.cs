@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Surge.ServiceDefaults.Problems;
@@ -33,5 +35,18 @@ public static class ProblemDetailsExtensions
             options.SerializerOptions.AllowDuplicateProperties = false;
         });
         return services;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="problem"/> as the response through the problem details service, so it carries the
+    /// correlation id like every other problem, or as plain JSON where no such service is registered.
+    /// </summary>
+    public static async Task WriteProblemAsync(this HttpContext context, ProblemDetails problem, CancellationToken cancellationToken)
+    {
+        var problems = context.RequestServices.GetService<IProblemDetailsService>();
+        if (problems is null || !await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }))
+        {
+            await context.Response.WriteAsJsonAsync(problem, cancellationToken);
+        }
     }
 }
