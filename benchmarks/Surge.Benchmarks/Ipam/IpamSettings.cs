@@ -100,10 +100,15 @@ public sealed record IpamSettings
             };
         }
 
-        // The same range Ipam accepts for Ipam:Allocation:MaxBatchSize, so the benchmark measures a setting Ipam can run.
-        if (settings.MaxBatchSize > 10_000)
+        // The range is read from Ipam's own validation of Ipam:Allocation:MaxBatchSize, so the benchmark measures only
+        // a setting Ipam can run.
+        var batchRange = typeof(Surge.Ipam.Allocation.AllocationBatchOptions).GetProperty(nameof(Surge.Ipam.Allocation.AllocationBatchOptions.MaxBatchSize))!
+            .GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.RangeAttribute), inherit: false)
+            .Cast<System.ComponentModel.DataAnnotations.RangeAttribute>()
+            .Single();
+        if (!batchRange.IsValid(settings.MaxBatchSize))
         {
-            throw new ArgumentException($"Option --max-batch is invalid: {settings.MaxBatchSize}. Give 1 to 10000, the range of Ipam:Allocation:MaxBatchSize.");
+            throw new ArgumentException($"Option --max-batch is invalid: {settings.MaxBatchSize}. Give {batchRange.Minimum} to {batchRange.Maximum}, the range of Ipam:Allocation:MaxBatchSize.");
         }
 
         try
@@ -112,7 +117,7 @@ public sealed record IpamSettings
         }
         catch (Exception exception) when (exception is ArgumentException or KeyNotFoundException or FormatException)
         {
-            var reason = exception is KeyNotFoundException ? "it contains a keyword Npgsql does not know." : exception.Message;
+            var reason = exception is KeyNotFoundException ? "it contains a keyword Npgsql does not support." : exception.Message;
             throw new ArgumentException($"Option --postgres is invalid: {reason} Give an Npgsql connection string such as Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres.");
         }
 

@@ -50,9 +50,9 @@ public sealed partial class AllocationCommitter(
     }
 
     /// <summary>
-    /// Commits queued requests until the service stops. On stop the queue takes no new request, but the requests already
-    /// in it are still committed and answered, so a caller in flight gets its reply instead of a dropped connection.
-    /// The host's shutdown timeout bounds how long that takes.
+    /// Commits queued requests until the service stops. On stop the queue accepts no new request, but the requests
+    /// already in it are still committed and replied to, so a caller in flight gets its reply instead of a dropped
+    /// connection. The host's shutdown timeout bounds how long that takes.
     /// </summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -37,8 +37,8 @@ public sealed class AllocationSessions(IDocumentStore store, string connectionSt
         return builder.ConnectionString;
     }
 
-    // Npgsql's builder reports every keyword it knows as present, so the plain builder, which keeps only the keywords the
-    // text sets, tells whether the operator set one.
+    // Npgsql's builder reports every keyword it supports as present. The plain builder keeps only the keywords the
+    // text sets, so it shows whether the operator set one.
     private static bool Sets(string connectionString, params string[] keywords)
     {
         var stated = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };

@@ -64,7 +64,7 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
     /// </summary>
     public QuarantinedAddress? QuarantineOf(string address, DateTimeOffset now)
     {
-        // Reads answer this, not allocations, so a pass over the blocks is cheap enough.
+        // Only reads call this, never the allocation path, so a pass over all blocks costs little.
         foreach (var block in blocksByKey.Values)
         {
             foreach (var quarantined in block.Quarantined)
@@ -337,7 +337,7 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
 
     /// <summary>
     /// Returns the subnets whose copy is <see cref="AddressLedgerOptions.SnapshotEvery"/> or more entries past its last
-    /// snapshot, each with its version and blocks as this copy holds them. Call it inside <see cref="EnterAsync"/>. The
+    /// snapshot, each with its version and blocks as this copy has them. Call it inside <see cref="EnterAsync"/>. The
     /// copy folds committed entries only, so each state is the ledger's as stored up to that version.
     /// </summary>
     public IReadOnlyList<(string Subnet, long Version, IReadOnlyList<BlockState> Blocks)> DueForSnapshot() =>

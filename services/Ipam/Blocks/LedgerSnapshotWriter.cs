@@ -11,7 +11,7 @@ namespace Surge.Ipam.Blocks;
 /// </summary>
 public sealed partial class LedgerSnapshotWriter(IDocumentStore store, AddressLedger ledger, ILogger<LedgerSnapshotWriter> logger) : BackgroundService
 {
-    // "SNAP" in ASCII: the first key of the snapshot writers' advisory lock; the second is the subnet's hash.
+    // "SNAP" in ASCII is the first key of the snapshot writers' advisory lock, and the subnet's hash is the second.
     private const int SnapshotLockKind = 0x534E_4150;
 
     // Plain SQL for the one field: Marten translated the equivalent LINQ query anew on every write, which showed in CPU

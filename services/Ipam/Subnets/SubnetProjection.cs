@@ -21,9 +21,9 @@ public sealed class SubnetProjection : SingleStreamProjection<Subnet, string>
     ];
 
     /// <summary>
-    /// Limits the projection to <see cref="EventTypes"/>. Evolve takes any event, so without the limit Marten would
-    /// look up a subnet document for every stream a session appends to, also for each address ledger entry, which
-    /// costs the allocation commit a query for a document that cannot exist.
+    /// Limits the projection to <see cref="EventTypes"/>. Evolve takes any event, so without the limit Marten would look
+    /// up a subnet document for every stream a session appends to. Each address ledger entry would then cost the
+    /// allocation commit a query for a document that cannot exist.
     /// </summary>
     public SubnetProjection()
     {

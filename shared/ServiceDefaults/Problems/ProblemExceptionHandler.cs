@@ -17,8 +17,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         var problem = ToProblem(exception);
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
-            // An outage a retry gets past, such as a database restart, is expected and answered; a stack trace per
-            // request would bury the log while it lasts.
+            // An outage that a retry gets past, such as a database restart, is expected and gets a 503. A stack trace
+            // per request would bury the log while the outage lasts.
             LogUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().Message);
         }
         else if (problem.Status >= StatusCodes.Status500InternalServerError)

@@ -70,7 +70,7 @@ public sealed class ProxyFailureTests
     [Fact]
     public async Task ServiceAnswersError_PassesThrough()
     {
-        // A service's own error is the service's answer, not a proxy failure, so the gateway leaves it alone.
+        // A service's own error is the service's response, not a proxy failure, so the gateway relays it unchanged.
         await using var failing = await StartAppAsync(app => app.Run(async context =>
         {
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;

@@ -3,7 +3,7 @@ using Surge.Ipam.Allocation;
 
 namespace Surge.Ipam.Tests.Allocation;
 
-/// <summary>The committer's connections skip the pool's reset and prepare what they repeat, unless told otherwise.</summary>
+/// <summary>The committer's connections skip the pool's reset and prepare repeated statements, unless the connection string sets otherwise.</summary>
 public sealed class AllocationSessionsTests
 {
     private const string Configured = "Host=127.0.0.1;Port=55432;Username=postgres;Database=surge";
@@ -18,7 +18,7 @@ public sealed class AllocationSessionsTests
     }
 
     [Fact]
-    public void ForAllocations_KeepsTheRestOfTheConnectionString()
+    public void ForAllocations_KeepsOtherSettings()
     {
         var built = new NpgsqlConnectionStringBuilder(AllocationSessions.ForAllocations(Configured + ";Maximum Pool Size=7"));
 

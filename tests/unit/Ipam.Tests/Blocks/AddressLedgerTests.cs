@@ -266,7 +266,7 @@ public sealed class AddressLedgerTests
     }
 
     [Fact]
-    public void QuarantineOf_ReleasedAddress_GivesQuarantineUntilItEnds()
+    public void QuarantineOf_ReleasedAddress_UntilItEnds()
     {
         var ledger = WithOpenBlock();
         ledger.Fold(Subnet, Entry(new AddressAllocated("10.0.0.17", Fixed.Instance(1), Fixed.Saga, "node-2", Fixed.Now)), 2);

@@ -17,7 +17,7 @@ public sealed class SubnetProjectionTests
     [Fact]
     public void IncludedEventTypes_LeaveOutLedgerEntries()
     {
-        // Marten looks up the projected document for every stream that holds an included event, so a ledger entry
+        // Marten looks up the projected document for every stream that contains an included event, so a ledger entry
         // included here would cost each allocation commit a query.
         Assert.DoesNotContain(typeof(BlockChanges), new SubnetProjection().IncludedEventTypes);
     }
