@@ -173,7 +173,7 @@ public sealed partial class AllocationCommitter(
         var outbox = staged.Replies.Where(reply => reply.Outbox is not null).Select(reply => reply.Outbox!).ToList();
         if (dispatcher is not null && outbox.Count > 0)
         {
-            await dispatcher.DispatchAsync(outbox, CancellationToken.None);
+            await dispatcher.HandOffAsync(outbox);
         }
 
         return staged.Replies;

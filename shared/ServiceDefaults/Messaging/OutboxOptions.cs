@@ -19,6 +19,15 @@ public sealed class OutboxOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "Outbox:HandOffGrace must be between 0 and 10 minutes.")]
     public TimeSpan HandOffGrace { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a handler that just committed waits for the broker to take its messages before it leaves them to the
+    /// relay. A publish waits while the broker is down or blocks publishers. Without this limit the request or message
+    /// that committed would wait as long, and keep its locks. Keep it below <see cref="HandOffGrace"/>, or the
+    /// relay may publish a message the handler is still handing off; receivers drop the second copy. Default 2 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00", ErrorMessage = "Outbox:HandOffTimeout must be between 10 ms and 1 minute.")]
+    public TimeSpan HandOffTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The most messages the relay publishes per pass. Default 200.</summary>
     [Range(1, 10_000, ErrorMessage = "Outbox:BatchSize must be between 1 and 10000.")]
     public int BatchSize { get; set; } = 200;

@@ -65,7 +65,7 @@ public sealed class OutboxSession : IAsyncDisposable
         pending.Clear();
 
         // The commit succeeded, so the messages are safe in the outbox; a failed hand-off only delays them until the relay runs.
-        await dispatcher.DispatchAsync(committed, CancellationToken.None);
+        await dispatcher.HandOffAsync(committed);
     }
 
     /// <summary>Keeps <paramref name="held"/> (such as a lock) until the unit of work is disposed, that is after its commit.</summary>

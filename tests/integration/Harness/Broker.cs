@@ -11,14 +11,62 @@ public static class Broker
         ? control
         : throw new InvalidOperationException("This test controls the RabbitMQ node, which only works with the broker ./surge test starts. Run it with ./surge test.");
 
-    /// <summary>Runs rabbitmqctl with the arguments and returns its output.</summary>
-    public static async Task<string> RunAsync(params string[] arguments)
+    /// <summary>Runs rabbitmqctl with the arguments and returns its output; see <see cref="RunWithinAsync"/>.</summary>
+    public static Task<string> RunAsync(params string[] arguments) => RunWithinAsync(TimeSpan.FromMinutes(2), arguments);
+
+    /// <summary>
+    /// Runs rabbitmqctl with the arguments and returns its output. Each call starts an Erlang VM that talks to the
+    /// node. A call still running after <paramref name="timeout"/> is killed, so an unresponsive node fails the test
+    /// instead of hanging the run.
+    /// </summary>
+    public static async Task<string> RunWithinAsync(TimeSpan timeout, params string[] arguments)
     {
+        var command = $"rabbitmqctl {string.Join(' ', arguments)}";
         using var process = Process.Start(new ProcessStartInfo(Control, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} failed: {error}");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var patience = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{command} did not finish within {timeout.TotalSeconds} s.");
+        }
+
+        // rabbitmqctl writes some of its errors to standard output, so a failure shows both.
+        return process.ExitCode == 0
+            ? await output
+            : throw new InvalidOperationException($"{command} failed with exit code {process.ExitCode}: {await error}{await output}");
+    }
+
+    /// <summary>
+    /// Starts the RabbitMQ application again after <c>stop_app</c> and waits until the node accepts connections. A
+    /// failed start is tried again for up to three minutes: every later test shares this node, so giving up after one
+    /// failed call would leave all of them without a broker.
+    /// </summary>
+    public static async Task StartAppAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+        var failures = new List<string>();
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                await RunAsync("start_app");
+                await RunWithinAsync(TimeSpan.FromSeconds(90), "await_startup", "--timeout", "60");
+                return;
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or TimeoutException)
+            {
+                failures.Add(exception.Message);
+                await Task.Delay(TimeSpan.FromSeconds(2));
+            }
+        }
+
+        throw new InvalidOperationException($"The RabbitMQ application did not start again within three minutes:\n{string.Join('\n', failures)}");
     }
 
     /// <summary>Takes one message from a queue of the cluster's virtual host and returns its headers, or null when the queue is empty.</summary>

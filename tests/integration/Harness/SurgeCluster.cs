@@ -84,6 +84,32 @@ public class SurgeCluster : IAsyncLifetime
         return replica;
     }
 
+    /// <summary>
+    /// Waits until every running service and replica reports <c>Healthy</c> on <c>/health/ready</c>, which includes
+    /// MassTransit's bus check: after a broker outage each receive endpoint reconnects on its own backoff (up to 30
+    /// seconds apart), and a test that starts before they all have would see messages wait or placements miss a report.
+    /// </summary>
+    public async Task WaitUntilHealthyAsync(TimeSpan timeout)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var running = services.Values.Concat(replicas).Where(service => !service.HasExited).ToList();
+        var deadline = DateTime.UtcNow + timeout;
+        var unhealthy = running.Select(service => service.Name).ToList();
+        while (DateTime.UtcNow < deadline)
+        {
+            var states = await Task.WhenAll(running.Select(async service => (service.Name, Healthy: await IsHealthyAsync(client, service))));
+            unhealthy = states.Where(state => !state.Healthy).Select(state => state.Name).ToList();
+            if (unhealthy.Count == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"Not healthy after {timeout.TotalSeconds} s: {string.Join(", ", unhealthy)}.\n{Logs()}");
+    }
+
     /// <summary>Returns every service's log tail, to attach to a failure.</summary>
     public string Logs() => string.Join("\n\n", services.Values.Select(s => $"===== {s.Name} =====\n{s.LogTail(25)}"));
 
@@ -97,6 +123,19 @@ public class SurgeCluster : IAsyncLifetime
             await DropDatabaseAsync(infrastructure.PostgresAdmin);
             DeleteVirtualHost();
             await infrastructure.DisposeAsync();
+        }
+    }
+
+    private static async Task<bool> IsHealthyAsync(HttpClient client, ServiceProcess service)
+    {
+        try
+        {
+            using var response = await client.GetAsync($"{service.BaseUrl}/health/ready");
+            return response.IsSuccessStatusCode && await response.Content.ReadAsStringAsync() == "Healthy";
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        {
+            return false;
         }
     }
 
