@@ -159,6 +159,11 @@ rabbitmq_write_ctl_wrapper() {
 # Runs rabbitmqctl against the Surge node $SURGE_RABBITMQ_NODE with its cookie.
 # Written by scripts/lib/rabbitmq.sh.
 set -euo pipefail
+# The node and its ports are fixed here, so the wrapper reaches the node it was
+# written for whatever the calling shell exports.
+export SURGE_RABBITMQ_NODE=$(printf '%q' "$SURGE_RABBITMQ_NODE")
+export SURGE_RABBITMQ_PORT=$(printf '%q' "$SURGE_RABBITMQ_PORT")
+export SURGE_RABBITMQ_DIST_PORT=$(printf '%q' "$SURGE_RABBITMQ_DIST_PORT")
 source $lib_dir/common.sh
 source $lib_dir/rabbitmq.sh
 rabbitmq_ctl "\$@"

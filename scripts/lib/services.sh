@@ -262,10 +262,13 @@ services_start() {
     rm -f "$pid_file"
     mapfile -t variables < <(services_environment_variables "$name")
 
+    # The content root is the build output, which contains the service's appsettings.json.
+    # The process runs from the repository root, where ASP.NET Core would look otherwise.
     (
         cd "$SURGE_ROOT" || exit 1
         setsid bash -c 'printf "%s\n" "$$" >"$1"; shift; exec "$@"' _ "$pid_file" \
             env "${variables[@]}" dotnet "$(services_dll "$name")" --urls "$(services_url "$name")" \
+            --contentRoot "$(dirname "$(services_dll "$name")")" \
             >"$log" 2>&1 </dev/null &
     )
     say "Started $name on port $port (log $log)." "已启动 $name，端口 $port（日志 $log）。"

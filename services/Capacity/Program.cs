@@ -32,4 +32,4 @@ app.MapScaleInEndpoints();
 app.MapInventoryEndpoints();
 app.MapSubnetAddressEndpoints();
 
-app.Run();
+return app.RunService();

@@ -24,4 +24,4 @@ app.MapAuditEndpoints();
 app.MapInvariantEndpoints();
 app.MapReverseProxy(proxy => proxy.Use(Surge.Gateway.Routing.ProxyFailure.WriteProblemAsync));
 
-app.Run();
+return app.RunService();

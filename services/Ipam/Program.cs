@@ -19,4 +19,4 @@ app.MapAllocationEndpoints();
 app.MapDirectAllocationEndpoints();
 app.MapConflictEndpoints();
 
-app.Run();
+return app.RunService();

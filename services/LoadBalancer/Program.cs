@@ -18,4 +18,4 @@ app.MapServiceEndpoints();
 app.MapDegradationEndpoints();
 app.MapDataPlane();
 
-app.Run();
+return app.RunService();

@@ -16,4 +16,4 @@ app.MapAuditEndpoints();
 app.MapInstanceEndpoints();
 app.MapNodeOutageEndpoints();
 
-app.Run();
+return app.RunService();

@@ -14,4 +14,4 @@ app.MapDefaultEndpoints();
 app.MapAuditEndpoints();
 app.MapRolloutEndpoints();
 
-app.Run();
+return app.RunService();

@@ -28,7 +28,8 @@ public sealed class AuditTimeline(ServiceClient services)
             using var response = await services.SendAsync(service, HttpMethod.Get, path, null, correlationId, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                throw new DependencyUnavailableException(service);
+                var explanation = await ServiceProblem.ReadExplanationAsync(response, cancellationToken);
+                throw DependencyUnavailableException.Responded(service, (int)response.StatusCode, explanation, "Retry the request.");
             }
 
             return await response.Content.ReadFromJsonAsync<JsonElement[]>(cancellationToken) ?? [];

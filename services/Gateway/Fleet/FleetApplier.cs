@@ -21,7 +21,7 @@ public sealed partial class FleetApplier(ServiceClient services, ILogger<FleetAp
         foreach (var resource in resources.OrderBy(r => FleetKinds.OrderOf(r.Kind)).ThenBy(r => r.Index))
         {
             var (_, service, path) = FleetKinds.InApplyOrder[FleetKinds.OrderOf(resource.Kind)];
-            using var response = await SendAsync(service, $"{path}/{Uri.EscapeDataString(resource.Name)}", resource, correlationId, cancellationToken);
+            using var response = await SendAsync(service, $"{path}/{Uri.EscapeDataString(resource.Name)}", resource, applied.Count, correlationId, cancellationToken);
             if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict)
             {
                 throw await RejectionAsync(resource, response, applied.Count, cancellationToken);
@@ -30,7 +30,8 @@ public sealed partial class FleetApplier(ServiceClient services, ILogger<FleetAp
             if (!response.IsSuccessStatusCode)
             {
                 LogServiceFailed(logger, service, (int)response.StatusCode, resource.Kind, resource.Name);
-                throw new DependencyUnavailableException(service);
+                var explanation = await ServiceProblem.ReadExplanationAsync(response, cancellationToken);
+                throw DependencyUnavailableException.Responded(service, (int)response.StatusCode, explanation, PartlyApplied(resource, applied.Count));
             }
 
             applied.Add(await response.Content.ReadFromJsonAsync<JsonNode>(cancellationToken));
@@ -73,7 +74,11 @@ public sealed partial class FleetApplier(ServiceClient services, ILogger<FleetAp
 
     private static readonly TimeSpan ReportWait = TimeSpan.FromSeconds(10);
 
-    private async Task<HttpResponseMessage> SendAsync(string service, string path, FleetResource resource, string correlationId, CancellationToken cancellationToken)
+    // Resources are applied one by one, so a failure leaves the ones before it applied; applying again converges.
+    private static string PartlyApplied(FleetResource resource, int appliedCount) =>
+        $"{resource.Kind} '{resource.Name}' was not applied, and the {appliedCount} resources before it were. Apply the file again once the service is available.";
+
+    private async Task<HttpResponseMessage> SendAsync(string service, string path, FleetResource resource, int appliedCount, string correlationId, CancellationToken cancellationToken)
     {
         try
         {
@@ -82,7 +87,7 @@ public sealed partial class FleetApplier(ServiceClient services, ILogger<FleetAp
         }
         catch (HttpRequestException exception)
         {
-            throw new DependencyUnavailableException(service, exception);
+            throw DependencyUnavailableException.NotResponding(service, PartlyApplied(resource, appliedCount), exception);
         }
     }
 

@@ -91,7 +91,7 @@ public sealed partial class FleetSnapshotReader(ServiceClient services, ILogger<
 
             if (!response.IsSuccessStatusCode)
             {
-                throw Unavailable(service, path, response.StatusCode);
+                throw Unavailable(service, path, response.StatusCode, await ServiceProblem.ReadExplanationAsync(response, cancellationToken));
             }
 
             return await response.Content.ReadFromJsonAsync<T>(JsonSerializerOptions.Web, cancellationToken);
@@ -106,10 +106,10 @@ public sealed partial class FleetSnapshotReader(ServiceClient services, ILogger<
         }
     }
 
-    private DependencyUnavailableException Unavailable(string service, string path, HttpStatusCode statusCode)
+    private DependencyUnavailableException Unavailable(string service, string path, HttpStatusCode statusCode, string? explanation = null)
     {
         LogServiceFailed(logger, service, (int)statusCode, path);
-        return new DependencyUnavailableException(service);
+        return DependencyUnavailableException.Responded(service, (int)statusCode, explanation, "Nothing was checked; retry the request.");
     }
 
     private static ParallelOptions ParallelOptions(CancellationToken cancellationToken) =>

@@ -20,7 +20,8 @@ public sealed partial class AlertForwarder(ServiceClient services, ILogger<Alert
             if ((int)response.StatusCode >= 500)
             {
                 LogCapacityFailed(logger, (int)response.StatusCode);
-                throw new DependencyUnavailableException("capacity");
+                var explanation = await ServiceProblem.ReadExplanationAsync(response, cancellationToken);
+                throw DependencyUnavailableException.Responded("capacity", (int)response.StatusCode, explanation, "Send the notification again; Capacity recognises an alert it already took.");
             }
 
             return await UpstreamResponse.ReadAsync(response, cancellationToken);

@@ -2,8 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Surge.ServiceDefaults.Messaging;
 
-/// <summary>Timing of the outbox relay, bound from the <c>Outbox</c> section.</summary>
-public sealed class OutboxOptions
+/// <summary>Timing of the outbox hand-off and relay, bound from the <c>Outbox</c> section.</summary>
+public sealed class OutboxOptions : IValidatableObject
 {
     /// <summary>The configuration section these options bind to.</summary>
     public const string Section = "Outbox";
@@ -22,13 +22,25 @@ public sealed class OutboxOptions
     /// <summary>
     /// How long a handler that just committed waits for the broker to take its messages before it leaves them to the
     /// relay. A publish waits while the broker is down or blocks publishers. Without this limit the request or message
-    /// that committed would wait as long, and keep its locks. Keep it below <see cref="HandOffGrace"/>, or the
-    /// relay may publish a message the handler is still handing off; receivers drop the second copy. Default 2 seconds.
+    /// that committed would wait as long, and keep its locks. It must be shorter than <see cref="HandOffGrace"/>, so the
+    /// relay does not publish a message the handler is still handing off, and at most 10 seconds, well inside the
+    /// gateway's 30-second wait for a service. Default 2 seconds.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00", ErrorMessage = "Outbox:HandOffTimeout must be between 10 ms and 1 minute.")]
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:10", ErrorMessage = "Outbox:HandOffTimeout must be between 10 ms and 10 seconds.")]
     public TimeSpan HandOffTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The most messages the relay publishes per pass. Default 200.</summary>
     [Range(1, 10_000, ErrorMessage = "Outbox:BatchSize must be between 1 and 10000.")]
     public int BatchSize { get; set; } = 200;
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (HandOffTimeout >= HandOffGrace)
+        {
+            yield return new ValidationResult(
+                $"Outbox:HandOffTimeout ({HandOffTimeout}) must be shorter than Outbox:HandOffGrace ({HandOffGrace}), or the relay publishes messages a handler is still handing off. Lower the timeout or raise the grace.",
+                [nameof(HandOffTimeout), nameof(HandOffGrace)]);
+        }
+    }
 }

@@ -22,6 +22,7 @@ public sealed class ChaosCluster : SurgeCluster
         ["Messaging__RetryMaxInterval"] = "00:00:00.200",
         ["Outbox__RelayInterval"] = "00:00:00.500",
         ["Outbox__HandOffGrace"] = "00:00:01",
+        ["Outbox__HandOffTimeout"] = "00:00:00.500",
 
         // Forty minutes at the cluster's time scale of 0.001 is 2.4 seconds: long enough for a test to act while
         // instances are starting.

@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Surge.ServiceDefaults.Options;
+
+/// <summary>
+/// The explanation a service gives when it cannot start because of a setting: each failure with the value the
+/// setting has and the environment variable that sets it, instead of the runtime's stack trace.
+/// </summary>
+public static partial class ConfigurationErrors
+{
+    /// <summary>Returns one line per invalid setting in <paramref name="exception"/>, or null when no setting caused it.</summary>
+    public static IReadOnlyList<string>? Explain(Exception exception, IConfiguration configuration)
+    {
+        var lines = new List<string>();
+        foreach (var cause in Causes(exception))
+        {
+            if (cause is OptionsValidationException invalid)
+            {
+                lines.AddRange(invalid.Failures.Select(failure => DescribeFailure(failure, configuration)));
+            }
+            else if (cause is InvalidOperationException && NotConvertible().Match(cause.Message) is { Success: true } match)
+            {
+                lines.Add(DescribeUnreadable(match.Groups["key"].Value, match.Groups["value"].Value, match.Groups["type"].Value));
+            }
+        }
+
+        return lines.Count == 0 ? null : lines;
+    }
+
+    /// <summary>Returns the environment variable that sets <paramref name="key"/>, such as <c>Outbox__HandOffTimeout</c>.</summary>
+    public static string EnvironmentVariable(string key) => key.Replace(":", "__", StringComparison.Ordinal);
+
+    // The host reports one invalid options class as the exception itself and several as an AggregateException, and
+    // the configuration binder wraps its conversion error in the exception of the options that failed.
+    private static IEnumerable<Exception> Causes(Exception exception)
+    {
+        if (exception is AggregateException aggregate)
+        {
+            return aggregate.InnerExceptions.SelectMany(Causes);
+        }
+
+        return exception.InnerException is null ? [exception] : [exception, .. Causes(exception.InnerException)];
+    }
+
+    // Validation messages start with the setting's full key, such as "Outbox:HandOffTimeout must be between ...".
+    // Data annotations wrap them in a sentence that names the options class and its members, which is dropped.
+    private static string DescribeFailure(string failure, IConfiguration configuration)
+    {
+        if (DataAnnotationFailure().Match(failure) is { Success: true } annotated)
+        {
+            failure = annotated.Groups["message"].Value;
+        }
+
+        var key = LeadingKey().Match(failure);
+        if (!key.Success)
+        {
+            return failure;
+        }
+
+        var value = configuration[key.Value];
+        var current = value is null ? "not set" : IsSecret(key.Value) ? "set, value hidden" : $"now '{value}'";
+        return $"{failure} ({current}; environment variable {EnvironmentVariable(key.Value)})";
+    }
+
+    private static string DescribeUnreadable(string key, string value, string type)
+    {
+        var given = IsSecret(key) ? "Its value" : $"'{value}'";
+        return $"{key}: {given} is not {Format(type)} (environment variable {EnvironmentVariable(key)}).";
+    }
+
+    private static string Format(string type) => type switch
+    {
+        "System.TimeSpan" => "a duration. Write it as hh:mm:ss with optional fractions of a second, such as 00:00:02 or 00:00:00.250",
+        "System.Int32" or "System.Int64" => "a whole number, such as 10",
+        "System.Double" or "System.Decimal" => "a number, such as 0.5",
+        "System.Boolean" => "true or false",
+        "System.Uri" => "an absolute URI, such as http://127.0.0.1:5081",
+        _ => $"a valid {type}",
+    };
+
+    // Connection strings and keys carry credentials, which do not belong in a log.
+    private static bool IsSecret(string key) =>
+        key.StartsWith("ConnectionStrings:", StringComparison.OrdinalIgnoreCase) ||
+        SecretWord().IsMatch(key);
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9]*(:[A-Za-z0-9]+)+")]
+    private static partial Regex LeadingKey();
+
+    [GeneratedRegex(@"^DataAnnotation validation failed for '[^']*' members: '[^']*' with the error: '(?<message>.*)'\.$", RegexOptions.Singleline)]
+    private static partial Regex DataAnnotationFailure();
+
+    [GeneratedRegex("Failed to convert configuration value '(?<value>.*)' at '(?<key>[^']+)' to type '(?<type>[^']+)'", RegexOptions.Singleline)]
+    private static partial Regex NotConvertible();
+
+    [GeneratedRegex("password|secret|token|key", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretWord();
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using Surge.Gateway.Fleet;
+using Surge.Gateway.Options;
+using Surge.Gateway.Routing;
+using Surge.ServiceDefaults.Problems;
+
+namespace Surge.Gateway.Tests.Fleet;
+
+public sealed class FleetApplierTests
+{
+    private const string TwoPools = """
+        apiVersion: surge/v1
+        kind: Pool
+        metadata: {name: first}
+        spec: {lendsIdleCapacity: false}
+        ---
+        apiVersion: surge/v1
+        kind: Pool
+        metadata: {name: second}
+        spec: {lendsIdleCapacity: false}
+        """;
+
+    private const string DatabaseDown = """
+        {"title":"The database is unavailable.","status":503,"detail":"Nothing was changed; retry the request."}
+        """;
+
+    [Fact]
+    public async Task Service503_QuotesItsProblem()
+    {
+        var applier = Applier(new FailSecondPut(HttpStatusCode.ServiceUnavailable, DatabaseDown));
+
+        var error = await Assert.ThrowsAsync<DependencyUnavailableException>(() => applier.ApplyAsync(FleetParser.Parse(TwoPools, isJson: false), "test", CancellationToken.None));
+
+        Assert.Equal("capacity", error.Dependency);
+        Assert.Contains("The capacity service responded 503: The database is unavailable. Nothing was changed; retry the request.", error.Message);
+        Assert.Contains("Pool 'second' was not applied, and the 1 resources before it were.", error.Message);
+        Assert.DoesNotContain("did not respond", error.Message);
+    }
+
+    [Fact]
+    public async Task Service500WithoutProblem_GivesStatus()
+    {
+        var applier = Applier(new FailSecondPut(HttpStatusCode.InternalServerError, "<html>oops</html>"));
+
+        var error = await Assert.ThrowsAsync<DependencyUnavailableException>(() => applier.ApplyAsync(FleetParser.Parse(TwoPools, isJson: false), "test", CancellationToken.None));
+
+        Assert.StartsWith("The capacity service responded 500. Pool 'second' was not applied", error.Message);
+    }
+
+    [Fact]
+    public async Task ServiceUnreachable_SaysWhatWasApplied()
+    {
+        var applier = Applier(new FailSecondPut(null, null));
+
+        var error = await Assert.ThrowsAsync<DependencyUnavailableException>(() => applier.ApplyAsync(FleetParser.Parse(TwoPools, isJson: false), "test", CancellationToken.None));
+
+        Assert.Equal("The capacity service did not respond. Pool 'second' was not applied, and the 1 resources before it were. Apply the file again once the service is available.", error.Message);
+    }
+
+    private static FleetApplier Applier(HttpMessageHandler handler)
+    {
+        var urls = new ServiceUrls
+        {
+            Capacity = "http://capacity.test", Ipam = "http://ipam.test", Provisioner = "http://provisioner.test",
+            Rollout = "http://rollout.test", LoadBalancer = "http://loadbalancer.test",
+        };
+        var services = new ServiceClient(new StubClientFactory(handler), Microsoft.Extensions.Options.Options.Create(urls));
+        return new FleetApplier(services, NullLogger<FleetApplier>.Instance);
+    }
+
+    private sealed class StubClientFactory(HttpMessageHandler handler) : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name) => new(handler, disposeHandler: false);
+    }
+
+    // Accepts the first PUT and fails the second with the status and body given, or with a refused connection.
+    private sealed class FailSecondPut(HttpStatusCode? status, string? body) : HttpMessageHandler
+    {
+        private int puts;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (++puts == 1)
+            {
+                return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{\"outcome\":\"created\"}", Encoding.UTF8, "application/json") });
+            }
+
+            return status is { } failing
+                ? Task.FromResult(new HttpResponseMessage(failing) { Content = new StringContent(body ?? "", Encoding.UTF8, "application/problem+json") })
+                : throw new HttpRequestException("Connection refused");
+        }
+    }
+}
