@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Surge.Gateway.Options;
 using Surge.Gateway.Routing;
 using Surge.ServiceDefaults.Problems;
 
@@ -32,11 +33,44 @@ public sealed class AuditTimeline(ServiceClient services)
                 throw DependencyUnavailableException.Responded(service, (int)response.StatusCode, explanation, "Retry the request.");
             }
 
-            return await response.Content.ReadFromJsonAsync<JsonElement[]>(cancellationToken) ?? [];
+            var events = await ReadEventsAsync(response, cancellationToken);
+            return events ?? throw DependencyUnavailableException.Responded(
+                service,
+                (int)response.StatusCode,
+                "Its body was not a JSON list of audit events with timestamp, service and sequence.",
+                $"Check that Gateway:Services:{ServiceUrls.SettingName(service)} points at the Surge {service} service.");
         }
         catch (HttpRequestException exception)
         {
             throw new DependencyUnavailableException(service, exception);
         }
     }
+
+    // Returns null for a body the merge cannot order, which a service other than Surge's may send.
+    private static async Task<JsonElement[]?> ReadEventsAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        JsonElement body;
+        try
+        {
+            body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        if (body.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        var events = body.EnumerateArray().ToArray();
+        return events.All(IsOrderable) ? events : null;
+    }
+
+    private static bool IsOrderable(JsonElement e) =>
+        e.ValueKind == JsonValueKind.Object
+        && e.TryGetProperty("timestamp", out var timestamp) && timestamp.ValueKind == JsonValueKind.String && timestamp.TryGetDateTimeOffset(out _)
+        && e.TryGetProperty("service", out var service) && service.ValueKind == JsonValueKind.String
+        && e.TryGetProperty("sequence", out var sequence) && sequence.ValueKind == JsonValueKind.Number && sequence.TryGetInt64(out _);
 }
