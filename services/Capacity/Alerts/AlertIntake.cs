@@ -143,6 +143,7 @@ public sealed partial class AlertIntake(IDocumentStore store, OutboxSessionFacto
         if (outcome.Outcome == AlertOutcomes.Duplicate)
         {
             LogDuplicate(logger, alert.Fingerprint, outcome.SagaId!.Value);
+            return outcome with { Detail = await DuplicateDetailAsync(pass, outcome.SagaId.Value, cancellationToken) };
         }
 
         return outcome;
@@ -158,8 +159,26 @@ public sealed partial class AlertIntake(IDocumentStore store, OutboxSessionFacto
         }
 
         LogDuplicate(logger, alert.Fingerprint, sagaId);
-        return new AlertOutcome(alert.Fingerprint, AlertOutcomes.Duplicate, sagaId, "This incident already has a scale-out saga; nothing new started.");
+        return new AlertOutcome(alert.Fingerprint, AlertOutcomes.Duplicate, sagaId, await DuplicateDetailAsync(pass, sagaId, cancellationToken));
     }
+
+    // A repeat of a firing always maps to the saga of that firing, also after the saga gave up. The detail states
+    // so, because the sender would otherwise read the duplicate as a scale-out still under way.
+    private static async Task<string> DuplicateDetailAsync(IntakePass pass, Guid sagaId, CancellationToken cancellationToken)
+    {
+        var saga = pass.Sagas.Contains(sagaId)
+            ? null
+            : await pass.Unit.Documents.LoadAsync<ScaleOutState>(ScaleOutState.StreamKey(sagaId), cancellationToken);
+        return saga switch
+        {
+            null => DuplicateDetail,
+            { Status: ScaleOutStatus.Failed or ScaleOutStatus.Cancelled or ScaleOutStatus.Declined } =>
+                $"This incident already has a scale-out saga, which ended {saga.Status}; nothing new started. Repeats of this firing do not start another one; to scale out now, request it with POST /api/sagas/scale-out.",
+            _ => $"This incident already has a scale-out saga, now {saga.Status}; nothing new started.",
+        };
+    }
+
+    private const string DuplicateDetail = "This incident already has a scale-out saga; nothing new started.";
 
     private void StartSaga(IntakePass pass, ScaleOutPlan plan, AlertTriage.Matched matched)
     {
@@ -188,7 +207,7 @@ public sealed partial class AlertIntake(IDocumentStore store, OutboxSessionFacto
     {
         IncidentScaleOutStarted started => new AlertOutcome(alert.Fingerprint, AlertOutcomes.Started, started.IncidentId, plan!.Detail),
         ScaleOutInCooldown or ScaleOutCappedAtMaximum => new AlertOutcome(alert.Fingerprint, AlertOutcomes.Declined, plan!.Requested.SagaId, plan.Detail),
-        DuplicateAlertReceived duplicate => new AlertOutcome(alert.Fingerprint, AlertOutcomes.Duplicate, duplicate.IncidentId, "This incident already has a scale-out saga; nothing new started."),
+        DuplicateAlertReceived duplicate => new AlertOutcome(alert.Fingerprint, AlertOutcomes.Duplicate, duplicate.IncidentId, DuplicateDetail),
         FlapRecorded flap => new AlertOutcome(alert.Fingerprint, AlertOutcomes.Flap, flap.IncidentId,
             "The alert fired again within the stabilisation window after it resolved: a flap. No scale-in, no second scale-out."),
         AlertResolved resolved => new AlertOutcome(alert.Fingerprint, AlertOutcomes.Resolved, resolved.IncidentId,

@@ -89,6 +89,7 @@ public sealed class AlertmanagerScaleOutTests(SurgeCluster cluster)
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
         var outcomes = (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcomes").EnumerateArray().ToList();
         Assert.All(outcomes, outcome => Assert.Equal("duplicate", outcome.GetProperty("outcome").GetString()));
+        Assert.All(outcomes, outcome => Assert.Contains("now Completed", outcome.GetProperty("detail").GetString()));
         Assert.Equal(sagaIds, outcomes.Select(outcome => outcome.GetProperty("sagaId").GetGuid()));
 
         var sagas = await cluster.Gateway.GetFromJsonAsync<JsonElement[]>($"/api/sagas?service={Service}");
