@@ -12,24 +12,17 @@ using Surge.Capacity.ServiceCatalog;
 using Surge.ServiceDefaults;
 using Surge.ServiceDefaults.Audit;
 
-var builder = WebApplication.CreateBuilder(args);
-
-builder.AddServiceDefaults("capacity");
-builder.AddCapacity();
-
-var app = builder.Build();
-
-app.MapDefaultEndpoints();
-app.MapAuditEndpoints();
-app.MapPoolEndpoints();
-app.MapNodeEndpoints();
-app.MapServiceEndpoints();
-app.MapAlertPolicyEndpoints();
-app.MapAlertEndpoints();
-app.MapIncidentEndpoints();
-app.MapSagaEndpoints();
-app.MapScaleInEndpoints();
-app.MapInventoryEndpoints();
-app.MapSubnetAddressEndpoints();
-
-return app.RunService();
+return ServiceRunner.Run(args, "capacity", builder => builder.AddCapacity(), app =>
+{
+    app.MapAuditEndpoints();
+    app.MapPoolEndpoints();
+    app.MapNodeEndpoints();
+    app.MapServiceEndpoints();
+    app.MapAlertPolicyEndpoints();
+    app.MapAlertEndpoints();
+    app.MapIncidentEndpoints();
+    app.MapSagaEndpoints();
+    app.MapScaleInEndpoints();
+    app.MapInventoryEndpoints();
+    app.MapSubnetAddressEndpoints();
+});

@@ -5,17 +5,10 @@ using Surge.LoadBalancer.ListingBackends;
 using Surge.ServiceDefaults;
 using Surge.ServiceDefaults.Audit;
 
-var builder = WebApplication.CreateBuilder(args);
-
-builder.AddServiceDefaults("loadbalancer");
-builder.AddLoadBalancer();
-
-var app = builder.Build();
-
-app.MapDefaultEndpoints();
-app.MapAuditEndpoints();
-app.MapServiceEndpoints();
-app.MapDegradationEndpoints();
-app.MapDataPlane();
-
-return app.RunService();
+return ServiceRunner.Run(args, "loadbalancer", builder => builder.AddLoadBalancer(), app =>
+{
+    app.MapAuditEndpoints();
+    app.MapServiceEndpoints();
+    app.MapDegradationEndpoints();
+    app.MapDataPlane();
+});

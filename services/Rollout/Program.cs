@@ -3,15 +3,8 @@ using Surge.Rollout.Api;
 using Surge.ServiceDefaults;
 using Surge.ServiceDefaults.Audit;
 
-var builder = WebApplication.CreateBuilder(args);
-
-builder.AddServiceDefaults("rollout");
-builder.AddRollout();
-
-var app = builder.Build();
-
-app.MapDefaultEndpoints();
-app.MapAuditEndpoints();
-app.MapRolloutEndpoints();
-
-return app.RunService();
+return ServiceRunner.Run(args, "rollout", builder => builder.AddRollout(), app =>
+{
+    app.MapAuditEndpoints();
+    app.MapRolloutEndpoints();
+});

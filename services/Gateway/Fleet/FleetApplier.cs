@@ -75,8 +75,17 @@ public sealed partial class FleetApplier(ServiceClient services, ILogger<FleetAp
     private static readonly TimeSpan ReportWait = TimeSpan.FromSeconds(10);
 
     // Resources are applied one by one, so a failure leaves the ones before it applied; applying again converges.
-    private static string PartlyApplied(FleetResource resource, int appliedCount) =>
-        $"{resource.Kind} '{resource.Name}' was not applied, and the {appliedCount} resources before it were. Apply the file again once the service is available.";
+    // The failed one may have been applied too, since a service can fail after its commit.
+    private static string PartlyApplied(FleetResource resource, int appliedCount)
+    {
+        var before = appliedCount switch
+        {
+            0 => "it was the first to be applied",
+            1 => "the resource before it was applied",
+            _ => $"the {appliedCount} resources before it were applied",
+        };
+        return $"{resource.Kind} '{resource.Name}' may not have been applied, and {before}. Apply the file again once the service is available.";
+    }
 
     private async Task<HttpResponseMessage> SendAsync(string service, string path, FleetResource resource, int appliedCount, string correlationId, CancellationToken cancellationToken)
     {

@@ -26,7 +26,8 @@ public static partial class ConfigurationErrors
             }
         }
 
-        return lines.Count == 0 ? null : lines;
+        // An options class registered by two parts of a service is validated twice, with the same failures.
+        return lines.Count == 0 ? null : lines.Distinct(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Returns the environment variable that sets <paramref name="key"/>, such as <c>Outbox__HandOffTimeout</c>.</summary>
@@ -53,39 +54,51 @@ public static partial class ConfigurationErrors
             failure = annotated.Groups["message"].Value;
         }
 
-        var key = LeadingKey().Match(failure);
-        if (!key.Success)
+        var match = LeadingKey().Match(failure);
+        if (!match.Success)
         {
             return failure;
         }
 
-        var value = configuration[key.Value];
-        var current = value is null ? "not set" : IsSecret(key.Value) ? "set, value hidden" : $"now '{value}'";
-        return $"{failure} ({current}; environment variable {EnvironmentVariable(key.Value)})";
+        // A message about one entry of a named list, such as "Overflow:Providers:private-cloud: MaxNodes must ...",
+        // names the entry and then the setting.
+        var key = match.Groups["member"].Success ? $"{match.Groups["key"].Value}:{match.Groups["member"].Value}" : match.Groups["key"].Value;
+        var value = configuration[key];
+        var current = value is null ? "not set" : IsSecret(key) ? "set, value hidden" : $"now '{value}'";
+        return $"{failure} ({current}; {WhereToSet(key)})";
     }
+
+    private static string WhereToSet(string key) => $"environment variable {EnvironmentVariable(key)} or command-line argument --{key}=";
 
     private static string DescribeUnreadable(string key, string value, string type)
     {
-        var given = IsSecret(key) ? "Its value" : $"'{value}'";
-        return $"{key}: {given} is not {Format(type)} (environment variable {EnvironmentVariable(key)}).";
+        var shownValue = IsSecret(key) ? "Its value" : $"'{value}'";
+        return $"{key}: {shownValue} is not {Format(type)} ({WhereToSet(key)}).";
     }
 
     private static string Format(string type) => type switch
     {
         "System.TimeSpan" => "a duration. Write it as hh:mm:ss with optional fractions of a second, such as 00:00:02 or 00:00:00.250",
-        "System.Int32" or "System.Int64" => "a whole number, such as 10",
+        "System.Int32" => $"a whole number from {int.MinValue} to {int.MaxValue}, such as 10",
+        "System.Int64" => $"a whole number from {long.MinValue} to {long.MaxValue}, such as 10",
         "System.Double" or "System.Decimal" => "a number, such as 0.5",
         "System.Boolean" => "true or false",
         "System.Uri" => "an absolute URI, such as http://127.0.0.1:5081",
+        _ when EnumNamed(type) is { } values => $"one of {string.Join(", ", Enum.GetNames(values))}",
         _ => $"a valid {type}",
     };
+
+    // The binder names the options' enum types by full name, which the loaded assemblies resolve.
+    private static Type? EnumNamed(string typeName) => AppDomain.CurrentDomain.GetAssemblies()
+        .Select(assembly => assembly.GetType(typeName, throwOnError: false))
+        .FirstOrDefault(type => type is { IsEnum: true });
 
     // Connection strings and keys carry credentials, which do not belong in a log.
     private static bool IsSecret(string key) =>
         key.StartsWith("ConnectionStrings:", StringComparison.OrdinalIgnoreCase) ||
         SecretWord().IsMatch(key);
 
-    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9]*(:[A-Za-z0-9]+)+")]
+    [GeneratedRegex(@"^(?<key>[A-Za-z][A-Za-z0-9]*(:[A-Za-z0-9_.-]*[A-Za-z0-9_])+)(: (?<member>[A-Z][A-Za-z0-9]*) )?")]
     private static partial Regex LeadingKey();
 
     [GeneratedRegex(@"^DataAnnotation validation failed for '[^']*' members: '[^']*' with the error: '(?<message>.*)'\.$", RegexOptions.Singleline)]

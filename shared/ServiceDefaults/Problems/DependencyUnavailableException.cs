@@ -36,6 +36,11 @@ public sealed class DependencyUnavailableException : Exception
     public static DependencyUnavailableException Responded(string dependency, int statusCode, string? explanation, string nextStep)
     {
         var quoted = string.IsNullOrWhiteSpace(explanation) ? "." : $": {explanation.Trim()}";
-        return new DependencyUnavailableException(dependency, $"The {dependency} service responded {statusCode}{quoted} {nextStep}", null);
+
+        // The explanation of a briefly unavailable service already requests a retry, so a second request is left out.
+        var next = MentionsRetry(explanation) && MentionsRetry(nextStep) ? "" : $" {nextStep}";
+        return new DependencyUnavailableException(dependency, $"The {dependency} service responded {statusCode}{quoted}{next}", null);
     }
+
+    private static bool MentionsRetry(string? text) => text?.Contains("retry", StringComparison.OrdinalIgnoreCase) == true;
 }

@@ -35,7 +35,7 @@ public sealed class FleetApplierTests
 
         Assert.Equal("capacity", error.Dependency);
         Assert.Contains("The capacity service responded 503: The database is unavailable. Nothing was changed; retry the request.", error.Message);
-        Assert.Contains("Pool 'second' was not applied, and the 1 resources before it were.", error.Message);
+        Assert.Contains("Pool 'second' may not have been applied, and the resource before it was applied.", error.Message);
         Assert.DoesNotContain("did not respond", error.Message);
     }
 
@@ -46,7 +46,7 @@ public sealed class FleetApplierTests
 
         var error = await Assert.ThrowsAsync<DependencyUnavailableException>(() => applier.ApplyAsync(FleetParser.Parse(TwoPools, isJson: false), "test", CancellationToken.None));
 
-        Assert.StartsWith("The capacity service responded 500. Pool 'second' was not applied", error.Message);
+        Assert.StartsWith("The capacity service responded 500. Pool 'second' may not have been applied", error.Message);
     }
 
     [Fact]
@@ -56,23 +56,52 @@ public sealed class FleetApplierTests
 
         var error = await Assert.ThrowsAsync<DependencyUnavailableException>(() => applier.ApplyAsync(FleetParser.Parse(TwoPools, isJson: false), "test", CancellationToken.None));
 
-        Assert.Equal("The capacity service did not respond. Pool 'second' was not applied, and the 1 resources before it were. Apply the file again once the service is available.", error.Message);
+        Assert.Equal("The capacity service did not respond. Pool 'second' may not have been applied, and the resource before it was applied. Apply the file again once the service is available.", error.Message);
     }
 
-    private static FleetApplier Applier(HttpMessageHandler handler)
+    [Fact]
+    public async Task ServiceHangs_NotRespondingWithinTimeout()
+    {
+        var applier = Applier(new HangOnPut(), TimeSpan.FromMilliseconds(200));
+
+        var error = await Assert.ThrowsAsync<DependencyUnavailableException>(() => applier.ApplyAsync(FleetParser.Parse(TwoPools, isJson: false), "test", CancellationToken.None));
+
+        Assert.StartsWith("The capacity service did not respond. Pool 'first' may not have been applied, and it was the first to be applied.", error.Message);
+        Assert.Contains("within 0.2 s", error.InnerException!.Message);
+    }
+
+    [Fact]
+    public void RetryInBoth_SaidOnce()
+    {
+        var error = DependencyUnavailableException.Responded("ipam", 503, "The database is unavailable. Nothing was changed; retry the request.", "Retry the request.");
+
+        Assert.Equal("The ipam service responded 503: The database is unavailable. Nothing was changed; retry the request.", error.Message);
+    }
+
+    private static FleetApplier Applier(HttpMessageHandler handler, TimeSpan? timeout = null)
     {
         var urls = new ServiceUrls
         {
             Capacity = "http://capacity.test", Ipam = "http://ipam.test", Provisioner = "http://provisioner.test",
             Rollout = "http://rollout.test", LoadBalancer = "http://loadbalancer.test",
         };
-        var services = new ServiceClient(new StubClientFactory(handler), Microsoft.Extensions.Options.Options.Create(urls));
+        var services = new ServiceClient(new StubClientFactory(handler, timeout), Microsoft.Extensions.Options.Options.Create(urls));
         return new FleetApplier(services, NullLogger<FleetApplier>.Instance);
     }
 
-    private sealed class StubClientFactory(HttpMessageHandler handler) : IHttpClientFactory
+    private sealed class StubClientFactory(HttpMessageHandler handler, TimeSpan? timeout) : IHttpClientFactory
     {
-        public HttpClient CreateClient(string name) => new(handler, disposeHandler: false);
+        public HttpClient CreateClient(string name) => new(handler, disposeHandler: false) { Timeout = timeout ?? TimeSpan.FromSeconds(30) };
+    }
+
+    // Never responds, as a stopped process that still holds its socket.
+    private sealed class HangOnPut : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("The delay ends only by cancellation.");
+        }
     }
 
     // Accepts the first PUT and fails the second with the status and body given, or with a refused connection.

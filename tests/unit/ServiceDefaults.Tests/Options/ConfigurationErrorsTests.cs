@@ -59,6 +59,60 @@ public sealed class ConfigurationErrorsTests
     }
 
     [Fact]
+    public void UnknownEnumValue_ListsValues()
+    {
+        var configuration = Configuration(("Sample:Strategy", "wild"));
+
+        var line = Assert.Single(ConfigurationErrors.Explain(Resolve<SampleOptions>(configuration, "Sample"), configuration)!);
+
+        Assert.StartsWith("Sample:Strategy: 'wild' is not one of Spread, Pack", line);
+    }
+
+    [Fact]
+    public void TooLargeNumber_GivesRange()
+    {
+        var configuration = Configuration(("Sample:Count", "99999999999"));
+
+        var line = Assert.Single(ConfigurationErrors.Explain(Resolve<SampleOptions>(configuration, "Sample"), configuration)!);
+
+        Assert.Contains("is not a whole number from -2147483648 to 2147483647", line);
+    }
+
+    [Fact]
+    public void HyphenatedKey_NamedWhole()
+    {
+        var configuration = Configuration(("Overflow:Providers:private-cloud:MaxNodes", "-4"));
+        var failure = new OptionsValidationException("Overflow", typeof(object), ["Overflow:Providers:private-cloud:MaxNodes must be between 0 and 100000."]);
+
+        var line = Assert.Single(ConfigurationErrors.Explain(failure, configuration)!);
+
+        Assert.Contains("now '-4'", line);
+        Assert.Contains("environment variable Overflow__Providers__private-cloud__MaxNodes or command-line argument --Overflow:Providers:private-cloud:MaxNodes=", line);
+    }
+
+    [Fact]
+    public void ListEntryMessage_NamesSetting()
+    {
+        var configuration = Configuration(("Overflow:Providers:private-cloud:MaxNodes", "-4"));
+        var failure = new OptionsValidationException("Overflow", typeof(object), ["Overflow:Providers:private-cloud: MaxNodes must be between 0 and 100000."]);
+
+        var line = Assert.Single(ConfigurationErrors.Explain(failure, configuration)!);
+
+        Assert.Contains("now '-4'; environment variable Overflow__Providers__private-cloud__MaxNodes", line);
+    }
+
+    [Fact]
+    public void SameFailureTwice_ReportedOnce()
+    {
+        var configuration = Configuration();
+        var failure = new OptionsValidationException("ConnectionOptions", typeof(ConnectionOptions), ["ConnectionStrings:RabbitMq is missing."]);
+
+        var lines = ConfigurationErrors.Explain(new AggregateException(failure, failure), configuration);
+
+        Assert.Single(lines!);
+    }
+
+    [Fact]
     public void OtherException_NotExplained()
     {
         var configuration = Configuration();
@@ -69,12 +123,28 @@ public sealed class ConfigurationErrorsTests
     private static IConfiguration Configuration(params (string Key, string Value)[] values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values.Select(pair => KeyValuePair.Create(pair.Key, (string?)pair.Value))).Build();
 
+    private static Exception ResolveOutbox(IConfiguration configuration) => Resolve<OutboxOptions>(configuration, OutboxOptions.Section);
+
     // Resolves the options the way the host's start-up validation does and returns what it throws.
-    private static Exception ResolveOutbox(IConfiguration configuration)
+    private static Exception Resolve<T>(IConfiguration configuration, string section)
+        where T : class
     {
         var services = new ServiceCollection();
-        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateDataAnnotations();
+        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateDataAnnotations();
         using var provider = services.BuildServiceProvider();
-        return Assert.ThrowsAny<Exception>(() => provider.GetRequiredService<IOptions<OutboxOptions>>().Value);
+        return Assert.ThrowsAny<Exception>(() => provider.GetRequiredService<IOptions<T>>().Value);
+    }
+
+    public enum SampleStrategy
+    {
+        Spread,
+        Pack,
+    }
+
+    public sealed class SampleOptions
+    {
+        public SampleStrategy Strategy { get; set; }
+
+        public int Count { get; set; }
     }
 }
