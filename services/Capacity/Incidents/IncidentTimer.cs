@@ -7,6 +7,7 @@ using Surge.Capacity.ScaleIn;
 using Surge.Capacity.ScaleOut;
 using Surge.Capacity.ServiceCatalog;
 using Surge.ServiceDefaults.Messaging;
+using Surge.ServiceDefaults.Storage;
 
 namespace Surge.Capacity.Incidents;
 
@@ -33,15 +34,17 @@ public sealed partial class IncidentTimer(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(sagaOptions.Value.DeadlineScanInterval, time);
+        var failures = new PassFailures(logger, "The incident timer", time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
                 await ScanAsync(stoppingToken);
+                failures.Succeeded();
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                LogScanFailed(logger, exception);
+                failures.Failed(exception, failure => LogScanFailed(logger, failure));
             }
         }
     }

@@ -4,6 +4,7 @@ using Surge.Capacity.Nodes;
 using Surge.Capacity.Scheduling;
 using Surge.Contracts.Nodes;
 using Surge.ServiceDefaults.Messaging;
+using Surge.ServiceDefaults.Storage;
 
 namespace Surge.Capacity.Overflow;
 
@@ -25,6 +26,7 @@ public sealed partial class CapacityHousekeeper(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var lastReconcile = DateTimeOffset.MinValue;
+        var failures = new PassFailures(logger, "Capacity housekeeping", time);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -36,10 +38,11 @@ public sealed partial class CapacityHousekeeper(
                 }
 
                 await SweepAsync(stoppingToken);
+                failures.Succeeded();
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                LogSweepFailed(logger, exception);
+                failures.Failed(exception, failure => LogSweepFailed(logger, failure));
             }
 
             await Task.Delay(options.Value.ScanInterval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);

@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Marten;
 using Surge.Capacity.ScaleOut;
 using Surge.ServiceDefaults.Messaging;
+using Surge.ServiceDefaults.Storage;
 
 namespace Surge.Capacity.Sagas;
 
@@ -40,15 +41,17 @@ public abstract class SagaDeadlineScanner<TState>(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(interval, time);
+        var failures = new PassFailures(logger, $"The {Kind} deadline scanner", time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
                 await ScanAsync(stoppingToken);
+                failures.Succeeded();
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                SagaDeadlineLog.ScanFailed(logger, exception, Kind);
+                failures.Failed(exception, failure => SagaDeadlineLog.ScanFailed(logger, failure, Kind));
             }
         }
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Surge.Rollout.Saga;
 using Surge.Rollout.Storage;
 using Surge.ServiceDefaults.Messaging;
+using Surge.ServiceDefaults.Storage;
 
 namespace Surge.Rollout.Messaging;
 
@@ -29,15 +30,17 @@ public sealed partial class RolloutDeadlineScanner(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.DeadlineScanInterval, time);
+        var failures = new PassFailures(logger, "The rollout deadline scanner", time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
                 await ScanAsync(stoppingToken);
+                failures.Succeeded();
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                LogScanFailed(logger, exception);
+                failures.Failed(exception, failure => LogScanFailed(logger, failure));
             }
         }
     }

@@ -17,15 +17,17 @@ public sealed partial class OutboxRelay(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.RelayInterval, time);
+        var failures = new Storage.PassFailures(logger, "The outbox relay", time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
                 await RelayDueMessagesAsync(stoppingToken);
+                failures.Succeeded();
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                LogRelayFailed(logger, exception);
+                failures.Failed(exception, failure => LogRelayFailed(logger, failure));
             }
         }
     }

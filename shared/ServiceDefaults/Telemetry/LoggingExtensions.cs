@@ -13,7 +13,7 @@ public static class LoggingExtensions
         builder.Logging.AddJsonConsole(options =>
         {
             options.IncludeScopes = true;
-            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            options.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
             options.UseUtcTimestamp = true;
         });
 

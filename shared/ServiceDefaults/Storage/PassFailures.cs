@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Logging;
+
+namespace Surge.ServiceDefaults.Storage;
+
+/// <summary>
+/// The failures of a background worker that runs one pass per interval and tries again at the next. While PostgreSQL
+/// is unavailable every pass fails the same way, so the worker logs one line when the outage starts and one when it
+/// ends, instead of a stack trace per interval. Other failures are logged by the worker as before.
+/// </summary>
+public sealed partial class PassFailures(ILogger logger, string work, TimeProvider time)
+{
+    private DateTimeOffset? outageSince;
+
+    /// <summary>Records a pass that succeeded, logging the end of an outage that failed the passes before it.</summary>
+    public void Succeeded()
+    {
+        if (outageSince is { } since)
+        {
+            LogResumed(logger, work, time.GetUtcNow() - since);
+            outageSince = null;
+        }
+    }
+
+    /// <summary>
+    /// Records a failed pass: a database outage is logged once when it starts, and any other failure goes to
+    /// <paramref name="logFailure"/>.
+    /// </summary>
+    public void Failed(Exception exception, Action<Exception> logFailure)
+    {
+        if (!DatabaseFailures.IsUnavailable(exception))
+        {
+            logFailure(exception);
+            return;
+        }
+
+        if (outageSince is null)
+        {
+            outageSince = time.GetUtcNow();
+            LogWaiting(logger, work, exception.Message);
+        }
+    }
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "{Work} waits for the database, which is unavailable: {Reason}. It tries again every interval and logs when it resumes.")]
+    private static partial void LogWaiting(ILogger logger, string work, string reason);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "{Work} resumed after the database was unavailable for {Outage}")]
+    private static partial void LogResumed(ILogger logger, string work, TimeSpan outage);
+}
