@@ -7,6 +7,8 @@ namespace Surge.Capacity.Tests.Overflow;
 
 public sealed class OverflowOptionsTests
 {
+    private static readonly IConfiguration NoConfiguration = new ConfigurationBuilder().Build();
+
     private static CloudProviderOptions Provider(params string[] zones) => new() { Zones = [.. zones] };
 
     private static OverflowOptions WithProviders(params (string Name, CloudProviderOptions Settings)[] providers)
@@ -28,10 +30,29 @@ public sealed class OverflowOptionsTests
         return options;
     }
 
+    [Theory]
+    [InlineData("Kind", "Privat")]
+    [InlineData("MaxNodes", "four")]
+    public void Validate_UnreadableProvider_Fails(string setting, string value)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Overflow:Providers:pc:Zones:0"] = "zone-a",
+            [$"Overflow:Providers:pc:{setting}"] = value,
+        }).Build();
+        var options = new OverflowOptions();
+        configuration.GetSection(OverflowOptions.Section).Bind(options);
+
+        var result = new OverflowOptionsValidator(configuration).Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("Overflow:Providers:pc could not be read. Check that Kind is Private or Public", result.FailureMessage);
+    }
+
     [Fact]
     public void Validate_NoProviders_Succeeds()
     {
-        var result = new OverflowOptionsValidator().Validate(null, new OverflowOptions());
+        var result = new OverflowOptionsValidator(NoConfiguration).Validate(null, new OverflowOptions());
 
         Assert.True(result.Succeeded);
     }
@@ -39,7 +60,7 @@ public sealed class OverflowOptionsTests
     [Fact]
     public void Validate_ProviderWithZones_Succeeds()
     {
-        var result = new OverflowOptionsValidator().Validate(null, WithProviders(("private-cloud", Provider("zone-a", "zone-b"))));
+        var result = new OverflowOptionsValidator(NoConfiguration).Validate(null, WithProviders(("private-cloud", Provider("zone-a", "zone-b"))));
 
         Assert.True(result.Succeeded, result.FailureMessage);
     }
@@ -47,7 +68,7 @@ public sealed class OverflowOptionsTests
     [Fact]
     public void Validate_ProviderWithoutZones_NamesZonesKey()
     {
-        var result = new OverflowOptionsValidator().Validate(null, WithProviders(("private-cloud", Provider())));
+        var result = new OverflowOptionsValidator(NoConfiguration).Validate(null, WithProviders(("private-cloud", Provider())));
 
         Assert.True(result.Failed);
         Assert.Equal(
@@ -60,7 +81,7 @@ public sealed class OverflowOptionsTests
     [InlineData("  ")]
     public void Validate_EmptyZoneName_NamesProvider(string zone)
     {
-        var result = new OverflowOptionsValidator().Validate(null, WithProviders(("public-cloud", Provider("zone-a", zone))));
+        var result = new OverflowOptionsValidator(NoConfiguration).Validate(null, WithProviders(("public-cloud", Provider("zone-a", zone))));
 
         Assert.Equal(["Overflow:Providers:public-cloud:Zones has an empty zone name."], result.Failures);
     }
@@ -70,7 +91,7 @@ public sealed class OverflowOptionsTests
     {
         var settings = new CloudProviderOptions { NodeCpuMillicores = 0, NodeMemoryMiB = 0, NodeDiskGiB = -1, NodeSwapMiB = -1, MaxNodes = -1, Zones = ["zone-a"] };
 
-        var result = new OverflowOptionsValidator().Validate(null, WithProviders(("private-cloud", settings)));
+        var result = new OverflowOptionsValidator(NoConfiguration).Validate(null, WithProviders(("private-cloud", settings)));
 
         Assert.NotNull(result.Failures);
         Assert.Equal(
@@ -87,7 +108,7 @@ public sealed class OverflowOptionsTests
     [Fact]
     public void Validate_TwoBadProviders_ReportsBoth()
     {
-        var result = new OverflowOptionsValidator().Validate(
+        var result = new OverflowOptionsValidator(NoConfiguration).Validate(
             null, WithProviders(("private-cloud", Provider()), ("public-cloud", Provider("zone-a")), ("spare-cloud", Provider(""))));
 
         Assert.NotNull(result.Failures);
@@ -120,7 +141,7 @@ public sealed class OverflowOptionsTests
     {
         var options = Bind(new() { ["Overflow:Providers:private-cloud:MaxNodes"] = "5" });
 
-        var result = new OverflowOptionsValidator().Validate(null, options);
+        var result = new OverflowOptionsValidator(NoConfiguration).Validate(null, options);
 
         Assert.Equal(["Overflow:Providers:private-cloud: Zones needs at least one zone, such as Zones:0=zone-a."], result.Failures);
     }
