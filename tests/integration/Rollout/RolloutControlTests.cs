@@ -24,11 +24,13 @@ public sealed class RolloutControlTests(SurgeCluster cluster)
 
         // While the load balancer counts the requests to the second batch, node 2 goes down for two seconds. Its
         // instances refuse requests meanwhile, so the batch's error rate fails the gate and reaches the threshold. The
-        // node is back before the window closes, so the rollback finds every node reachable.
+        // node is back before the window closes, so the rollback finds every node reachable. The outage failed 4.6% to
+        // 6.8% of the batch's measured requests in runs on a 2-core machine, too close to a 5% gate. The gate allows 1%,
+        // and the batches without an outage measured no errors.
         var rolloutId = await cluster.StartRolloutAsync(new
         {
             service, image = $"registry.local/{service}:2.0.0", strategy = "in-place", batchSize = 3, failureThreshold = 1,
-            healthGate = new { httpPath = "/healthz", maxErrorRate = 0.05, window = "00:00:06" }, requestedBy = "tests",
+            healthGate = new { httpPath = "/healthz", maxErrorRate = 0.01, window = "00:00:06" }, requestedBy = "tests",
         });
         await cluster.WaitForRolloutAsync(
             rolloutId,
