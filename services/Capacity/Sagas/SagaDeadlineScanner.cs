@@ -41,7 +41,7 @@ public abstract class SagaDeadlineScanner<TState>(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(interval, time);
-        var failures = new PassFailures(logger, $"The {Kind} deadline scanner", time);
+        var failures = new PassFailures(logger, $"The {Kind.ToLowerInvariant()} deadline scanner", time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using Marten;
 using Surge.ServiceDefaults.Messaging;
+using Surge.ServiceDefaults.Storage;
 
 namespace Surge.Ipam.Subnets;
 
@@ -29,15 +30,17 @@ public sealed partial class SubnetReportPublisher(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var failures = new PassFailures(logger, "The subnet report to Capacity", time);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await ReportChangedAsync(stoppingToken);
+                failures.Succeeded();
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                LogReportFailed(logger, exception);
+                failures.Failed(exception, failure => LogReportFailed(logger, failure));
             }
 
             await Task.Delay(options.Value.Interval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);

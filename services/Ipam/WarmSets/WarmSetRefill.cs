@@ -6,6 +6,7 @@ using Surge.Ipam.Allocation;
 using Surge.Ipam.Blocks;
 using Surge.Ipam.Subnets;
 using Surge.ServiceDefaults.Messaging;
+using Surge.ServiceDefaults.Storage;
 
 namespace Surge.Ipam.WarmSets;
 
@@ -27,15 +28,17 @@ public sealed partial class WarmSetRefill(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var failures = new PassFailures(logger, "The warm-set refill", time);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await RefillAsync(stoppingToken);
+                failures.Succeeded();
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                LogRefillFailed(logger, exception);
+                failures.Failed(exception, failure => LogRefillFailed(logger, failure));
             }
 
             await Task.Delay(options.Value.Interval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);

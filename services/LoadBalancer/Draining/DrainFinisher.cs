@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.Extensions.Options;
 using Surge.LoadBalancer.DataPlane;
 using Surge.LoadBalancer.ListingBackends;
+using Surge.ServiceDefaults.Storage;
 
 namespace Surge.LoadBalancer.Draining;
 
@@ -23,6 +24,8 @@ public sealed partial class DrainFinisher(
     ILogger<DrainFinisher> logger) : BackgroundService
 {
     private readonly HashSet<(string Service, Guid SagaId)> failing = [];
+
+    private readonly PassFailures synchronization = new(logger, "Reading pending drains", time);
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -52,10 +55,11 @@ public sealed partial class DrainFinisher(
             await using var session = store.QuerySession();
             var pools = await session.Query<BackendPoolView>().ToListAsync(cancellationToken);
             watchList.Synchronize(pools);
+            synchronization.Succeeded();
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            LogSynchronizationFailed(logger, exception);
+            synchronization.Failed(exception, failure => LogSynchronizationFailed(logger, failure));
         }
     }
 

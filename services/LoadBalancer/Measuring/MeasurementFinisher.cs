@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.Extensions.Options;
 using Surge.LoadBalancer.DataPlane;
+using Surge.ServiceDefaults.Storage;
 
 namespace Surge.LoadBalancer.Measuring;
 
@@ -23,6 +24,8 @@ public sealed partial class MeasurementFinisher(
     ILogger<MeasurementFinisher> logger) : BackgroundService
 {
     private readonly HashSet<Guid> failing = [];
+
+    private readonly PassFailures synchronization = new(logger, "Reading pending measurements", time);
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -60,10 +63,12 @@ public sealed partial class MeasurementFinisher(
             {
                 watchList.Add(measurement);
             }
+
+            synchronization.Succeeded();
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            LogSynchronizationFailed(logger, exception);
+            synchronization.Failed(exception, failure => LogSynchronizationFailed(logger, failure));
         }
     }
 

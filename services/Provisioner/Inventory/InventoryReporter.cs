@@ -5,6 +5,7 @@ using Surge.Provisioner.Instances;
 using Surge.Provisioner.Providers;
 using Surge.Provisioner.Querying;
 using Surge.ServiceDefaults.Messaging;
+using Surge.ServiceDefaults.Storage;
 
 namespace Surge.Provisioner.Inventory;
 
@@ -26,6 +27,8 @@ public sealed partial class InventoryReporter(
     TimeProvider time,
     ILogger<InventoryReporter> logger) : BackgroundService
 {
+    private readonly PassFailures failures = new(logger, "The instance inventory report", time);
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -69,10 +72,11 @@ public sealed partial class InventoryReporter(
         {
             var report = await ReportAsync(cancellationToken);
             LogReported(logger, report.Instances.Count, report.UnreachableNodes.Count, report.At);
+            failures.Succeeded();
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogReportFailed(logger, exception, interval);
+            failures.Failed(exception, failure => LogReportFailed(logger, failure, interval));
         }
     }
 

@@ -64,7 +64,13 @@ public static partial class ConfigurationErrors
         // names the entry and then the setting.
         var key = match.Groups["member"].Success ? $"{match.Groups["key"].Value}:{match.Groups["member"].Value}" : match.Groups["key"].Value;
         var value = configuration[key];
-        var current = value is null ? "not set" : IsSecret(key) ? "set, value hidden" : $"now '{value}'";
+        var current = value switch
+        {
+            null when configuration.GetSection(key).GetChildren().Any() => "its settings are below it",
+            null => "not set",
+            _ when IsSecret(key) => "set, value hidden",
+            _ => $"now '{Shown(value)}'",
+        };
         return $"{failure} ({current}; {WhereToSet(key)})";
     }
 
@@ -72,7 +78,7 @@ public static partial class ConfigurationErrors
 
     private static string DescribeUnreadable(string key, string value, string type)
     {
-        var shownValue = IsSecret(key) ? "Its value" : $"'{value}'";
+        var shownValue = IsSecret(key) ? "Its value" : $"'{Shown(value)}'";
         return $"{key}: {shownValue} is not {Format(type)} ({WhereToSet(key)}).";
     }
 
@@ -93,10 +99,17 @@ public static partial class ConfigurationErrors
         .Select(assembly => assembly.GetType(typeName, throwOnError: false))
         .FirstOrDefault(type => type is { IsEnum: true });
 
-    // Connection strings and keys carry credentials, which do not belong in a log.
+    // Connection strings, passwords and keys carry credentials, which do not belong in a log. Only the setting's own
+    // name counts, so a role or a name under a key list stays visible.
     private static bool IsSecret(string key) =>
         key.StartsWith("ConnectionStrings:", StringComparison.OrdinalIgnoreCase) ||
-        SecretWord().IsMatch(key);
+        SecretWord().IsMatch(key[(key.LastIndexOf(':') + 1)..]);
+
+    // A URL may carry a user name and password before its host, which are masked.
+    private static string Shown(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var url) && url.UserInfo.Length > 0
+            ? value.Replace(url.UserInfo, "***", StringComparison.Ordinal)
+            : value;
 
     [GeneratedRegex(@"^(?<key>[A-Za-z][A-Za-z0-9]*(:[A-Za-z0-9_.-]*[A-Za-z0-9_])+)(: (?<member>[A-Z][A-Za-z0-9]*) )?")]
     private static partial Regex LeadingKey();
@@ -107,6 +120,6 @@ public static partial class ConfigurationErrors
     [GeneratedRegex("Failed to convert configuration value '(?<value>.*)' at '(?<key>[^']+)' to type '(?<type>[^']+)'", RegexOptions.Singleline)]
     private static partial Regex NotConvertible();
 
-    [GeneratedRegex("password|secret|token|key", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("^(key|apikey|.*password.*|.*secret.*|.*token.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex SecretWord();
 }

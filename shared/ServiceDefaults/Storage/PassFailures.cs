@@ -16,7 +16,7 @@ public sealed partial class PassFailures(ILogger logger, string work, TimeProvid
     {
         if (outageSince is { } since)
         {
-            LogResumed(logger, work, time.GetUtcNow() - since);
+            LogResumed(logger, work, Math.Round((time.GetUtcNow() - since).TotalSeconds, 1));
             outageSince = null;
         }
     }
@@ -36,13 +36,29 @@ public sealed partial class PassFailures(ILogger logger, string work, TimeProvid
         if (outageSince is null)
         {
             outageSince = time.GetUtcNow();
-            LogWaiting(logger, work, exception.Message);
+            LogWaiting(logger, work, Reason(exception));
         }
+    }
+
+    // Marten wraps Npgsql's error in a message of several lines, so the connection error itself is reported.
+    private static string Reason(Exception exception)
+    {
+        var database = exception;
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is Npgsql.NpgsqlException)
+            {
+                database = current;
+            }
+        }
+
+        var text = database.InnerException is { } cause ? $"{database.Message} ({cause.Message})" : database.Message;
+        return string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "{Work} waits for the database, which is unavailable: {Reason}. It tries again every interval and logs when it resumes.")]
     private static partial void LogWaiting(ILogger logger, string work, string reason);
 
-    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "{Work} resumed after the database was unavailable for {Outage}")]
-    private static partial void LogResumed(ILogger logger, string work, TimeSpan outage);
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "{Work} resumed after the database was unavailable for {OutageSeconds} s")]
+    private static partial void LogResumed(ILogger logger, string work, double outageSeconds);
 }

@@ -46,7 +46,7 @@ public sealed class OverflowOptionsTests
         var result = new OverflowOptionsValidator(configuration).Validate(null, options);
 
         Assert.True(result.Failed);
-        Assert.Contains("Overflow:Providers:pc could not be read. Check that Kind is Private or Public", result.FailureMessage);
+        Assert.Contains($"Overflow:Providers:pc:{setting}: '{value}' is not", result.FailureMessage);
     }
 
     [Fact]

@@ -113,6 +113,32 @@ public sealed class ConfigurationErrorsTests
     }
 
     [Fact]
+    public void UrlPassword_Masked()
+    {
+        var configuration = Configuration(("Gateway:Services:Capacity", "ftp://admin:hunter2@127.0.0.1:5081"));
+        var failure = new OptionsValidationException("ServiceUrls", typeof(object), ["Gateway:Services:Capacity must be an absolute http or https URL."]);
+
+        var line = Assert.Single(ConfigurationErrors.Explain(failure, configuration)!);
+
+        Assert.DoesNotContain("hunter2", line);
+        Assert.Contains("now 'ftp://***@127.0.0.1:5081'", line);
+    }
+
+    [Theory]
+    [InlineData("Gateway:Authentication:ApiKeys:0:Key", true)]
+    [InlineData("Gateway:Authentication:ApiKeys:0:Role", false)]
+    [InlineData("Broker:Password", true)]
+    public void KeyNamedSecret_ValueHidden(string key, bool hidden)
+    {
+        var configuration = Configuration((key, "visible-or-not"));
+        var failure = new OptionsValidationException("Sample", typeof(object), [$"{key} is invalid."]);
+
+        var line = Assert.Single(ConfigurationErrors.Explain(failure, configuration)!);
+
+        Assert.Equal(hidden, !line.Contains("visible-or-not", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void OtherException_NotExplained()
     {
         var configuration = Configuration();

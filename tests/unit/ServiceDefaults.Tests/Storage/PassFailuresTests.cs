@@ -24,9 +24,20 @@ public sealed class PassFailuresTests
         Assert.Empty(other);
         Assert.Equal(2, logger.Entries.Count);
         Assert.Equal(LogLevel.Warning, logger.Entries[0].Level);
-        Assert.StartsWith("The test worker waits for the database, which is unavailable: Failed to connect to 127.0.0.1:55432.", logger.Entries[0].Message);
+        Assert.StartsWith("The test worker waits for the database, which is unavailable: Failed to connect to 127.0.0.1:55432 (Connection refused).", logger.Entries[0].Message);
         Assert.Null(logger.Entries[0].Exception);
         Assert.StartsWith("The test worker resumed after the database was unavailable for", logger.Entries[1].Message);
+    }
+
+    [Fact]
+    public void WrappedOutage_ReasonOnOneLine()
+    {
+        var logger = new ListLogger();
+        var failures = new PassFailures(logger, "The test worker", TimeProvider.System);
+
+        failures.Failed(new InvalidOperationException("Marten Command Failure:\n\n\nselect 1", Outage), _ => { });
+
+        Assert.Contains("unavailable: Failed to connect to 127.0.0.1:55432 (Connection refused).", logger.Entries[0].Message);
     }
 
     [Fact]
