@@ -1,8 +1,7 @@
 using System.Net;
 using System.Text;
 using Surge.Gateway.Audit;
-using Surge.Gateway.Options;
-using Surge.Gateway.Routing;
+using Surge.Gateway.Tests.Routing;
 using Surge.ServiceDefaults.Problems;
 
 namespace Surge.Gateway.Tests.Audit;
@@ -39,21 +38,7 @@ public sealed class AuditTimelineTests
         Assert.Contains("Gateway:Services:Ipam", error.Message);
     }
 
-    private static AuditTimeline Timeline(Dictionary<string, string> bodies)
-    {
-        var urls = new ServiceUrls
-        {
-            Capacity = "http://capacity.test", Ipam = "http://ipam.test", Provisioner = "http://provisioner.test",
-            Rollout = "http://rollout.test", LoadBalancer = "http://loadbalancer.test",
-        };
-        var services = new ServiceClient(new StubClientFactory(new StubHandler(bodies)), Microsoft.Extensions.Options.Options.Create(urls));
-        return new AuditTimeline(services);
-    }
-
-    private sealed class StubClientFactory(HttpMessageHandler handler) : IHttpClientFactory
-    {
-        public HttpClient CreateClient(string name) => new(handler, disposeHandler: false);
-    }
+    private static AuditTimeline Timeline(Dictionary<string, string> bodies) => new(StubServices.Client(new StubHandler(bodies)));
 
     // Answers each service's audit query with its body from the table, or an empty list.
     private sealed class StubHandler(Dictionary<string, string> bodies) : HttpMessageHandler

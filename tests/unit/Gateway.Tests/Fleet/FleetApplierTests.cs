@@ -2,8 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Surge.Gateway.Fleet;
-using Surge.Gateway.Options;
-using Surge.Gateway.Routing;
+using Surge.Gateway.Tests.Routing;
 using Surge.ServiceDefaults.Problems;
 
 namespace Surge.Gateway.Tests.Fleet;
@@ -78,21 +77,8 @@ public sealed class FleetApplierTests
         Assert.Equal("The ipam service responded 503: The database is unavailable. Nothing was changed; retry the request.", error.Message);
     }
 
-    private static FleetApplier Applier(HttpMessageHandler handler, TimeSpan? timeout = null)
-    {
-        var urls = new ServiceUrls
-        {
-            Capacity = "http://capacity.test", Ipam = "http://ipam.test", Provisioner = "http://provisioner.test",
-            Rollout = "http://rollout.test", LoadBalancer = "http://loadbalancer.test",
-        };
-        var services = new ServiceClient(new StubClientFactory(handler, timeout), Microsoft.Extensions.Options.Options.Create(urls));
-        return new FleetApplier(services, NullLogger<FleetApplier>.Instance);
-    }
-
-    private sealed class StubClientFactory(HttpMessageHandler handler, TimeSpan? timeout) : IHttpClientFactory
-    {
-        public HttpClient CreateClient(string name) => new(handler, disposeHandler: false) { Timeout = timeout ?? TimeSpan.FromSeconds(30) };
-    }
+    private static FleetApplier Applier(HttpMessageHandler handler, TimeSpan? timeout = null) =>
+        new(StubServices.Client(handler, timeout), NullLogger<FleetApplier>.Instance);
 
     // Never responds, as a stopped process that still holds its socket.
     private sealed class HangOnPut : HttpMessageHandler
