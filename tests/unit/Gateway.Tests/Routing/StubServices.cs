@@ -6,7 +6,7 @@ namespace Surge.Gateway.Tests.Routing;
 /// <summary>A <see cref="ServiceClient"/> whose requests to every service go to one test handler.</summary>
 public static class StubServices
 {
-    /// <summary>Returns a client for the services at <c>http://{name}.test</c>, answered by <paramref name="handler"/>.</summary>
+    /// <summary>Returns a client for the services at <c>http://{name}.test</c>, handled by <paramref name="handler"/>.</summary>
     public static ServiceClient Client(HttpMessageHandler handler, TimeSpan? timeout = null)
     {
         var urls = new ServiceUrls
