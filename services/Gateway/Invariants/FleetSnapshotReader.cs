@@ -98,10 +98,7 @@ public sealed partial class FleetSnapshotReader(ServiceClient services, ILogger<
         }
         catch (HttpRequestException exception)
         {
-            throw new DependencyUnavailableException(service, exception);
-        }
-        catch (TaskCanceledException exception) when (!cancellationToken.IsCancellationRequested)
-        {
+            // ServiceClient also reports a service that does not respond in time this way.
             throw new DependencyUnavailableException(service, exception);
         }
     }

@@ -12,22 +12,22 @@ public sealed class ServiceUrls
 
     /// <summary>The Ipam service.</summary>
     [Required(ErrorMessage = "Gateway:Services:Ipam is missing. Set it to the Ipam service's base URL.")]
-    [HttpUrl(ErrorMessage = "Gateway:Services:Ipam must be an absolute http or https URL, such as http://127.0.0.1:5081.")]
+    [HttpUrl(ErrorMessage = "Gateway:Services:Ipam must be an absolute http or https URL, such as http://127.0.0.1:5082.")]
     public string Ipam { get; set; } = "";
 
     /// <summary>The Provisioner service.</summary>
     [Required(ErrorMessage = "Gateway:Services:Provisioner is missing. Set it to the Provisioner service's base URL.")]
-    [HttpUrl(ErrorMessage = "Gateway:Services:Provisioner must be an absolute http or https URL, such as http://127.0.0.1:5081.")]
+    [HttpUrl(ErrorMessage = "Gateway:Services:Provisioner must be an absolute http or https URL, such as http://127.0.0.1:5083.")]
     public string Provisioner { get; set; } = "";
 
     /// <summary>The Rollout service.</summary>
     [Required(ErrorMessage = "Gateway:Services:Rollout is missing. Set it to the Rollout service's base URL.")]
-    [HttpUrl(ErrorMessage = "Gateway:Services:Rollout must be an absolute http or https URL, such as http://127.0.0.1:5081.")]
+    [HttpUrl(ErrorMessage = "Gateway:Services:Rollout must be an absolute http or https URL, such as http://127.0.0.1:5084.")]
     public string Rollout { get; set; } = "";
 
     /// <summary>The LoadBalancer service.</summary>
     [Required(ErrorMessage = "Gateway:Services:LoadBalancer is missing. Set it to the LoadBalancer service's base URL.")]
-    [HttpUrl(ErrorMessage = "Gateway:Services:LoadBalancer must be an absolute http or https URL, such as http://127.0.0.1:5081.")]
+    [HttpUrl(ErrorMessage = "Gateway:Services:LoadBalancer must be an absolute http or https URL, such as http://127.0.0.1:5085.")]
     public string LoadBalancer { get; set; } = "";
 
     /// <summary>Returns the setting under <c>Gateway:Services</c> for a route name such as <c>loadbalancer</c>.</summary>

@@ -40,7 +40,7 @@ public sealed class AuditTimelineTests
 
     private static AuditTimeline Timeline(Dictionary<string, string> bodies) => new(StubServices.Client(new StubHandler(bodies)));
 
-    // Answers each service's audit query with its body from the table, or an empty list.
+    // Returns each service's body from the table for its audit query, or an empty list.
     private sealed class StubHandler(Dictionary<string, string> bodies) : HttpMessageHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

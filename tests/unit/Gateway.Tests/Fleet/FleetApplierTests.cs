@@ -80,7 +80,7 @@ public sealed class FleetApplierTests
     private static FleetApplier Applier(HttpMessageHandler handler, TimeSpan? timeout = null) =>
         new(StubServices.Client(handler, timeout), NullLogger<FleetApplier>.Instance);
 
-    // Never responds, as a stopped process that still holds its socket.
+    // Never responds, like a stopped process whose socket is still open.
     private sealed class HangOnPut : HttpMessageHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
