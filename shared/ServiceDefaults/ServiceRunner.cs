@@ -65,7 +65,7 @@ public static partial class ServiceRunner
             Console.Error.WriteLine($"  - {problem}");
         }
 
-        Console.Error.WriteLine("Settings come from appsettings.json, environment variables and command-line arguments; docs/guide/configuration.md lists them.");
+        Console.Error.WriteLine("Settings come from appsettings.json, environment variables and command-line arguments. docs/guide/configuration.md lists them.");
     }
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Critical, Message = "Not started because of invalid settings: {Problems}")]

@@ -25,7 +25,7 @@ public static class ServiceProblem
         }
         catch (JsonException)
         {
-            // A proxy or a crashing process may send an HTML page or nothing; the status code alone is reported then.
+            // A proxy or a crashing process may send an HTML page or nothing, so only the status code is reported.
             return null;
         }
     }

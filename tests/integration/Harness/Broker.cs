@@ -11,7 +11,7 @@ public static class Broker
         ? control
         : throw new InvalidOperationException("This test controls the RabbitMQ node, which only works with the broker ./surge test starts. Run it with ./surge test.");
 
-    /// <summary>Runs rabbitmqctl with the arguments and returns its output; see <see cref="RunWithinAsync"/>.</summary>
+    /// <summary>Runs rabbitmqctl with the arguments and a two-minute limit, and returns its output.</summary>
     public static Task<string> RunAsync(params string[] arguments) => RunWithinAsync(TimeSpan.FromMinutes(2), arguments);
 
     /// <summary>
