@@ -11,7 +11,8 @@ public static class IpamRegistration
     /// <summary>Adds Ipam's event store with the subnet events and projection, and its receive endpoint with the allocation consumers.</summary>
     public static IHostApplicationBuilder AddIpam(this IHostApplicationBuilder builder)
     {
-        builder.AddSurgeMarten("ipam", IpamStore.Configure);
+        builder.AddSurgeMarten(IpamStore.Schema, IpamStore.Configure);
+        builder.Services.AddHostedService<LargeValueCompressionStartup>();
         builder.AddSurgeMessaging("ipam", bus =>
         {
             bus.AddConsumer<AllocateAddressesConsumer>();

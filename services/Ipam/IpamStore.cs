@@ -8,6 +8,9 @@ namespace Surge.Ipam;
 /// <summary>The event types, projections and indexes of Ipam's event store.</summary>
 public static class IpamStore
 {
+    /// <summary>The PostgreSQL schema of Ipam's tables.</summary>
+    public const string Schema = "ipam";
+
     /// <summary>Adds Ipam's events, the subnet projection and the address ledger's snapshots.</summary>
     public static void Configure(StoreOptions options)
     {

@@ -179,11 +179,17 @@ public static class IpamRun
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand(
-            "SELECT current_setting('server_version'), current_setting('synchronous_commit'), current_setting('fsync'), current_setting('max_connections')",
+            """
+            SELECT current_setting('server_version'), current_setting('synchronous_commit'), current_setting('fsync'), current_setting('max_connections'),
+                   EXISTS (SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY (enumvals))
+            """,
             connection);
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
-        return $"{reader.GetString(0)} on {connection.Host}:{connection.Port}, synchronous_commit {reader.GetString(1)}, fsync {reader.GetString(2)}, max_connections {reader.GetString(3)}";
+
+        // Ipam compresses its large values with lz4 where the server has it, and the rates depend on it.
+        var compression = reader.GetBoolean(4) ? "Ipam's large values compressed with lz4" : "no lz4, so Ipam's large values are compressed with pglz";
+        return $"{reader.GetString(0)} on {connection.Host}:{connection.Port}, synchronous_commit {reader.GetString(1)}, fsync {reader.GetString(2)}, max_connections {reader.GetString(3)}, {compression}";
     }
 
     private static void Progress(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");

@@ -28,6 +28,9 @@ public sealed class AddressSpace
     // How many of a node's blocks, from the first, a request found with no address to give, see ExhaustedBlocks.
     private readonly Dictionary<(string Subnet, string Node), (Subnet State, DateTimeOffset Now, int Count)> exhausted = [];
 
+    // How many of a node's blocks, from the first, a request found with every address allocated, see FullBlocks.
+    private readonly Dictionary<(string Subnet, string Node), (IReadOnlyList<NodeBlock> Blocks, int Count)> full = [];
+
     /// <summary>
     /// Creates the space over every block of <paramref name="source"/>, which it reads only for the blocks a request
     /// looks at, so a batch costs the same however many blocks the subnets have.
@@ -49,6 +52,12 @@ public sealed class AddressSpace
         holdings = loadedHoldings.ToDictionary(holding => holding.InstanceId);
         fullyLoaded = new HashSet<string>(fullyLoadedSubnets, StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// Returns how many of a node's blocks, from the first in claim order, are known from earlier batches to have every
+    /// address allocated; see <see cref="FullBlockHints"/>. Null knows nothing, so every walk starts at the first block.
+    /// </summary>
+    public Func<Subnet, string, IReadOnlyList<NodeBlock>, int>? KnownFullBlocks { get; init; }
 
     /// <summary>The subnets, in name order.</summary>
     public IReadOnlyList<Subnet> Subnets => ordered ??= [.. subnets.Values.OrderBy(subnet => subnet.Name, StringComparer.Ordinal)];
@@ -102,6 +111,7 @@ public sealed class AddressSpace
         if (@event is not AddressAllocated)
         {
             exhausted.Clear();
+            full.Clear();
         }
         switch (@event)
         {
@@ -127,6 +137,7 @@ public sealed class AddressSpace
         if (undo.Count > checkpoint)
         {
             exhausted.Clear();
+            full.Clear();
         }
 
         while (undo.Count > checkpoint)
@@ -150,6 +161,24 @@ public sealed class AddressSpace
     /// <summary>Records that the first <paramref name="count"/> of the node's blocks have no address to give at <paramref name="now"/>.</summary>
     public void RecordExhaustedBlocks(Subnet subnet, string node, DateTimeOffset now, int count) =>
         exhausted[(subnet.Name, node)] = (subnet, now, count);
+
+    /// <summary>
+    /// Returns how many of <paramref name="blocks"/>, the node's blocks in claim order, have every address allocated
+    /// as far as is known: from earlier batches through <see cref="KnownFullBlocks"/>, or from an earlier request of
+    /// this batch through <see cref="RecordFullBlocks"/>.
+    /// </summary>
+    public int FullBlocks(Subnet subnet, string node, IReadOnlyList<NodeBlock> blocks)
+    {
+        var known = KnownFullBlocks?.Invoke(subnet, node, blocks) ?? 0;
+        return full.TryGetValue((subnet.Name, node), out var seen) && ReferenceEquals(seen.Blocks, blocks) ? Math.Max(known, seen.Count) : known;
+    }
+
+    /// <summary>Records that the first <paramref name="count"/> of <paramref name="blocks"/> have every address allocated.</summary>
+    public void RecordFullBlocks(Subnet subnet, string node, IReadOnlyList<NodeBlock> blocks, int count) =>
+        full[(subnet.Name, node)] = (blocks, count);
+
+    /// <summary>What <see cref="RecordFullBlocks"/> recorded, by subnet name and node, for the batch to keep once it commits.</summary>
+    public IReadOnlyDictionary<(string Subnet, string Node), (IReadOnlyList<NodeBlock> Blocks, int Count)> FullBlocksSeen => full;
 
     /// <summary>Returns the subnet's current state, or null when the space has no such subnet.</summary>
     public Subnet? SubnetNamed(string name) => subnets.GetValueOrDefault(name);

@@ -16,12 +16,14 @@ namespace Surge.Ipam.Allocation;
 public sealed class AddressSpaceCache(AddressLedger ledger, SubnetStates shared)
 {
     private readonly Dictionary<string, (Subnet State, long Version)> subnets = new(StringComparer.Ordinal);
+    private readonly FullBlockHints fullBlocks = new();
 
-    /// <summary>Forgets the subnets, so the next batch reads them again.</summary>
+    /// <summary>Forgets the subnets and what is known of full blocks, so the next batch reads them again.</summary>
     public void Clear()
     {
         subnets.Clear();
         shared.Clear();
+        fullBlocks.Clear();
     }
 
     /// <summary>
@@ -98,7 +100,11 @@ public sealed class AddressSpaceCache(AddressLedger ledger, SubnetStates shared)
         // the requests look at.
         var requests = fresh.SelectMany(work => work.Request.Requests).ToList();
         var holdings = requests.Select(request => basis.HoldingOf(ledger, request.InstanceId)).OfType<AddressHolding>().DistinctBy(holding => holding.InstanceId);
-        var space = new AddressSpace(basis.Subnets.Values.Select(entry => entry.State), key => basis.Block(ledger, key), holdings);
+        var roomChanges = ledger.RoomChanges;
+        var space = new AddressSpace(basis.Subnets.Values.Select(entry => entry.State), key => basis.Block(ledger, key), holdings)
+        {
+            KnownFullBlocks = (subnet, node, blocks) => fullBlocks.KnownFull(subnet.Name, node, blocks, roomChanges),
+        };
 
         var replies = fresh.Select(work => (work, Reply(work.Request, AllocationPlanner.Plan(space, work.Request.SagaId, work.Request.Requests, now)))).ToList();
         var holdingsByWork = replies.ToDictionary(
@@ -107,7 +113,7 @@ public sealed class AddressSpaceCache(AddressLedger ledger, SubnetStates shared)
                 ? (IReadOnlyList<AddressHolding>)[.. entry.work.Request.Requests.Select(request => space.HoldingOf(request.InstanceId)).OfType<AddressHolding>()]
                 : [],
             StringComparer.Ordinal);
-        var (commit, after) = Append(session, space, basis);
+        var (commit, after) = Append(session, space, basis, roomChanges);
         var next = after with { Keys = fresh.Select(work => work.Key).ToHashSet(StringComparer.Ordinal) };
         return new StagedBatch(Record(session, replies, holdingsByWork, now), commit, basis, next);
     }
@@ -143,10 +149,16 @@ public sealed class AddressSpaceCache(AddressLedger ledger, SubnetStates shared)
     }
 
     // Appends every subnet's events and the block changes to the ledger, each at the version the basis gives, and
-    // returns the update of this cache to make once the commit succeeded, and the basis the commit leaves.
-    private (Action Commit, DecisionBasis After) Append(IDocumentSession session, AddressSpace space, DecisionBasis basis)
+    // returns the update of this cache to make once the commit succeeded, and the basis the commit leaves. The full
+    // blocks the plan found are kept with the ledger's count of room changes it was planned on: when the commit
+    // itself opened a block, the count moves as it folds, and they are dropped at the next look.
+    private (Action Commit, DecisionBasis After) Append(IDocumentSession session, AddressSpace space, DecisionBasis basis, long roomChanges)
     {
-        var updates = new List<Action>();
+        var seen = space.FullBlocksSeen.ToList();
+        var updates = new List<Action>
+        {
+            () => seen.ForEach(entry => fullBlocks.Record(entry.Key.Subnet, entry.Key.Node, entry.Value.Blocks, entry.Value.Count, roomChanges)),
+        };
         var changes = new List<(string, BlockEvent)>();
         var versions = new Dictionary<string, long>(basis.Versions, StringComparer.Ordinal);
         var subnetsAfter = new Dictionary<string, (Subnet State, long Version)>(basis.Subnets, StringComparer.Ordinal);

@@ -112,11 +112,14 @@ public static class AllocationPlanner
 
     private static string? FromOwnBlocks(AddressSpace space, Subnet subnet, AddressRequest request, Guid sagaId, DateTimeOffset now)
     {
-        // A plain loop over an array: this runs for every request and passes every full block of the node first. The
-        // blocks an earlier request of the batch passed are skipped, because only allocations happened since.
+        // A plain loop over an array: this runs for every request. The leading blocks known to have every address
+        // allocated are skipped, and so are those an earlier request of the batch passed, because only allocations
+        // happened since. The walk counts on from the known full blocks while it finds more.
         var blocks = subnet.BlocksOf(request.Node);
         var keys = subnet.BlockKeysOf(request.Node);
-        for (var i = space.ExhaustedBlocks(subnet, request.Node, now); i < blocks.Count; i++)
+        var known = space.FullBlocks(subnet, request.Node, blocks);
+        var full = known;
+        for (var i = Math.Max(known, space.ExhaustedBlocks(subnet, request.Node, now)); i < blocks.Count; i++)
         {
             var block = blocks[i];
             if (!block.Ready)
@@ -125,15 +128,31 @@ public static class AllocationPlanner
             }
 
             var state = space.Block(subnet, keys[i]);
+            if (full == i && state.IsAllocatedInFull())
+            {
+                full = i + 1;
+                continue;
+            }
+
             if (!state.IsFullAt(now) && subnet.Allows(block) && AllocateIn(space, subnet, state, request, sagaId, now) is { } address)
             {
+                RecordWalk(space, subnet, request.Node, blocks, known, full);
                 space.RecordExhaustedBlocks(subnet, request.Node, now, i);
                 return address;
             }
         }
 
+        RecordWalk(space, subnet, request.Node, blocks, known, full);
         space.RecordExhaustedBlocks(subnet, request.Node, now, blocks.Count);
         return null;
+    }
+
+    private static void RecordWalk(AddressSpace space, Subnet subnet, string node, IReadOnlyList<NodeBlock> blocks, int known, int full)
+    {
+        if (full > known)
+        {
+            space.RecordFullBlocks(subnet, node, blocks, full);
+        }
     }
 
     // An eni block is an interface that takes seconds to attach, so it is never claimed while a saga waits. The

@@ -55,6 +55,14 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
     /// <summary>Returns the address the instance holds, or null.</summary>
     public AddressHolding? HoldingOf(Guid instanceId) => byInstance.GetValueOrDefault(instanceId);
 
+    /// <summary>
+    /// A number that grows with every folded change that may leave a block with more free addresses than before: a
+    /// release, a block opened, closed or otherwise changed, a restore from a snapshot. Only allocations leave it as
+    /// it is, because they only fill blocks, so a block seen with no free address keeps none while it stays the same.
+    /// Call it inside <see cref="EnterAsync"/>.
+    /// </summary>
+    public long RoomChanges { get; private set; }
+
     /// <summary>Returns the holding of the address, given in canonical text form, or null.</summary>
     public AddressHolding? HoldingAt(string address) => byAddress.GetValueOrDefault(address);
 
@@ -216,6 +224,7 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
         }
 
         // What an older copy held is replaced whole, so no holder the snapshot no longer has survives.
+        RoomChanges++;
         var ledger = LedgerOf(snapshot.Id);
         foreach (var allocation in ledger.Blocks.Values.SelectMany(block => block.Allocations))
         {
@@ -264,6 +273,11 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
             var key = ledger.KeyOf(change.Cidr);
             ref var slot = ref CollectionsMarshal.GetValueRefOrNullRef(ledger.Blocks, key);
             var before = Unsafe.IsNullRef(ref slot) ? null : slot;
+            if (change.Event is not AddressAllocated)
+            {
+                RoomChanges++;
+            }
+
             if (change.Event is BlockClosed)
             {
                 Close(ledger, key, before);
