@@ -17,4 +17,11 @@ public sealed record AllocatorResult(
     double WalBytesPerAllocation,
     double TransactionIdsPerAllocation,
     bool Checkpointed,
-    AllocationCheck Check);
+    AllocationCheck Check)
+{
+    /// <summary>The JIT warm-up that ran before this allocator's preparation, or null when it was turned off.</summary>
+    public JitWarmUpResult? JitWarmUp { get; init; }
+
+    /// <summary>Methods the runtime compiled in this process during the timed phase.</summary>
+    public long MethodsCompiledInTimedPhase { get; init; }
+}

@@ -75,17 +75,23 @@ public sealed class IpamReport
     {
         Line("## Preparation and writes to PostgreSQL");
         Line();
-        Line("| allocator | prepare s | checkpoint before the timed phase | WAL bytes per allocation | transaction ids per allocation |");
-        Line("| --- | ---: | --- | ---: | ---: |");
+        Line("| allocator | JIT warm-up | methods compiled in the timed phase | prepare s | checkpoint before the timed phase | WAL bytes per allocation | transaction ids per allocation |");
+        Line("| --- | --- | ---: | ---: | --- | ---: | ---: |");
         foreach (var result in results)
         {
-            Line($"| {result.Name} | {result.Prepare.TotalSeconds:F2} | {(result.Checkpointed ? "yes" : "no, the role may not")} | {result.WalBytesPerAllocation:F0} | {result.TransactionIdsPerAllocation:0.####} |");
+            Line($"| {result.Name} | {JitWarmUpText(result.JitWarmUp)} | {result.MethodsCompiledInTimedPhase} | {result.Prepare.TotalSeconds:F2} | {(result.Checkpointed ? "yes" : "no, the role may not")} | {result.WalBytesPerAllocation:F0} | {result.TransactionIdsPerAllocation:0.####} |");
         }
 
+        Line();
+        Line("The JIT warm-up runs allocations on a separate instance of the allocator, in a schema of its own, until a round of one second compiles at most 10 methods, so the measured instance runs the code a long-running process runs. Methods compiled in the timed phase are counted in the whole benchmark process.");
         Line();
         Line("Both counters cover the timed phase on the whole server (`pg_current_wal_lsn()` and the next transaction id), so other work on the server adds to them. A transaction gets an id only when it writes. The first change to each page after the checkpoint writes the whole page to the log.");
         Line();
     }
+
+    private static string JitWarmUpText(JitWarmUpResult? jit) => jit is null
+        ? "off"
+        : $"{jit.Allocations} allocations, {jit.Elapsed.TotalSeconds:F1} s, {(jit.Quiet ? "quiet" : "still compiling at the limit")}";
 
     private void Check(IReadOnlyList<AllocatorResult> results)
     {

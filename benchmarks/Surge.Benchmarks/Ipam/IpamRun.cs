@@ -104,9 +104,17 @@ public static class IpamRun
             var report = new IpamReport(settings, args, plan, await DescribeServerAsync(connectionString, ct));
             var environment = new AllocatorEnvironment(connectionString, settings.Concurrency, settings.BaselineConnections, settings.MaxBatchSize);
             var results = new List<AllocatorResult>();
-            foreach (var create in AllocatorsUnderTest.Create(settings.RepeatBaseline))
+            foreach (var allocator in AllocatorsUnderTest.Create(settings.RepeatBaseline))
             {
-                results.Add(await MeasureAsync(create(environment), plan, warmup, timed, environment, ct));
+                JitWarmUpResult? jit = null;
+                if (settings.JitWarmUpLimit > TimeSpan.Zero)
+                {
+                    Progress($"{allocator.Name}: JIT warm-up on a separate instance, at most {settings.JitWarmUpLimit.TotalSeconds:F0} s");
+                    jit = await JitWarmUp.RunAsync(() => allocator.ForJitWarmUp(environment), plan, environment.Concurrency, settings.Seed + 1, settings.JitWarmUpLimit, ct);
+                    Progress($"{allocator.Name}: JIT warm-up {(jit.Quiet ? "quiet" : "still compiling")} after {jit.Allocations} allocations in {jit.Elapsed.TotalSeconds:F1} s");
+                }
+
+                results.Add(await MeasureAsync(allocator.Measured(environment), plan, warmup, timed, environment, ct) with { JitWarmUp = jit });
             }
 
             report.Results(results);
@@ -144,7 +152,9 @@ public static class IpamRun
         GC.WaitForPendingFinalizers();
         var before = await WriteCounters.ReadAsync(environment.ConnectionString, ct);
         Progress($"{allocator.Name}: timed phase, {timed.Length} allocations from {environment.Concurrency} callers");
+        var compiledBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
         var timedPhase = await AllocationDriver.RunAsync(allocator, timed, environment.Concurrency, ct);
+        var compiledInTimedPhase = System.Runtime.JitInfo.GetCompiledMethodCount() - compiledBefore;
         var after = await WriteCounters.ReadAsync(environment.ConnectionString, ct);
         var (walBytes, transactionIds) = after.PerAllocation(before, timedPhase.Allocated);
         Progress($"{allocator.Name}: {timedPhase.AllocationsPerSecond:F0} allocations/s");
@@ -153,7 +163,7 @@ public static class IpamRun
         var stored = await allocator.ReadAllocationsAsync(ct);
         var check = AllocationCheck.Compare(plan, [.. warmupPhase.Returned, .. timedPhase.Returned], stored);
         Progress($"{allocator.Name}: {check.Stored} allocations stored, check {(check.Passed ? "passed" : "failed")}");
-        return new AllocatorResult(allocator.Name, prepare, warmupPhase, timedPhase, walBytes, transactionIds, checkpointed, check);
+        return new AllocatorResult(allocator.Name, prepare, warmupPhase, timedPhase, walBytes, transactionIds, checkpointed, check) { MethodsCompiledInTimedPhase = compiledInTimedPhase };
     }
 
     // The baseline uses one connection per caller up to its pool size. A pool larger than the server allows fails

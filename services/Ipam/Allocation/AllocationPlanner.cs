@@ -128,7 +128,7 @@ public static class AllocationPlanner
             }
 
             var state = space.Block(subnet, keys[i]);
-            if (full == i && state.IsAllocatedInFull())
+            if (full == i && BlockDecider.IsAllocatedInFull(state, subnet))
             {
                 full = i + 1;
                 continue;

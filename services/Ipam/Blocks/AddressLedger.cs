@@ -57,8 +57,9 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
 
     /// <summary>
     /// A number that grows with every folded change that may leave a block with more free addresses than before: a
-    /// release, a block opened, closed or otherwise changed, a restore from a snapshot. Only allocations leave it as
-    /// it is, because they only fill blocks, so a block seen with no free address keeps none while it stays the same.
+    /// release, a block closed or opened again over an earlier claim, a restore from a snapshot, and any change of a
+    /// kind not known to free nothing. Allocations, reclaims, missing and seen-again marks, and a block opened for the
+    /// first time leave it as it is, so a block seen with no free address keeps none while the number stays the same.
     /// Call it inside <see cref="EnterAsync"/>.
     /// </summary>
     public long RoomChanges { get; private set; }
@@ -273,7 +274,7 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
             var key = ledger.KeyOf(change.Cidr);
             ref var slot = ref CollectionsMarshal.GetValueRefOrNullRef(ledger.Blocks, key);
             var before = Unsafe.IsNullRef(ref slot) ? null : slot;
-            if (change.Event is not AddressAllocated)
+            if (MayFree(change.Event, before))
             {
                 RoomChanges++;
             }
@@ -328,6 +329,15 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
             snapshotsDue.Writer.TryWrite(true);
         }
     }
+
+    // A claim opens a new block, which the refill does every few seconds; counting it would throw away what the
+    // planner knows of every node's full blocks each time.
+    private static bool MayFree(BlockEvent change, BlockState? before) => change switch
+    {
+        AddressAllocated or AddressReclaimed or AllocatedInstanceMissing or AllocatedInstanceSeenAgain => false,
+        BlockOpened => before is not null,
+        _ => true,
+    };
 
     /// <summary>Returns the subnet's blocks as a snapshot of the version this copy holds.</summary>
     public AddressLedgerSnapshot Snapshot(string subnet) =>

@@ -74,6 +74,22 @@ public static class BlockDecider
         return free is null ? null : new AddressAllocated(free.ToString(), instanceId, sagaId, node, now);
     }
 
+    /// <summary>
+    /// Returns whether every address the block may give out in <paramref name="subnet"/> is allocated, so no quarantine
+    /// can end to free one. The subnet's network and broadcast addresses do not count, as they change only with its
+    /// CIDR, which no change of a block with allocations can alter. A gateway does count: a subnet change may move it
+    /// with no ledger entry, so a block holding one is never allocated in full. Such a block gains room only through a
+    /// change that <see cref="AddressLedger.RoomChanges"/> counts.
+    /// </summary>
+    public static bool IsAllocatedInFull(BlockState state, Subnet subnet)
+    {
+        var range = state.Bounds();
+        var network = subnet.ToBlock();
+        var first = UInt128.Max(range.First, network.FirstUsable);
+        var last = UInt128.Min(range.Last, network.LastUsable);
+        return first <= last && (UInt128)state.Allocations.Count > last - first;
+    }
+
     // A node block of up to 64 addresses, the usual size, is one bit per address, so the lowest free one needs no sort.
     private static UInt128? LowestFreeInSmallBlock(BlockState state, Subnet subnet, AddressFamily family, UInt128 first, UInt128 last, DateTimeOffset now)
     {

@@ -59,21 +59,11 @@ public sealed record BlockState(
     /// judged from the counts and the prefix length alone, so a node's full blocks cost no address parsing when an
     /// allocation looks for room. False means only that the block needs a closer look.
     /// </summary>
-    public bool IsFullAt(DateTimeOffset now) => SmallBlockSize() is { } size && Allocations.Count + QuarantinedAt(now) >= size;
-
-    /// <summary>
-    /// Returns whether every address of the block's range is allocated, so no quarantine can end to free one. Such a
-    /// block gains room only through a change other than an allocation, see <see cref="AddressLedger.RoomChanges"/>.
-    /// </summary>
-    public bool IsAllocatedInFull() => SmallBlockSize() is { } size && Allocations.Count >= size;
-
-    // The number of addresses in the block's range, or null for a range of 2^20 addresses or more, which no count of
-    // allocations fills in practice.
-    private int? SmallBlockSize()
+    public bool IsFullAt(DateTimeOffset now)
     {
         var bits = Cidr.Contains(':', StringComparison.Ordinal) ? 128 : 32;
         var hostBits = bits - PrefixLength(Cidr.AsSpan(Cidr.IndexOf('/', StringComparison.Ordinal) + 1));
-        return hostBits < 20 ? 1 << hostBits : null;
+        return hostBits < 20 && Allocations.Count + QuarantinedAt(now) >= 1 << hostBits;
     }
 
     // The prefix of a stored block is a few digits, read here by hand because this runs for every block a planner

@@ -8,11 +8,10 @@ using Surge.Ipam.Tests.TestSupport;
 namespace Surge.Ipam.Tests.Allocation;
 
 /// <summary>
-/// Cases where the count of a node's leading full blocks is dropped or never recorded, although no block it covers
-/// can gain room. Each one costs the next batch a walk over all of the node's blocks. None of them skips a free
-/// address or gives one out twice.
+/// The count of a node's leading full blocks survives changes that free no address, and it covers the block that
+/// holds the subnet's network address. Losing it would cost the next batch a walk over all of the node's blocks.
 /// </summary>
-public sealed class FullBlockHintsGapTests
+public sealed class FullBlockCountKeptTests
 {
     // node-1 has two blocks: 10.0.0.16/28, whose 16 addresses are all allocated, and 10.0.0.32/28, which has room.
     // node-2 has one block, 10.0.0.48/28, with one address allocated.
@@ -29,9 +28,7 @@ public sealed class FullBlockHintsGapTests
         "reconciliation reclaims an address in node-2's block",
     ];
 
-    // The decision record states that a claim keeps the count, and that the count is dropped only for a change that may free
-    // an address. Every claim folds a BlockOpened, and AddressLedger.Fold counts every change but an allocation as a
-    // room change, so these changes drop the count of every node in every subnet.
+    // The refill claims blocks every few seconds, and each claim folds a BlockOpened; reconciliation folds its marks.
     [Theory]
     [MemberData(nameof(ChangesThatFreeNothing))]
     public void KnownFull_AfterChangeThatFreesNothing_IsKept(string change)
@@ -59,15 +56,13 @@ public sealed class FullBlockHintsGapTests
         ledger.Fold("feed", new BlockChanges([entry]), 3);
 
         // The change added no free address to node-1's first block.
-        Assert.True(ledger.Block(BlockState.Key("feed", "10.0.0.16/28"))!.IsAllocatedInFull());
+        Assert.True(BlockDecider.IsAllocatedInFull(ledger.Block(BlockState.Key("feed", "10.0.0.16/28"))!, Feed));
         Assert.Equal(1, hints.KnownFull("feed", "node-1", subnetAfter.BlocksOf("node-1"), ledger.RoomChanges));
     }
 
-    // A block that holds the subnet's network address can never have all of its 2^hostBits addresses allocated, so
-    // IsAllocatedInFull never returns true for it and the count stops in front of it. The network address changes only with
-    // the subnet's cidr, which cannot change while any address is allocated. The first block claimed in a subnet is
-    // its lowest one, so the node that claimed first never gets a count. The last block, which holds the broadcast
-    // address, and blocks holding a gateway stop the count in the same way.
+    // A block that holds the subnet's network address never has all of its 2^hostBits addresses allocated. The first
+    // block claimed in a subnet is its lowest one, so without leaving that address out, the node that claimed first
+    // would never get a count.
     [Fact]
     public void Plan_NetworkAddressBlockFull_RecordsIt()
     {

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Runtime;
+
+namespace Surge.Benchmarks.Ipam;
+
+/// <summary>
+/// Runs allocations on a separate instance of an allocator until the runtime stops compiling, so the measured
+/// instance runs the code a long-running Ipam runs. .NET compiles a method first quickly, then again optimized once it
+/// has been called often. Under the benchmark's load the second compilation of the allocation path's few thousand
+/// methods went on for seconds and, in CPU profiles of the timed phase, took up to a fifth of the CPU. A warm-up of a
+/// fixed number of allocations ended long before that.
+/// </summary>
+public static class JitWarmUp
+{
+    // The runtime compiles a method again only after a pause of about 100 ms without new methods, so a quiet round
+    // must be much longer than that to show that compiling has ended.
+    private static readonly TimeSpan RoundLength = TimeSpan.FromSeconds(1);
+
+    // A round that compiles at most this many methods counts as quiet: background work such as a timer's first run
+    // compiles a few methods now and then.
+    private const int QuietMethods = 10;
+
+    // Requests go to the allocator in chunks this size, and a round ends after the chunk that passes its length.
+    private const int AllocationsPerChunk = 5_000;
+
+    /// <summary>
+    /// Runs rounds of allocations on instances from <paramref name="create"/> until a round of a second on one instance
+    /// compiles at most a few methods, or <paramref name="limit"/> has passed. The instances give nine tenths of the
+    /// subnet to the plan's nodes, so one instance lasts long. It is replaced by a new one, prepared in the same
+    /// schema, once three quarters of those addresses are taken, before the rounds contend for the last ones. A round
+    /// that prepared an instance never counts as quiet, because preparing compiles code of its own.
+    /// </summary>
+    public static async Task<JitWarmUpResult> RunAsync(
+        Func<IAddressAllocatorUnderTest> create, BenchmarkSubnetPlan measured, int concurrency, int seed, TimeSpan limit, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var plan = BenchmarkSubnetPlan.Create(measured.Subnet, measured.Nodes.Count, (int)(measured.UsableAddressCount * 0.9 / measured.Nodes.Count));
+        var budget = Math.Max(AllocationsPerChunk, plan.WarmAddressCount * 3 / 4 / AllocationsPerChunk * AllocationsPerChunk);
+        IAddressAllocatorUnderTest? allocator = null;
+        AllocationRequest[] requests = [];
+        var used = 0;
+        var instances = 0;
+        var allocations = 0;
+        long compiled;
+        bool prepared;
+        try
+        {
+            do
+            {
+                var roundStarted = Stopwatch.GetTimestamp();
+                var before = JitInfo.GetCompiledMethodCount();
+                prepared = false;
+                while (Stopwatch.GetElapsedTime(roundStarted) < RoundLength)
+                {
+                    if (allocator is null || used + AllocationsPerChunk > requests.Length)
+                    {
+                        prepared = true;
+                        if (allocator is not null)
+                        {
+                            await allocator.DisposeAsync();
+                        }
+
+                        allocator = create();
+                        await allocator.PrepareAsync(plan, ct);
+                        requests = AllocationWorkload.Create(plan, budget, seed + instances++);
+                        used = 0;
+                    }
+
+                    await AllocationDriver.RunAsync(allocator, requests[used..(used + AllocationsPerChunk)], concurrency, ct);
+                    used += AllocationsPerChunk;
+                    allocations += AllocationsPerChunk;
+                }
+
+                compiled = JitInfo.GetCompiledMethodCount() - before;
+            }
+            while ((prepared || compiled > QuietMethods) && Stopwatch.GetElapsedTime(started) < limit);
+        }
+        finally
+        {
+            if (allocator is not null)
+            {
+                await allocator.DisposeAsync();
+            }
+        }
+
+        return new JitWarmUpResult(allocations, Stopwatch.GetElapsedTime(started), !prepared && compiled <= QuietMethods);
+    }
+}
+
+/// <summary>What <see cref="JitWarmUp"/> did for one allocator.</summary>
+/// <param name="Quiet">Whether the last round compiled at most a few methods; false when the time limit ended it.</param>
+public sealed record JitWarmUpResult(int Allocations, TimeSpan Elapsed, bool Quiet);
