@@ -147,6 +147,7 @@ public static class IpamRun
         // 2. Warm-up, then the timed phase on a freshly checkpointed server.
         Progress($"{allocator.Name}: warm-up, {warmup.Length} allocations from {environment.Concurrency} callers");
         var warmupPhase = await AllocationDriver.RunAsync(allocator, warmup, environment.Concurrency, ct);
+        await JitWarmUp.SettleAsync(ct);
         var checkpointed = await ServerCheckpoint.TryRunAsync(environment.ConnectionString, ct);
         GC.Collect();
         GC.WaitForPendingFinalizers();

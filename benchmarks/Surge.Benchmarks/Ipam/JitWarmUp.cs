@@ -24,11 +24,11 @@ public static class JitWarmUp
     private const int AllocationsPerChunk = 5_000;
 
     /// <summary>
-    /// Runs rounds of allocations on instances from <paramref name="create"/> until a round of a second on one instance
-    /// compiles at most a few methods, or <paramref name="limit"/> has passed. The instances give nine tenths of the
-    /// subnet to the plan's nodes, so one instance lasts long. It is replaced by a new one, prepared in the same
-    /// schema, once three quarters of those addresses are taken, before the rounds contend for the last ones. A round
-    /// that prepared an instance never counts as quiet, because preparing compiles code of its own.
+    /// Runs rounds of allocations on instances from <paramref name="create"/> until a round of a second compiles at
+    /// most a few methods while it allocates, or <paramref name="limit"/> has passed. The instances give nine tenths of
+    /// the subnet to the plan's nodes, so one instance lasts long. It is replaced by a new one, prepared in the same
+    /// schema, once three quarters of those addresses are taken, before the rounds contend for the last ones. What a
+    /// preparation compiles is left out of the round's count, because the measured instance is prepared anyway.
     /// </summary>
     public static async Task<JitWarmUpResult> RunAsync(
         Func<IAddressAllocatorUnderTest> create, BenchmarkSubnetPlan measured, int concurrency, int seed, TimeSpan limit, CancellationToken ct)
@@ -42,19 +42,16 @@ public static class JitWarmUp
         var instances = 0;
         var allocations = 0;
         long compiled;
-        bool prepared;
         try
         {
             do
             {
                 var roundStarted = Stopwatch.GetTimestamp();
-                var before = JitInfo.GetCompiledMethodCount();
-                prepared = false;
+                compiled = 0;
                 while (Stopwatch.GetElapsedTime(roundStarted) < RoundLength)
                 {
                     if (allocator is null || used + AllocationsPerChunk > requests.Length)
                     {
-                        prepared = true;
                         if (allocator is not null)
                         {
                             await allocator.DisposeAsync();
@@ -66,14 +63,14 @@ public static class JitWarmUp
                         used = 0;
                     }
 
+                    var before = JitInfo.GetCompiledMethodCount();
                     await AllocationDriver.RunAsync(allocator, requests[used..(used + AllocationsPerChunk)], concurrency, ct);
+                    compiled += JitInfo.GetCompiledMethodCount() - before;
                     used += AllocationsPerChunk;
                     allocations += AllocationsPerChunk;
                 }
-
-                compiled = JitInfo.GetCompiledMethodCount() - before;
             }
-            while ((prepared || compiled > QuietMethods) && Stopwatch.GetElapsedTime(started) < limit);
+            while (compiled > QuietMethods && Stopwatch.GetElapsedTime(started) < limit);
         }
         finally
         {
@@ -83,7 +80,32 @@ public static class JitWarmUp
             }
         }
 
-        return new JitWarmUpResult(allocations, Stopwatch.GetElapsedTime(started), !prepared && compiled <= QuietMethods);
+        return new JitWarmUpResult(allocations, Stopwatch.GetElapsedTime(started), compiled <= QuietMethods);
+    }
+
+    /// <summary>
+    /// Waits, with no allocation running, until the runtime has compiled nothing for half a second, at most five
+    /// seconds. The measured instance's own warm-up calls a few methods often enough to be compiled again, and this
+    /// keeps that compiling out of the timed phase. Returns the methods compiled meanwhile.
+    /// </summary>
+    public static async Task<long> SettleAsync(CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var first = JitInfo.GetCompiledMethodCount();
+        var last = first;
+        var quietSince = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(quietSince) < TimeSpan.FromMilliseconds(500) && Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
+            var now = JitInfo.GetCompiledMethodCount();
+            if (now != last)
+            {
+                last = now;
+                quietSince = Stopwatch.GetTimestamp();
+            }
+        }
+
+        return last - first;
     }
 }
 
