@@ -5,8 +5,8 @@ namespace Surge.Ipam.Allocation;
 /// <summary>
 /// How many of each node's blocks, from the first in claim order, had every address allocated in the last committed
 /// state the committer saw. A planner looks for a free address after them. On a node whose warm set has been used for a
-/// while, most blocks are full, and without this count the first request of each batch for that node passed all of
-/// them again: once a subnet held a few hundred thousand addresses, that walk took most of the planning time.
+/// while, most blocks are full. Without this count, the first request of each batch for that node walked all of them
+/// again, and once a subnet held a few hundred thousand addresses, that walk took most of the planning time.
 /// </summary>
 /// <remarks>
 /// A count holds while the subnet's ledger folds only allocations (<see cref="Blocks.AddressLedger.RoomChanges"/> is
@@ -40,8 +40,8 @@ public sealed class FullBlockHints
                 return 0;
             }
 
-            // A claim appends to the node's blocks, so the list differs but the counted ones are the same; the next
-            // request compares with the new list by reference alone.
+            // A claim appends to the node's blocks, so the list differs while the counted blocks stay the same. Keeping
+            // the new list lets the next request compare by reference alone.
             if (!ReferenceEquals(hint.Blocks, blocks))
             {
                 hints[(subnet, node)] = hint with { Blocks = blocks };
