@@ -160,13 +160,20 @@ public sealed class AddressSpaceCache(AddressLedger ledger, SubnetStates shared)
             () => seen.ForEach(entry => fullBlocks.Record(entry.Key.Subnet, entry.Key.Node, entry.Value.Blocks, entry.Value.Count, roomChanges)),
         };
         var changes = new List<(string, BlockEvent)>();
+        var ledgerSubnets = new HashSet<string>(StringComparer.Ordinal);
         var versions = new Dictionary<string, long>(basis.Versions, StringComparer.Ordinal);
         var subnetsAfter = new Dictionary<string, (Subnet State, long Version)>(basis.Subnets, StringComparer.Ordinal);
         foreach (var (key, events) in space.Pending)
         {
             if (!key.StartsWith("subnet/", StringComparison.Ordinal))
             {
+                // Split once per block, not per change: a batch makes hundreds of changes in a few dozen blocks.
                 changes.AddRange(events.Select(@event => (key, (BlockEvent)@event)));
+                if (events.Count > 0)
+                {
+                    ledgerSubnets.Add(BlockState.SplitKey(key).Subnet);
+                }
+
                 continue;
             }
 
@@ -187,7 +194,7 @@ public sealed class AddressSpaceCache(AddressLedger ledger, SubnetStates shared)
         {
             var follows = (string subnet) => basis.Versions.GetValueOrDefault(AddressLedger.StreamKey(subnet));
             updates.Add(ledger.Stage(session, changes, follows));
-            foreach (var subnet in changes.Select(change => BlockState.SplitKey(change.Item1).Subnet).Distinct(StringComparer.Ordinal))
+            foreach (var subnet in ledgerSubnets)
             {
                 versions[AddressLedger.StreamKey(subnet)] = follows(subnet) + 1;
             }
