@@ -83,15 +83,24 @@ public sealed class IpamReport
         }
 
         Line();
-        Line("The JIT warm-up runs allocations on a separate instance of the allocator, in a schema of its own, until a round of one second compiles at most 10 methods while it allocates, so the measured instance runs the code a long-running process runs. After the measured instance's own warm-up, the run waits until the runtime has compiled nothing for half a second (at most 5 s). Methods compiled in the timed phase are counted in the whole benchmark process.");
+        if (results.Any(result => result.JitWarmUp is { Skipped: false }))
+        {
+            Line("The JIT warm-up runs allocations on a separate instance of the allocator, in a schema of its own, until a round of one second compiles at most 10 methods while it allocates, so the measured instance runs the code a long-running process runs. It counts the requests that got an address.");
+            Line();
+        }
+
+        Line("After each measured instance's own warm-up, the run waits until the runtime has compiled nothing for half a second (at most 5 s). Methods compiled in the timed phase are counted in the whole benchmark process.");
         Line();
         Line("Both counters cover the timed phase on the whole server (`pg_current_wal_lsn()` and the next transaction id), so other work on the server adds to them. A transaction gets an id only when it writes. The first change to each page after the checkpoint writes the whole page to the log.");
         Line();
     }
 
-    private static string JitWarmUpText(JitWarmUpResult? jit) => jit is null
-        ? "off"
-        : $"{jit.Allocations} allocations, {jit.Elapsed.TotalSeconds:F1} s, {(jit.Quiet ? "quiet" : "still compiling at the limit")}";
+    private static string JitWarmUpText(JitWarmUpResult? jit) => jit switch
+    {
+        null => "off",
+        { Skipped: true } => "skipped, subnet too small",
+        _ => $"{jit.Allocations} allocations, {jit.Elapsed.TotalSeconds:F1} s, {(jit.Quiet ? "quiet" : "still compiling at the limit")}",
+    };
 
     private void Check(IReadOnlyList<AllocatorResult> results)
     {

@@ -111,7 +111,9 @@ public static class IpamRun
                 {
                     Progress($"{allocator.Name}: JIT warm-up on a separate instance, at most {settings.JitWarmUpLimit.TotalSeconds:F0} s");
                     jit = await JitWarmUp.RunAsync(() => allocator.ForJitWarmUp(environment), plan, environment.Concurrency, settings.Seed + 1, settings.JitWarmUpLimit, ct);
-                    Progress($"{allocator.Name}: JIT warm-up {(jit.Quiet ? "quiet" : "still compiling")} after {jit.Allocations} allocations in {jit.Elapsed.TotalSeconds:F1} s");
+                    Progress(jit.Skipped
+                        ? $"{allocator.Name}: JIT warm-up skipped, the subnet is too small for it"
+                        : $"{allocator.Name}: JIT warm-up {(jit.Quiet ? "quiet" : "still compiling")} after {jit.Allocations} allocations in {jit.Elapsed.TotalSeconds:F1} s");
                 }
 
                 results.Add(await MeasureAsync(allocator.Measured(environment), plan, warmup, timed, environment, ct) with { JitWarmUp = jit });

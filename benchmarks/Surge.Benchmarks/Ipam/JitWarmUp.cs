@@ -23,19 +23,29 @@ public static class JitWarmUp
     // Requests go to the allocator in chunks this size, and a round ends after the chunk that passes its length.
     private const int AllocationsPerChunk = 5_000;
 
+    // A subnet too small for a few chunks per instance would spend the warm-up preparing instances, not allocating.
+    private const int MinimumAddresses = 4 * AllocationsPerChunk;
+
     /// <summary>
     /// Runs rounds of allocations on instances from <paramref name="create"/> until a round of a second compiles at
     /// most a few methods while it allocates, or <paramref name="limit"/> has passed. The instances give nine tenths of
     /// the subnet to the plan's nodes, so one instance lasts long. It is replaced by a new one, prepared in the same
     /// schema, once three quarters of those addresses are taken, before the rounds contend for the last ones. What a
-    /// preparation compiles is left out of the round's count, because the measured instance is prepared anyway.
+    /// preparation compiles is left out of the round's count, because the measured instance is prepared anyway. The
+    /// limit is checked after each chunk, so the warm-up may end up to a chunk and a preparation after it. A subnet
+    /// whose nodes would get fewer than 20,000 addresses skips the warm-up.
     /// </summary>
     public static async Task<JitWarmUpResult> RunAsync(
         Func<IAddressAllocatorUnderTest> create, BenchmarkSubnetPlan measured, int concurrency, int seed, TimeSpan limit, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         var plan = BenchmarkSubnetPlan.Create(measured.Subnet, measured.Nodes.Count, (int)(measured.UsableAddressCount * 0.9 / measured.Nodes.Count));
-        var budget = Math.Max(AllocationsPerChunk, plan.WarmAddressCount * 3 / 4 / AllocationsPerChunk * AllocationsPerChunk);
+        var budget = plan.WarmAddressCount * 3 / 4 / AllocationsPerChunk * AllocationsPerChunk;
+        if (budget < MinimumAddresses)
+        {
+            return new JitWarmUpResult(0, TimeSpan.Zero, Quiet: false) { Skipped = true };
+        }
+
         IAddressAllocatorUnderTest? allocator = null;
         AllocationRequest[] requests = [];
         var used = 0;
@@ -64,10 +74,10 @@ public static class JitWarmUp
                     }
 
                     var before = JitInfo.GetCompiledMethodCount();
-                    await AllocationDriver.RunAsync(allocator, requests[used..(used + AllocationsPerChunk)], concurrency, ct);
+                    var chunk = await AllocationDriver.RunAsync(allocator, requests[used..(used + AllocationsPerChunk)], concurrency, ct);
                     compiled += JitInfo.GetCompiledMethodCount() - before;
                     used += AllocationsPerChunk;
-                    allocations += AllocationsPerChunk;
+                    allocations += chunk.Allocated;
                 }
             }
             while (compiled > QuietMethods && Stopwatch.GetElapsedTime(started) < limit);
@@ -110,5 +120,10 @@ public static class JitWarmUp
 }
 
 /// <summary>What <see cref="JitWarmUp"/> did for one allocator.</summary>
+/// <param name="Allocations">The warm-up's requests that got an address.</param>
 /// <param name="Quiet">Whether the last round compiled at most a few methods; false when the time limit ended it.</param>
-public sealed record JitWarmUpResult(int Allocations, TimeSpan Elapsed, bool Quiet);
+public sealed record JitWarmUpResult(int Allocations, TimeSpan Elapsed, bool Quiet)
+{
+    /// <summary>Whether the subnet was too small for the warm-up, which then did not run.</summary>
+    public bool Skipped { get; init; }
+}

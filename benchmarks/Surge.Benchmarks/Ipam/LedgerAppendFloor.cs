@@ -74,7 +74,9 @@ public sealed class LedgerAppendFloor(string name, string schema, AllocatorEnvir
         store?.Dispose();
     }
 
-    // One loop, as Ipam's committer: everything that queued while the last commit ran is the next entry.
+    // One loop, as Ipam's committer: everything that queued while the last commit ran is the next entry. Once the
+    // subnet's addresses are used up, a request gets none, as from the other allocators. A failed commit fails its
+    // batch's callers and the loop goes on, so no caller waits for a writer that stopped.
     private async Task WriteAsync(CancellationToken ct)
     {
         var reader = queue.Reader;
@@ -87,28 +89,51 @@ public sealed class LedgerAppendFloor(string name, string schema, AllocatorEnvir
                 batch.Add(waiting);
             }
 
-            var changes = batch.Select(request => new BlockChange("floor", new AddressAllocated(NextAddress(), request.InstanceId, Guid.Empty, request.Node, DateTimeOffset.UtcNow))).ToList();
-            await using var session = sessions!.Open();
-            if (version == 0)
+            var room = next > last ? 0 : (int)UInt128.Min(last - next + 1, (UInt128)batch.Count);
+            var served = batch.Take(room).ToList();
+            foreach (var unserved in batch.Skip(served.Count))
             {
-                session.Events.StartStream(Stream, new BlockChanges(changes));
-            }
-            else
-            {
-                session.Events.Append(Stream, version + 1, new BlockChanges(changes));
+                unserved.Done.TrySetResult(null!);
             }
 
-            await session.SaveChangesAsync(ct);
-            version++;
-            for (var i = 0; i < batch.Count; i++)
+            if (served.Count == 0)
             {
-                batch[i].Done.TrySetResult(((AddressAllocated)changes[i].Event).Address);
+                continue;
+            }
+
+            try
+            {
+                version = await AppendAsync(served, version, ct);
+            }
+            catch (Exception exception)
+            {
+                served.ForEach(request => request.Done.TrySetException(exception));
             }
         }
     }
 
-    private string NextAddress() =>
-        next <= last
-            ? AddressBlock.ToAddress(next++, System.Net.Sockets.AddressFamily.InterNetwork).ToString()
-            : throw new InvalidOperationException("The subnet has no address left for the append floor.");
+    // Appends one entry with an address for each request, completes their callers, and returns the stream's version.
+    private async Task<long> AppendAsync(List<(Guid InstanceId, string Node, TaskCompletionSource<string> Done)> batch, long version, CancellationToken ct)
+    {
+        var changes = batch.Select(request => new BlockChange("floor", new AddressAllocated(NextAddress(), request.InstanceId, Guid.Empty, request.Node, DateTimeOffset.UtcNow))).ToList();
+        await using var session = sessions!.Open();
+        if (version == 0)
+        {
+            session.Events.StartStream(Stream, new BlockChanges(changes));
+        }
+        else
+        {
+            session.Events.Append(Stream, version + 1, new BlockChanges(changes));
+        }
+
+        await session.SaveChangesAsync(ct);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].Done.TrySetResult(((AddressAllocated)changes[i].Event).Address);
+        }
+
+        return version + 1;
+    }
+
+    private string NextAddress() => AddressBlock.ToAddress(next++, System.Net.Sockets.AddressFamily.InterNetwork).ToString();
 }
