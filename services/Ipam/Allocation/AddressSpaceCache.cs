@@ -100,10 +100,9 @@ public sealed class AddressSpaceCache(AddressLedger ledger, SubnetStates shared)
         // the requests look at.
         var requests = fresh.SelectMany(work => work.Request.Requests).ToList();
         var holdings = requests.Select(request => basis.HoldingOf(ledger, request.InstanceId)).OfType<AddressHolding>().DistinctBy(holding => holding.InstanceId);
-        var roomChanges = ledger.RoomChanges;
         var space = new AddressSpace(basis.Subnets.Values.Select(entry => entry.State), key => basis.Block(ledger, key), holdings)
         {
-            KnownFullBlocks = (subnet, node, blocks) => fullBlocks.KnownFull(subnet.Name, node, blocks, roomChanges),
+            KnownFullBlocks = (subnet, node, blocks) => fullBlocks.KnownFull(subnet.Name, node, blocks, ledger.RoomChangesOf(subnet.Name, node)),
         };
 
         var replies = fresh.Select(work => (work, Reply(work.Request, AllocationPlanner.Plan(space, work.Request.SagaId, work.Request.Requests, now)))).ToList();
@@ -113,7 +112,7 @@ public sealed class AddressSpaceCache(AddressLedger ledger, SubnetStates shared)
                 ? (IReadOnlyList<AddressHolding>)[.. entry.work.Request.Requests.Select(request => space.HoldingOf(request.InstanceId)).OfType<AddressHolding>()]
                 : [],
             StringComparer.Ordinal);
-        var (commit, after) = Append(session, space, basis, roomChanges);
+        var (commit, after) = Append(session, space, basis);
         var next = after with { Keys = fresh.Select(work => work.Key).ToHashSet(StringComparer.Ordinal) };
         return new StagedBatch(Record(session, replies, holdingsByWork, now), commit, basis, next);
     }
@@ -150,14 +149,14 @@ public sealed class AddressSpaceCache(AddressLedger ledger, SubnetStates shared)
 
     // Appends every subnet's events and the block changes to the ledger, each at the version the basis gives, and
     // returns the update of this cache to make once the commit succeeded, and the basis the commit leaves. The full
-    // blocks the plan found are kept with the ledger's count of room changes it was planned on: when the commit
-    // itself opened a block, the count moves as it folds, and they are dropped at the next look.
-    private (Action Commit, DecisionBasis After) Append(IDocumentSession session, AddressSpace space, DecisionBasis basis, long roomChanges)
+    // blocks the plan found are kept with the ledger's room changes of their node as the plan read them, inside the
+    // ledger, so a change folded since makes them count for nothing.
+    private (Action Commit, DecisionBasis After) Append(IDocumentSession session, AddressSpace space, DecisionBasis basis)
     {
-        var seen = space.FullBlocksSeen.ToList();
+        var seen = space.FullBlocksSeen.Select(entry => (entry.Key, entry.Value, Room: ledger.RoomChangesOf(entry.Key.Subnet, entry.Key.Node))).ToList();
         var updates = new List<Action>
         {
-            () => seen.ForEach(entry => fullBlocks.Record(entry.Key.Subnet, entry.Key.Node, entry.Value.Blocks, entry.Value.Count, roomChanges)),
+            () => seen.ForEach(entry => fullBlocks.Record(entry.Key.Subnet, entry.Key.Node, entry.Value.Blocks, entry.Value.Count, entry.Room)),
         };
         var changes = new List<(string, BlockEvent)>();
         var ledgerSubnets = new HashSet<string>(StringComparer.Ordinal);

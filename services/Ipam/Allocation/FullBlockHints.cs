@@ -9,11 +9,12 @@ namespace Surge.Ipam.Allocation;
 /// again, and once a subnet held a few hundred thousand addresses, that walk took most of the planning time.
 /// </summary>
 /// <remarks>
-/// A count holds while the subnet's ledger folds only allocations (<see cref="Blocks.AddressLedger.RoomChanges"/> is
-/// unchanged) and the node's blocks up to it are the same objects in the same order. Only a committed batch records a
-/// count, so none rests on allocations that were rolled back or discarded. A count that is too low costs a longer
-/// walk; one that were too high would skip a block with room, never hand out an address twice, because the decision
-/// in each block is unchanged. The committer's loop plans while a failed save clears, so access is locked.
+/// A count holds while the ledger folds nothing that may free an address in the node's blocks
+/// (<see cref="Blocks.AddressLedger.RoomChangesOf"/> is unchanged) and the node's blocks up to it are the same objects
+/// in the same order. Only a committed batch records a count, so none rests on allocations that were rolled back or
+/// discarded. A count that is too low costs a longer walk. One that were too high would skip a block with room, but
+/// never hand out an address twice, because the decision in each block is unchanged. The committer's loop plans
+/// while a failed save clears, so access is locked.
 /// </remarks>
 public sealed class FullBlockHints
 {
@@ -24,7 +25,7 @@ public sealed class FullBlockHints
     /// Returns how many of <paramref name="blocks"/>, the node's blocks in claim order, are known to have every address
     /// allocated, or 0 when nothing is known for this state.
     /// </summary>
-    /// <param name="roomChanges">The ledger's <see cref="Blocks.AddressLedger.RoomChanges"/> now.</param>
+    /// <param name="roomChanges">The ledger's <see cref="Blocks.AddressLedger.RoomChangesOf"/> for the subnet and node now.</param>
     public int KnownFull(string subnet, string node, IReadOnlyList<NodeBlock> blocks, long roomChanges)
     {
         lock (gate)

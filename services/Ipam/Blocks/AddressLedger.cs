@@ -56,13 +56,20 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
     public AddressHolding? HoldingOf(Guid instanceId) => byInstance.GetValueOrDefault(instanceId);
 
     /// <summary>
-    /// A number that grows with every folded change that may leave a block with more free addresses than before: a
-    /// release, a block closed or opened again over an earlier claim, a restore from a snapshot, and any change of a
-    /// kind not known to free nothing. Allocations, reclaims, missing and seen-again marks, and a block opened for the
-    /// first time leave it as it is, so a block seen with no free address keeps none while the number stays the same.
-    /// Call it inside <see cref="EnterAsync"/>.
+    /// Returns a number that changes with every folded change that may leave one of the node's blocks in the subnet
+    /// with more free addresses than before: a release, a block closed or opened again over an earlier claim, a
+    /// restore of the subnet from a snapshot, and any change of a kind not known to free nothing. Allocations,
+    /// reclaims, missing and seen-again marks, and a block opened for the first time leave it as it is, so a block
+    /// seen with no free address keeps none while the number stays the same. Call it inside <see cref="EnterAsync"/>.
     /// </summary>
-    public long RoomChanges { get; private set; }
+    public long RoomChangesOf(string subnet, string node) =>
+        Math.Max(lastRoomChangeOfNode.GetValueOrDefault((subnet, node)), lastRoomChangeOfSubnet.GetValueOrDefault(subnet));
+
+    // Each change that may free an address takes the next number, and the node's blocks, or for a restore the whole
+    // subnet, keep the last one they got. A node's number therefore never returns to an earlier value.
+    private long roomChanges;
+    private readonly Dictionary<(string Subnet, string Node), long> lastRoomChangeOfNode = [];
+    private readonly Dictionary<string, long> lastRoomChangeOfSubnet = new(StringComparer.Ordinal);
 
     /// <summary>Returns the holding of the address, given in canonical text form, or null.</summary>
     public AddressHolding? HoldingAt(string address) => byAddress.GetValueOrDefault(address);
@@ -225,7 +232,7 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
         }
 
         // What an older copy held is replaced whole, so no holder the snapshot no longer has survives.
-        RoomChanges++;
+        lastRoomChangeOfSubnet[snapshot.Id] = ++roomChanges;
         var ledger = LedgerOf(snapshot.Id);
         foreach (var allocation in ledger.Blocks.Values.SelectMany(block => block.Allocations))
         {
@@ -276,7 +283,15 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
             var before = Unsafe.IsNullRef(ref slot) ? null : slot;
             if (MayFree(change.Event, before))
             {
-                RoomChanges++;
+                // A block of unknown owner may be anyone's, so the whole subnet counts as changed.
+                if (before is null)
+                {
+                    lastRoomChangeOfSubnet[subnet] = ++roomChanges;
+                }
+                else
+                {
+                    lastRoomChangeOfNode[(subnet, before.Node)] = ++roomChanges;
+                }
             }
 
             if (change.Event is BlockClosed)

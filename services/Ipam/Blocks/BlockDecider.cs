@@ -79,7 +79,7 @@ public static class BlockDecider
     /// can end to free one. The subnet's network and broadcast addresses do not count, as they change only with its
     /// CIDR, which no change of a block with allocations can alter. A gateway does count: a subnet change may move it
     /// with no ledger entry, so a block holding one is never allocated in full. Such a block gains room only through a
-    /// change that <see cref="AddressLedger.RoomChanges"/> counts.
+    /// change that <see cref="AddressLedger.RoomChangesOf"/> counts.
     /// </summary>
     public static bool IsAllocatedInFull(BlockState state, Subnet subnet)
     {

@@ -35,7 +35,7 @@ public sealed class FullBlockCountKeptTests
     {
         var ledger = LedgerWithFirstBlockFull();
         var hints = new FullBlockHints();
-        hints.Record("feed", "node-1", Feed.BlocksOf("node-1"), 1, ledger.RoomChanges);
+        hints.Record("feed", "node-1", Feed.BlocksOf("node-1"), 1, ledger.RoomChangesOf("feed", "node-1"));
 
         var (subnetAfter, entry) = change switch
         {
@@ -57,7 +57,7 @@ public sealed class FullBlockCountKeptTests
 
         // The change added no free address to node-1's first block.
         Assert.True(BlockDecider.IsAllocatedInFull(ledger.Block(BlockState.Key("feed", "10.0.0.16/28"))!, Feed));
-        Assert.Equal(1, hints.KnownFull("feed", "node-1", subnetAfter.BlocksOf("node-1"), ledger.RoomChanges));
+        Assert.Equal(1, hints.KnownFull("feed", "node-1", subnetAfter.BlocksOf("node-1"), ledger.RoomChangesOf("feed", "node-1")));
     }
 
     // A block that holds the subnet's network address never has all of its 2^hostBits addresses allocated. The first

@@ -152,14 +152,14 @@ public sealed class FullBlockHintsTests
         BlockChanges Entry(BlockEvent @event) => new([new BlockChange("10.0.0.16/28", @event)]);
 
         ledger.Fold("feed", Entry(new BlockOpened("feed", "10.0.0.16/28", "node-1")), 1);
-        var opened = ledger.RoomChanges;
+        var opened = ledger.RoomChangesOf("feed", "node-1");
         ledger.Fold("feed", Entry(new AddressAllocated("10.0.0.17", Fixed.Instance(1), Fixed.Saga, "node-1", Fixed.Now)), 2);
-        var allocated = ledger.RoomChanges;
+        var allocated = ledger.RoomChangesOf("feed", "node-1");
         ledger.Fold("feed", Entry(new AddressReleased("10.0.0.17", Fixed.Instance(1), "test")), 3);
 
         Assert.Equal(0, opened);
         Assert.Equal(opened, allocated);
-        Assert.True(ledger.RoomChanges > allocated);
+        Assert.True(ledger.RoomChangesOf("feed", "node-1") > allocated);
     }
 
     [Fact]
@@ -169,12 +169,51 @@ public sealed class FullBlockHintsTests
         BlockChanges Entry(BlockEvent @event) => new([new BlockChange("10.0.0.16/28", @event)]);
         ledger.Fold("feed", Entry(new BlockOpened("feed", "10.0.0.16/28", "node-1")), 1);
         ledger.Fold("feed", Entry(new AddressAllocated("10.0.0.17", Fixed.Instance(1), Fixed.Saga, "node-1", Fixed.Now)), 2);
-        var before = ledger.RoomChanges;
+        var before = ledger.RoomChangesOf("feed", "node-1");
 
         // Opened again, the block starts empty, so the address of its earlier claim is free.
         ledger.Fold("feed", Entry(new BlockOpened("feed", "10.0.0.16/28", "node-2")), 3);
 
-        Assert.True(ledger.RoomChanges > before);
+        Assert.True(ledger.RoomChangesOf("feed", "node-1") > before);
+    }
+
+    [Fact]
+    public void Ledger_RoomChanges_ReleaseOnOtherNodeOrSubnet_KeepsNode()
+    {
+        var ledger = new AddressLedger(Microsoft.Extensions.Options.Options.Create(new AddressLedgerOptions()));
+        ledger.Fold("feed", new BlockChanges(
+        [
+            new BlockChange("10.0.0.16/28", new BlockOpened("feed", "10.0.0.16/28", "node-1")),
+            new BlockChange("10.0.0.32/28", new BlockOpened("feed", "10.0.0.32/28", "node-2")),
+            new BlockChange("10.0.0.32/28", new AddressAllocated("10.0.0.33", Fixed.Instance(1), Fixed.Saga, "node-2", Fixed.Now)),
+        ]), 1);
+        ledger.Fold("other", new BlockChanges(
+        [
+            new BlockChange("10.1.0.16/28", new BlockOpened("other", "10.1.0.16/28", "node-1")),
+            new BlockChange("10.1.0.16/28", new AddressAllocated("10.1.0.17", Fixed.Instance(2), Fixed.Saga, "node-1", Fixed.Now)),
+        ]), 1);
+        var before = ledger.RoomChangesOf("feed", "node-1");
+
+        ledger.Fold("feed", new BlockChanges([new BlockChange("10.0.0.32/28", new AddressReleased("10.0.0.33", Fixed.Instance(1), "test"))]), 2);
+        ledger.Fold("other", new BlockChanges([new BlockChange("10.1.0.16/28", new AddressReleased("10.1.0.17", Fixed.Instance(2), "test"))]), 2);
+
+        // Node-1's blocks in feed gained no room; node-2's in feed and node-1's in other did.
+        Assert.Equal(before, ledger.RoomChangesOf("feed", "node-1"));
+        Assert.NotEqual(before, ledger.RoomChangesOf("feed", "node-2"));
+        Assert.NotEqual(before, ledger.RoomChangesOf("other", "node-1"));
+    }
+
+    [Fact]
+    public void Ledger_RoomChanges_Restore_ChangesEveryNodeOfSubnet()
+    {
+        var ledger = new AddressLedger(Microsoft.Extensions.Options.Options.Create(new AddressLedgerOptions()));
+        var before = ledger.RoomChangesOf("feed", "node-1");
+
+        ledger.Restore(new AddressLedgerSnapshot("feed", 5, [TestBlocks.OpenedFor(Feed)[0]]));
+
+        Assert.NotEqual(before, ledger.RoomChangesOf("feed", "node-1"));
+        Assert.NotEqual(before, ledger.RoomChangesOf("feed", "node-9"));
+        Assert.Equal(before, ledger.RoomChangesOf("other", "node-1"));
     }
 
     [Fact]
