@@ -55,7 +55,7 @@ public sealed class AddressSpace
 
     /// <summary>
     /// Returns how many of a node's blocks, from the first in claim order, are known from earlier batches to have every
-    /// address allocated; see <see cref="FullBlockHints"/>. Null knows nothing, so every walk starts at the first block.
+    /// address allocated, see <see cref="FullBlockHints"/>. When it is null, every walk starts at the first block.
     /// </summary>
     public Func<Subnet, string, IReadOnlyList<NodeBlock>, int>? KnownFullBlocks { get; init; }
 

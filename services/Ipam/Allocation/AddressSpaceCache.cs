@@ -166,8 +166,9 @@ public sealed class AddressSpaceCache(AddressLedger ledger, SubnetStates shared)
         {
             if (!key.StartsWith("subnet/", StringComparison.Ordinal))
             {
-                // Split once per block, not per change: a batch makes hundreds of changes in a few dozen blocks.
                 changes.AddRange(events.Select(@event => (key, (BlockEvent)@event)));
+
+                // Split once per block, not per change, because a batch makes hundreds of changes in a few dozen blocks.
                 if (events.Count > 0)
                 {
                     ledgerSubnets.Add(BlockState.SplitKey(key).Subnet);

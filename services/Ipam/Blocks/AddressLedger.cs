@@ -57,10 +57,11 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
 
     /// <summary>
     /// Returns a number that changes with every folded change that may leave one of the node's blocks in the subnet
-    /// with more free addresses than before: a release, a block closed or opened again over an earlier claim, a
-    /// restore of the subnet from a snapshot, and any change of a kind not known to free nothing. Allocations,
-    /// reclaims, missing and seen-again marks, and a block opened for the first time leave it as it is, so a block
-    /// seen with no free address keeps none while the number stays the same. Call it inside <see cref="EnterAsync"/>.
+    /// with more free addresses than before. Such changes are a release, a block closed or opened again over an
+    /// earlier claim, a restore of the subnet from a snapshot, and any change of a kind not known to free nothing.
+    /// Allocations, reclaims, missing and seen-again marks, and a block opened for the first time leave it as it is,
+    /// so a block seen with no free address keeps none while the number stays the same. Call it inside
+    /// <see cref="EnterAsync"/>.
     /// </summary>
     public long RoomChangesOf(string subnet, string node) =>
         Math.Max(lastRoomChangeOfNode.GetValueOrDefault((subnet, node)), lastRoomChangeOfSubnet.GetValueOrDefault(subnet));
@@ -345,8 +346,8 @@ public sealed class AddressLedger(IOptions<AddressLedgerOptions> options)
         }
     }
 
-    // A claim opens a new block, which the refill does every few seconds; counting it would throw away what the
-    // planner knows of every node's full blocks each time.
+    // The refill opens new blocks every few seconds. Counting those would drop the planner's counts of full blocks
+    // each time.
     private static bool MayFree(BlockEvent change, BlockState? before) => change switch
     {
         AddressAllocated or AddressReclaimed or AllocatedInstanceMissing or AllocatedInstanceSeenAgain => false,

@@ -23,7 +23,7 @@ public sealed class FullBlockHintsTests
         Assert.Equal(0, new FullBlockHints().KnownFull("feed", "node-1", BlocksOfNode(Feed), 0));
 
     [Fact]
-    public void KnownFull_Recorded_IsCountForSameStateOnly()
+    public void KnownFull_Recorded_MatchesKeyOnly()
     {
         var hints = new FullBlockHints();
         hints.Record("feed", "node-1", BlocksOfNode(Feed), 1, 7);
@@ -123,7 +123,7 @@ public sealed class FullBlockHintsTests
     [Fact]
     public void Plan_KnownFullBlocks_StartsAfterThem()
     {
-        // The first block has room, but the count says it has none, so the walk does not look at it. A count is
+        // The first block has room, but the count records it as full, so the walk does not look at it. A count is
         // trusted, which is why only a committed batch may record one.
         var space = new AddressSpace([Feed], key => TestBlocks.OpenedFor(Feed).Single(block => block.Id == key), [])
         {
@@ -146,7 +146,7 @@ public sealed class FullBlockHintsTests
     }
 
     [Fact]
-    public void Ledger_RoomChanges_CountsReleasesNotAllocationsOrFirstOpen()
+    public void RoomChanges_Release_Counts()
     {
         var ledger = new AddressLedger(Microsoft.Extensions.Options.Options.Create(new AddressLedgerOptions()));
         BlockChanges Entry(BlockEvent @event) => new([new BlockChange("10.0.0.16/28", @event)]);
@@ -163,7 +163,7 @@ public sealed class FullBlockHintsTests
     }
 
     [Fact]
-    public void Ledger_RoomChanges_CountsBlockOpenedAgainOverEarlierClaim()
+    public void RoomChanges_BlockReopened_Counts()
     {
         var ledger = new AddressLedger(Microsoft.Extensions.Options.Options.Create(new AddressLedgerOptions()));
         BlockChanges Entry(BlockEvent @event) => new([new BlockChange("10.0.0.16/28", @event)]);
@@ -178,7 +178,7 @@ public sealed class FullBlockHintsTests
     }
 
     [Fact]
-    public void Ledger_RoomChanges_ReleaseOnOtherNodeOrSubnet_KeepsNode()
+    public void RoomChanges_OtherNodeRelease_Unchanged()
     {
         var ledger = new AddressLedger(Microsoft.Extensions.Options.Options.Create(new AddressLedgerOptions()));
         ledger.Fold("feed", new BlockChanges(
@@ -204,7 +204,7 @@ public sealed class FullBlockHintsTests
     }
 
     [Fact]
-    public void Ledger_RoomChanges_Restore_ChangesEveryNodeOfSubnet()
+    public void RoomChanges_Restore_ChangesSubnet()
     {
         var ledger = new AddressLedger(Microsoft.Extensions.Options.Options.Create(new AddressLedgerOptions()));
         var before = ledger.RoomChangesOf("feed", "node-1");
@@ -217,7 +217,7 @@ public sealed class FullBlockHintsTests
     }
 
     [Fact]
-    public void IsAllocatedInFull_GatewayInBlock_NeverFull()
+    public void IsAllocatedInFull_Gateway_IsFalse()
     {
         var subnet = TestSubnets.Macvlan("10.0.0.0/24", "10.0.0.20").WithBlock("10.0.0.16/28", "node-1");
         var block = TestBlocks.OpenedFor(subnet)[0];
