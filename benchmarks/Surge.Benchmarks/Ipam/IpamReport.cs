@@ -17,6 +17,7 @@ public sealed class IpamReport
         Line();
         Line($"- Machine: {Environment.ProcessorCount} logical CPUs, {Machine.CpuModel()}, {Machine.MemoryGiB():F1} GiB memory, load average before the run {Machine.LoadAverage()}");
         Line($"- PostgreSQL: {server}");
+        Line($"- Runtime: .NET {Environment.Version}, {Collector()}, quick JIT for loops {(AppContext.TryGetSwitch("System.Runtime.TieredCompilation.QuickJitForLoops", out var quick) && !quick ? "off" : "on")}");
         Line($"- Command: `surge-bench {string.Join(' ', [IpamSettings.Scenario, .. WithoutPassword(args)])}`");
         Line($"- Plan: subnet {plan.Subnet} with {plan.UsableAddressCount} usable addresses; {plan.Nodes.Count} {(plan.Nodes.Count == 1 ? "node" : "nodes")} with {settings.WarmPerNode} addresses assigned to each ({plan.WarmAddressCount} in all), the rest unassigned.");
         Line($"- Requests: {settings.WarmupAllocations} warm-up, then {settings.Allocations} timed allocations, from {settings.Concurrency} concurrent callers (the baseline's pool: {settings.BaselineConnections} connections; at most {settings.MaxBatchSize} requests per commit of Surge and of the appends alone), each for a new random instance id on a node chosen at random (seed {settings.Seed}). Every allocator gets the same requests, and the allocators run one after the other in the order of the tables.");
@@ -124,6 +125,21 @@ public sealed class IpamReport
         args.Select((arg, i) => i > 0 && args[i - 1] == "--postgres"
             ? $"\"{new NpgsqlConnectionStringBuilder(arg) { Password = null }}\""
             : arg);
+
+    // The allocators' rates depend on the collector, and DOTNET_ variables override the runtime configuration, so
+    // the report states what the process ran with.
+    private static string Collector()
+    {
+        if (!System.Runtime.GCSettings.IsServerGC)
+        {
+            return "workstation GC";
+        }
+
+        var adaptation = AppContext.GetData("System.GC.DynamicAdaptationMode");
+        var variable = Environment.GetEnvironmentVariable("DOTNET_GCDynamicAdaptationMode");
+        var off = (variable ?? adaptation?.ToString()) == "0";
+        return off ? "server GC without dynamic adaptation (DATAS)" : "server GC with dynamic adaptation (DATAS)";
+    }
 
     private void Line(string line = "") => text.AppendLine(line);
 }

@@ -21,7 +21,7 @@ public sealed record IpamSettings
           --concurrency N      callers allocating at once, in the warm-up and the timed phase (default 64)
           --baseline-connections N
                                the baseline's connection pool; callers beyond it wait for a connection
-                               (default: the concurrency, at most 64, as PostgreSQL allows 100 connections)
+                               (default: the concurrency, at most 64, within PostgreSQL's default of 100 connections)
           --max-batch N        the most requests Surge's allocator, and the appends alone, commit in one transaction,
                                as Ipam:Allocation:MaxBatchSize (default: Ipam's default, 512)
           --nodes N            nodes, named node-0001 upwards, that the requests are spread over at random (default 100)

@@ -10,7 +10,8 @@ namespace Surge.Benchmarks.Ipam;
 /// <summary>
 /// The minimum an event-sourced allocator on Marten writes, measured as if it were an allocator. Requests are grouped
 /// as Ipam's committer groups them, and each group is one <see cref="BlockChanges"/> entry appended to one stream at
-/// its expected version. It decides nothing: the addresses come from a counter over the subnet, so the rate shows what
+/// its expected version. The entry has Ipam's shape: one time per group and a run of allocations per node, each with a
+/// saga id of its own. It decides nothing: the addresses come from a counter over the subnet, so the rate shows what
 /// the commit alone allows on this machine, the ceiling for Ipam's allocator, which also decides and locks.
 /// </summary>
 public sealed class LedgerAppendFloor(string name, string schema, AllocatorEnvironment environment) : IAddressAllocatorUnderTest
@@ -113,9 +114,13 @@ public sealed class LedgerAppendFloor(string name, string schema, AllocatorEnvir
     }
 
     // Appends one entry with an address for each request, completes their callers, and returns the stream's version.
-    private async Task<long> AppendAsync(List<(Guid InstanceId, string Node, TaskCompletionSource<string> Done)> batch, long version, CancellationToken ct)
+    // Ipam stages a batch block by block and gives it one time, so its entry has a run per block and node. Here each
+    // node stands for one block, which keeps the entry the size of Ipam's.
+    private async Task<long> AppendAsync(List<(Guid InstanceId, string Node, TaskCompletionSource<string> Done)> requests, long version, CancellationToken ct)
     {
-        var changes = batch.Select(request => new BlockChange("floor", new AddressAllocated(NextAddress(), request.InstanceId, Guid.Empty, request.Node, DateTimeOffset.UtcNow))).ToList();
+        var now = DateTimeOffset.UtcNow;
+        var batch = requests.OrderBy(request => request.Node, StringComparer.Ordinal).ToList();
+        var changes = batch.Select(request => new BlockChange($"floor/{request.Node}", new AddressAllocated(NextAddress(), request.InstanceId, Guid.NewGuid(), request.Node, now))).ToList();
         await using var session = sessions!.Open();
         if (version == 0)
         {

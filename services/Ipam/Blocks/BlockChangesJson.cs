@@ -30,6 +30,7 @@ public sealed class BlockChangesJson : JsonConverter<BlockChanges>
         for (var start = 0; start < changes.Count;)
         {
             var change = changes[start];
+            Require(change.Cidr, "cidr", change);
             if (change.Event is not AddressAllocated first)
             {
                 writer.WriteStartObject();
@@ -64,6 +65,7 @@ public sealed class BlockChangesJson : JsonConverter<BlockChanges>
         {
             if (reader.ValueTextEquals("changes"u8))
             {
+                Once(changes is not null, "changes");
                 Next(ref reader);
                 Expect(ref reader, JsonTokenType.StartArray, "changes");
                 changes = [];
@@ -91,6 +93,7 @@ public sealed class BlockChangesJson : JsonConverter<BlockChanges>
 
     private static void WriteRun(Utf8JsonWriter writer, IReadOnlyList<BlockChange> changes, int start, int end, AddressAllocated first)
     {
+        Require(first.Node, "node", changes[start]);
         writer.WriteStartObject();
         writer.WriteString("cidr", changes[start].Cidr);
         writer.WriteStartObject("allocated");
@@ -100,6 +103,7 @@ public sealed class BlockChangesJson : JsonConverter<BlockChanges>
         for (var i = start; i < end; i++)
         {
             var allocated = (AddressAllocated)changes[i].Event;
+            Require(allocated.Address, "address", changes[i]);
             writer.WriteStartArray();
             writer.WriteStringValue(allocated.Address);
             writer.WriteStringValue(allocated.InstanceId);
@@ -123,16 +127,19 @@ public sealed class BlockChangesJson : JsonConverter<BlockChanges>
         {
             if (reader.ValueTextEquals("cidr"u8))
             {
+                Once(cidr is not null, "cidr");
                 Next(ref reader);
                 cidr = reader.GetString();
             }
             else if (reader.ValueTextEquals("event"u8))
             {
+                Once(single is not null, "event");
                 Next(ref reader);
                 single = JsonSerializer.Deserialize<BlockEvent>(ref reader, options);
             }
             else if (reader.ValueTextEquals("allocated"u8))
             {
+                Once(run is not null, "allocated");
                 Next(ref reader);
                 run = ReadRun(ref reader);
             }
@@ -170,16 +177,19 @@ public sealed class BlockChangesJson : JsonConverter<BlockChanges>
         {
             if (reader.ValueTextEquals("node"u8))
             {
+                Once(node is not null, "node");
                 Next(ref reader);
                 node = reader.GetString();
             }
             else if (reader.ValueTextEquals("at"u8))
             {
+                Once(at is not null, "at");
                 Next(ref reader);
                 at = reader.GetDateTimeOffset();
             }
             else if (reader.ValueTextEquals("addresses"u8))
             {
+                Once(addresses is not null, "addresses");
                 Next(ref reader);
                 addresses = ReadTriples(ref reader);
             }
@@ -217,6 +227,25 @@ public sealed class BlockChangesJson : JsonConverter<BlockChanges>
         }
 
         return triples;
+    }
+
+    // The reader rejects a run or change without these fields, so an entry missing one must fail its commit instead of
+    // every later catch-up that reads it.
+    private static void Require(string? value, string field, BlockChange change)
+    {
+        if (value is null)
+        {
+            throw new JsonException($"Cannot write a ledger entry: a change of block '{change.Cidr}' ({change.Event.GetType().Name}) has no {field}.");
+        }
+    }
+
+    // jsonb keeps one value per key, so a repeated key comes only from hand-written input and would drop a value.
+    private static void Once(bool seen, string field)
+    {
+        if (seen)
+        {
+            throw new JsonException($"A ledger entry has '{field}' twice in one object; each key may appear once.");
+        }
     }
 
     private static JsonTokenType Next(ref Utf8JsonReader reader) =>

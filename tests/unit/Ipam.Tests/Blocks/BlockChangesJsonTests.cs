@@ -116,10 +116,28 @@ public sealed class BlockChangesJsonTests
     [InlineData("""{"changes": [{"allocated": {"node": "n", "at": "2026-03-01T12:00:00+00:00", "addresses": []}}]}""", "needs a 'cidr'")]
     [InlineData("""{"changes": [{"cidr": "10.0.0.16/28"}]}""", "either an 'event' or an 'allocated' run")]
     [InlineData("""{"entries": []}""", "no 'changes' list")]
+    [InlineData("""{"changes": [{"cidr": "10.0.0.16/28", "event": {"kind": "closed", "subnet": "s", "cidr": "10.0.0.16/28", "reason": "r"}}], "changes": []}""", "'changes' twice")]
+    [InlineData("""{"changes": [{"cidr": "10.0.0.16/28", "cidr": "10.0.0.32/28", "event": {"kind": "closed", "subnet": "s", "cidr": "10.0.0.16/28", "reason": "r"}}]}""", "'cidr' twice")]
+    [InlineData("""{"changes": [{"cidr": "10.0.0.16/28", "allocated": {"node": "n", "node": "m", "at": "2026-03-01T12:00:00+00:00", "addresses": []}}]}""", "'node' twice")]
     public void Read_Malformed_NamesMissingField(string json, string expected)
     {
         var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<BlockChanges>(json, Options));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("node")]
+    [InlineData("address")]
+    [InlineData("cidr")]
+    public void Write_MissingField_FailsBeforeStoring(string missing)
+    {
+        // Read rejects such an entry, so writing it would break every later catch-up of the subnet.
+        var allocated = new AddressAllocated(missing == "address" ? null! : "10.0.0.17", Fixed.Instance(1), Fixed.Saga, missing == "node" ? null! : "node-2", Fixed.Now);
+        var entry = new BlockChanges([new BlockChange(missing == "cidr" ? null! : BlockA, allocated)]);
+
+        var error = Assert.Throws<JsonException>(() => JsonSerializer.Serialize(entry, Options));
+
+        Assert.Contains($"has no {missing}", error.Message, StringComparison.Ordinal);
     }
 }
