@@ -220,7 +220,7 @@ public sealed class BlockChangesJson : JsonConverter<BlockChanges>
             var sagaId = reader.GetGuid();
             if (Next(ref reader) != JsonTokenType.EndArray)
             {
-                throw new JsonException("An allocated address of a ledger entry is [address, instanceId, sagaId], with nothing after the saga id.");
+                throw new JsonException("An allocated address of a ledger entry has more than three values; it must be [address, instanceId, sagaId], with nothing after the saga id.");
             }
 
             triples.Add((address, instanceId, sagaId));
@@ -251,11 +251,11 @@ public sealed class BlockChangesJson : JsonConverter<BlockChanges>
     private static JsonTokenType Next(ref Utf8JsonReader reader) =>
         reader.Read() ? reader.TokenType : throw new JsonException("A ledger entry ends too early.");
 
-    private static void Expect(ref Utf8JsonReader reader, JsonTokenType token, string what)
+    private static void Expect(ref Utf8JsonReader reader, JsonTokenType token, string expected)
     {
         if (reader.TokenType != token)
         {
-            throw new JsonException($"Expected {what} ({token}) in a ledger entry, found {reader.TokenType}.");
+            throw new JsonException($"Expected {expected} ({token}) in a ledger entry, found {reader.TokenType}.");
         }
     }
 
