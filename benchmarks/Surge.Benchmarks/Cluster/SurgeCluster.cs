@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Surge.IntegrationTests.Harness;
 
 namespace Surge.Benchmarks.Cluster;
 

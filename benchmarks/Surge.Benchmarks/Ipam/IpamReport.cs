@@ -127,7 +127,7 @@ public sealed class IpamReport
             : arg);
 
     // The allocators' rates depend on the collector, and DOTNET_ variables override the runtime configuration, so
-    // the report states what the process ran with.
+    // the report states the settings the garbage collector itself reports.
     private static string Collector()
     {
         if (!System.Runtime.GCSettings.IsServerGC)
@@ -135,10 +135,10 @@ public sealed class IpamReport
             return "workstation GC";
         }
 
-        var adaptation = AppContext.GetData("System.GC.DynamicAdaptationMode");
-        var variable = Environment.GetEnvironmentVariable("DOTNET_GCDynamicAdaptationMode");
-        var off = (variable ?? adaptation?.ToString()) == "0";
-        return off ? "server GC without dynamic adaptation (DATAS)" : "server GC with dynamic adaptation (DATAS)";
+        var adaptation = GC.GetConfigurationVariables().GetValueOrDefault("GCDynamicAdaptationMode");
+        return adaptation?.ToString() == "0"
+            ? "server GC without dynamic adaptation (DATAS)"
+            : "server GC with dynamic adaptation (DATAS)";
     }
 
     private void Line(string line = "") => text.AppendLine(line);

@@ -4,10 +4,10 @@ using System.Text.Json.Serialization;
 namespace Surge.Ipam.Blocks;
 
 /// <summary>
-/// Writes a ledger entry with its allocations grouped. A batch gives out hundreds of addresses, and written one object
-/// each, the entry repeated the block, the node, the time and six field names per address. PostgreSQL parsed, sorted
-/// and compressed all of that inside every allocation commit. A run of allocations in one block, for one node, at one
-/// time, is written once with a list of <c>[address, instanceId, sagaId]</c> triples:
+/// The JSON form of a ledger entry, with its allocations grouped. A batch gives out hundreds of addresses. Written as
+/// one object each, the entry repeated the block, the node, the time and eight keys per address, and PostgreSQL parsed,
+/// sorted and compressed all of that inside every allocation commit. A run of consecutive allocations in one block, for
+/// one node, at one time, is written once with a list of <c>[address, instanceId, sagaId]</c> triples:
 /// <code>
 /// {"changes": [
 ///   {"cidr": "10.0.0.0/28", "event": {"kind": "opened", "subnet": "a", "cidr": "10.0.0.0/28", "node": "n1"}},
@@ -213,14 +213,14 @@ public sealed class BlockChangesJson : JsonConverter<BlockChanges>
         {
             Expect(ref reader, JsonTokenType.StartArray, "an allocated address");
             Next(ref reader);
-            var address = reader.GetString() ?? throw new JsonException("An allocated address of a ledger entry is null.");
+            var address = reader.GetString() ?? throw new JsonException("An allocated address of a ledger entry is missing: the first value of its triple is null.");
             Next(ref reader);
             var instanceId = reader.GetGuid();
             Next(ref reader);
             var sagaId = reader.GetGuid();
             if (Next(ref reader) != JsonTokenType.EndArray)
             {
-                throw new JsonException("An allocated address of a ledger entry has more than three values; it must be [address, instanceId, sagaId], with nothing after the saga id.");
+                throw new JsonException("An allocated address of a ledger entry has more than three values. It must be [address, instanceId, sagaId], with nothing after the saga id.");
             }
 
             triples.Add((address, instanceId, sagaId));
@@ -244,12 +244,12 @@ public sealed class BlockChangesJson : JsonConverter<BlockChanges>
     {
         if (seen)
         {
-            throw new JsonException($"A ledger entry has '{field}' twice in one object; each key may appear once.");
+            throw new JsonException($"A ledger entry has '{field}' twice in one object, but each key may appear only once.");
         }
     }
 
     private static JsonTokenType Next(ref Utf8JsonReader reader) =>
-        reader.Read() ? reader.TokenType : throw new JsonException("A ledger entry ends too early.");
+        reader.Read() ? reader.TokenType : throw new JsonException("A ledger entry is truncated: its JSON ends before the entry is complete.");
 
     private static void Expect(ref Utf8JsonReader reader, JsonTokenType token, string expected)
     {

@@ -3,7 +3,10 @@ using System.Net.Sockets;
 
 namespace Surge.IntegrationTests.Harness;
 
-/// <summary>Finds loopback ports that nothing listens on, so a test cluster never collides with a running environment.</summary>
+/// <summary>
+/// Finds loopback ports that nothing listens on, so a cluster of the integration tests or of the benchmark never
+/// collides with a running environment. The benchmark project compiles this file too.
+/// </summary>
 public static class FreePorts
 {
     // The system may offer a port again as soon as the probe's listener closes, and a cluster takes all its ports
